@@ -1,0 +1,49 @@
+// Builds the two bundles: the extension host (Node, CommonJS, `vscode` external) with the CLI beside
+// it, and the webview (browser, ES module). `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { copyFile, mkdir } from 'node:fs/promises';
+
+const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
+const watch = process.argv.includes('--watch');
+
+const common = { bundle: true, minify: true, sourcemap: production ? false : 'linked', logLevel: 'info', legalComments: 'none' };
+
+const builds = [
+  {
+    ...common,
+    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode'],
+    metafile: true,
+  },
+  {
+    ...common,
+    entryPoints: { webview: 'webview/main.ts' },
+    outdir: 'dist',
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    metafile: true,
+  },
+];
+
+async function copyAssets() {
+  // Codicons are the webview's icons; they ship as a font + css from the package.
+  await mkdir('dist/codicons', { recursive: true });
+  await copyFile('node_modules/@vscode/codicons/dist/codicon.css', 'dist/codicons/codicon.css');
+  await copyFile('node_modules/@vscode/codicons/dist/codicon.ttf', 'dist/codicons/codicon.ttf');
+}
+
+if (watch) {
+  for (const options of builds) {
+    const ctx = await esbuild.context(options);
+    await ctx.watch();
+  }
+  await copyAssets();
+} else {
+  await Promise.all(builds.map((options) => esbuild.build(options)));
+  await copyAssets();
+}
