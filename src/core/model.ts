@@ -43,6 +43,8 @@ interface Record {
   /** One or two sentences in our own words. */
   summary: string;
   sources: SourceRef[];
+  /** Alternative names for search (sre, mlops, cka, …). */
+  aliases?: string[];
 }
 
 /** A rung on the trunk: Junior → Mid → Senior → Specialisation/Lead → Staff/Principal/Architect. */
@@ -61,6 +63,10 @@ export interface Stage extends Record {
   nextStepAdvice: string[];
   /** Ids of the stages, branches or tracks this stage leads to. */
   next: string[];
+  /** Certification ids that fit this level. */
+  certifications?: string[];
+  /** Extra sections, e.g. the senior decision point. */
+  sections?: Section[];
 }
 
 /** One level of a branch's progression ladder or of a track. */
@@ -72,6 +78,8 @@ export interface LadderLevel {
   /** Scope or influence of the level, e.g. "Multi-team influence". */
   scope?: string;
   summary?: string;
+  /** Alternative names for search. */
+  aliases?: string[];
 }
 
 /** A specialisation (SRE, Platform, AI/ML infra & MLOps, Cloud Security & DevSecOps, Cloud, GitOps, the DevOps foundation role). */
@@ -104,6 +112,12 @@ export interface Track extends Record {
   whatYouDo: string[];
   /** Stage ids from which the track is entered. */
   entryStages: string[];
+  /** Skill ids the track leans on (mostly not detectable in files). */
+  skills?: string[];
+  /** Certification ids that fit the track. */
+  certifications?: string[];
+  /** Extra sections, e.g. good and bad reasons to move into management. */
+  sections?: Section[];
 }
 
 export interface Section {
@@ -153,6 +167,8 @@ export interface Tool {
   /** Spec group: CI/CD, IaC and config, Containers, GitOps, Observability, Security, Service mesh, MLOps, Other. */
   group: string;
   aliases?: string[];
+  /** Seed articles that name the tool; empty or absent when only the detection spec lists it. */
+  sources?: SourceRef[];
 }
 
 export interface Certification extends Record {
@@ -167,7 +183,16 @@ export interface Timeline {
   id: string;
   title: string;
   /** e.g. "Junior → Mid" */
-  transitions: { from: string; to: string; typical: string; accelerated?: string; accelerator?: string }[];
+  transitions: {
+    from: string;
+    to: string;
+    typical: string;
+    accelerated?: string;
+    accelerator?: string;
+    /** Stage ids the transition starts from and leads to, where they map onto the trunk. */
+    fromStage?: string;
+    toStage?: string;
+  }[];
   sources: SourceRef[];
 }
 
@@ -189,10 +214,15 @@ export interface Fact {
     | 'job-title'
     | 'market'
     | 'next-step'
+    | 'core-skills'
     | 'other';
   title: string;
   body: string;
   salary?: SalaryRange[];
+  /** Experience span the fact is about, e.g. "2–5" years for a benchmark. */
+  years?: YearRange;
+  /** Ids of records the fact is about (skills, branches, stages, tools, …). */
+  related?: string[];
   sources: SourceRef[];
 }
 
