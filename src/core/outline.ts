@@ -1,0 +1,154 @@
+/**
+ * The shape of the Career Tree view: stable ids, labels, parents and children, built once from the
+ * roadmap. Statuses and progress are not part of it (they change often and are computed when a row
+ * is drawn), so the outline never has to be rebuilt while the user works. No `vscode` here.
+ */
+
+import type { Branch, Roadmap, Skill, Stage, Track } from './model';
+
+export type OutlineKind = 'group' | 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'certification' | 'section' | 'item';
+
+export interface OutlineNode {
+  /** Unique within the tree and stable across sessions (used by `reveal` and expansion state). */
+  id: string;
+  kind: OutlineKind;
+  label: string;
+  /** The roadmap record this row stands for, when it has a details page. */
+  ref?: string;
+  /** Longer text shown on hover, for item rows whose label is cut short. */
+  tooltip?: string;
+  parent?: string;
+  children: string[];
+}
+
+const SKILL_CATEGORY_TITLES: Record<string, string> = {
+  'ci-cd': 'CI/CD',
+  iac: 'Infrastructure as Code',
+  containers: 'Containers',
+  orchestration: 'Orchestration',
+  cloud: 'Cloud Platforms',
+  observability: 'Observability',
+  security: 'Security',
+  gitops: 'GitOps',
+  mlops: 'MLOps',
+  programming: 'Programming & Scripting',
+  networking: 'Networking',
+  linux: 'Linux & Systems',
+  reliability: 'Reliability',
+  architecture: 'Architecture',
+  soft: 'Communication & Collaboration',
+  leadership: 'Leadership',
+  other: 'Other',
+};
+
+export function categoryTitle(category: string): string {
+  return SKILL_CATEGORY_TITLES[category] ?? category;
+}
+
+export class Outline {
+  private readonly nodes = new Map<string, OutlineNode>();
+  readonly roots: string[] = [];
+  /** Where each roadmap record is first shown, for `reveal`. */
+  private readonly firstPlace = new Map<string, string>();
+
+  constructor(private readonly roadmap: Roadmap) {
+    const skills = new Map(roadmap.skills.map((s) => [s.id, s] as const));
+    const trunk = this.add(undefined, { id: 'group-trunk', kind: 'group', label: 'Career Trunk' });
+    for (const stage of [...roadmap.stages].sort((a, b) => a.order - b.order)) this.addStage(trunk, stage, skills);
+    const branches = this.add(undefined, { id: 'group-branches', kind: 'group', label: 'Specialisations' });
+    for (const branch of roadmap.branches) this.addBranch(branches, branch, skills);
+    const tracks = this.add(undefined, { id: 'group-tracks', kind: 'group', label: 'Career Tracks' });
+    for (const track of roadmap.tracks) this.addTrack(tracks, track);
+    this.addAllSkills(roadmap.skills);
+  }
+
+  get(id: string): OutlineNode | undefined {
+    return this.nodes.get(id);
+  }
+
+  children(id: string | undefined): OutlineNode[] {
+    const ids = id === undefined ? this.roots : (this.nodes.get(id)?.children ?? []);
+    return ids.map((child) => this.nodes.get(child)!);
+  }
+
+  parent(id: string): OutlineNode | undefined {
+    const parent = this.nodes.get(id)?.parent;
+    return parent === undefined ? undefined : this.nodes.get(parent);
+  }
+
+  /** The row that stands for a roadmap record: its own row for stages and roles, its first appearance for a skill. */
+  placeOf(ref: string): OutlineNode | undefined {
+    const id = this.firstPlace.get(ref);
+    return id === undefined ? undefined : this.nodes.get(id);
+  }
+
+  /** Every row, in tree order (for tests and for "expand all" style walks). */
+  *walk(from: string[] = this.roots): Iterable<OutlineNode> {
+    for (const id of from) {
+      const node = this.nodes.get(id)!;
+      yield node;
+      yield* this.walk(node.children);
+    }
+  }
+
+  private add(parent: string | undefined, node: Omit<OutlineNode, 'children' | 'parent'>): string {
+    if (this.nodes.has(node.id)) throw new Error(`Outline id used twice: ${node.id}`);
+    this.nodes.set(node.id, { ...node, parent, children: [] });
+    if (parent === undefined) this.roots.push(node.id);
+    else this.nodes.get(parent)!.children.push(node.id);
+    if (node.ref !== undefined && !this.firstPlace.has(node.ref)) this.firstPlace.set(node.ref, node.id);
+    return node.id;
+  }
+
+  private addItems(parent: string, key: string, label: string, items: readonly string[] | undefined): void {
+    if (!items || items.length === 0) return;
+    const section = this.add(parent, { id: `${parent}/${key}`, kind: 'section', label });
+    items.forEach((text, i) => this.add(section, { id: `${section}/${i}`, kind: 'item', label: text, tooltip: text }));
+  }
+
+  private addSkills(parent: string, skillIds: readonly string[], skills: Map<string, Skill>): void {
+    const known = skillIds.filter((id) => skills.has(id));
+    if (known.length === 0) return;
+    const section = this.add(parent, { id: `${parent}/skills`, kind: 'section', label: 'Skills' });
+    for (const id of known) this.add(section, { id: `${section}/${id}`, kind: 'skill', label: skills.get(id)!.title, ref: id });
+  }
+
+  private addStage(parent: string, stage: Stage, skills: Map<string, Skill>): void {
+    const id = this.add(parent, { id: stage.id, kind: 'stage', label: stage.title, ref: stage.id });
+    this.addItems(id, 'what', 'What you do', stage.whatYouDo);
+    this.addSkills(id, stage.skills, skills);
+    this.add(id, { id: `${id}/milestone`, kind: 'item', label: `Milestone: ${stage.milestone}`, tooltip: stage.milestone });
+    this.addItems(id, 'readiness', 'Ready for the next level when', stage.readiness);
+  }
+
+  private addBranch(parent: string, branch: Branch, skills: Map<string, Skill>): void {
+    const id = this.add(parent, { id: branch.id, kind: 'branch', label: branch.title, ref: branch.id });
+    this.addItems(id, 'differences', 'What you do differently', branch.differences);
+    this.addSkills(id, branch.skills, skills);
+    if (branch.ladder.length > 0) {
+      const ladder = this.add(id, { id: `${id}/ladder`, kind: 'section', label: 'Progression' });
+      for (const level of branch.ladder) this.add(ladder, { id: level.id, kind: 'level', label: level.title, ref: level.id });
+    }
+    this.addItems(id, 'suits', 'Suits you if', branch.suits);
+  }
+
+  private addTrack(parent: string, track: Track): void {
+    const id = this.add(parent, { id: track.id, kind: 'track', label: track.title, ref: track.id });
+    for (const level of track.levels) this.add(id, { id: level.id, kind: 'level', label: level.title, ref: level.id });
+  }
+
+  private addAllSkills(all: readonly Skill[]): void {
+    const group = this.add(undefined, { id: 'group-skills', kind: 'group', label: 'All Skills' });
+    const categories = [...new Set(all.map((s) => s.category))].sort((a, b) => categoryTitle(a).localeCompare(categoryTitle(b)));
+    for (const category of categories) {
+      const section = this.add(group, { id: `group-skills/${category}`, kind: 'section', label: categoryTitle(category) });
+      const inCategory = all.filter((s) => s.category === category).sort((a, b) => a.title.localeCompare(b.title));
+      for (const skill of inCategory) this.add(section, { id: `${section}/${skill.id}`, kind: 'skill', label: skill.title, ref: skill.id });
+    }
+  }
+
+  /** The roadmap this outline was built from. */
+  get source(): Roadmap {
+    return this.roadmap;
+  }
+}

@@ -1,0 +1,294 @@
+/**
+ * Builds the pages the details webview draws: plain view models (see `shared/protocol.ts`), so the
+ * webview holds no roadmap logic and every decision here is unit-tested in plain Node.
+ */
+
+import type { Branch, Certification, Currency, LadderLevel, SalaryRange, Skill, Stage, Track } from './model';
+import type { RoadmapIndex } from './roadmap';
+import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
+import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
+import type { Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from '../shared/protocol';
+
+export interface PageContext {
+  index: RoadmapIndex;
+  evidence: EvidenceIndex;
+  marks: Marks;
+  currency: Currency;
+}
+
+export function buildPage(ctx: PageContext, id: string): Page {
+  const { index } = ctx;
+  const record = index.get(id);
+  if (!record) return { page: 'missing', id };
+  switch (index.kindOf(id)) {
+    case 'stage':
+      return stagePage(ctx, record as Stage);
+    case 'branch':
+      return branchPage(ctx, record as Branch);
+    case 'track':
+      return trackPage(ctx, record as Track);
+    case 'level':
+      return levelPage(ctx, record as LadderLevel);
+    case 'skill':
+      return skillPage(ctx, record as Skill);
+    case 'certification':
+      return certificationPage(ctx, record as Certification);
+    default:
+      return { page: 'missing', id };
+  }
+}
+
+function money(ranges: readonly SalaryRange[], currency: Currency): MoneyView[] {
+  return byPreference(ranges, currency).map((r) => ({
+    currency: r.currency,
+    text: formatSalary(r),
+    min: r.min,
+    max: r.max,
+    openEnded: r.openEnded,
+    note: r.note,
+  }));
+}
+
+function block(title: string, items: readonly string[] | undefined): Block[] {
+  return items && items.length > 0 ? [{ title, items: [...items] }] : [];
+}
+
+function link(ctx: PageContext, id: string): LinkView | undefined {
+  const record = ctx.index.get(id);
+  const kind = ctx.index.kindOf(id);
+  return record && kind ? { id, title: record.title, kind } : undefined;
+}
+
+function links(ctx: PageContext, ids: readonly string[]): LinkView[] {
+  return ids.map((id) => link(ctx, id)).filter((l): l is LinkView => l !== undefined);
+}
+
+function skillViews(ctx: PageContext, ids: readonly string[]): SkillView[] {
+  const views: SkillView[] = [];
+  for (const id of ids) {
+    const skill = ctx.index.get(id) as Skill | undefined;
+    if (!skill || ctx.index.kindOf(id) !== 'skill') continue;
+    const mark = ctx.marks[id]?.mark;
+    views.push({
+      id,
+      title: skill.title,
+      status: skillStatus(skill, ctx.evidence, ctx.marks),
+      mark,
+      detectable: skill.detectable,
+      hint: skill.evidenceHint,
+      evidence: ctx.evidence.evidenceFor(skill),
+    });
+  }
+  return views;
+}
+
+function skillsOf(ctx: PageContext, ids: readonly string[]): Skill[] {
+  return ids.map((id) => ctx.index.get(id)).filter((s): s is Skill => !!s && (s as Skill).kind === 'skill');
+}
+
+function progressOf(ctx: PageContext, ids: readonly string[]) {
+  const skills = skillsOf(ctx, ids);
+  return skills.length > 0 ? completion(skills, ctx.evidence, ctx.marks) : undefined;
+}
+
+function point(ctx: PageContext, id: string, label: string, ranges: readonly SalaryRange[], current: boolean): ChartPoint | undefined {
+  const range = salaryIn(ranges, ctx.currency);
+  return range ? { id, label, min: range.min, max: range.max, openEnded: range.openEnded, current } : undefined;
+}
+
+function trunkPoints(ctx: PageContext, currentId?: string, upToOrder = Infinity): ChartPoint[] {
+  return ctx.index.stages
+    .filter((s) => s.order <= upToOrder)
+    .map((s) => point(ctx, s.id, s.title, s.salary, s.id === currentId))
+    .filter((p): p is ChartPoint => p !== undefined);
+}
+
+function chart(title: string, ctx: PageContext, points: ChartPoint[]): ChartView | undefined {
+  return points.length > 1 ? { title, currency: ctx.currency, points } : undefined;
+}
+
+function ladderPoints(ctx: PageContext, levels: readonly LadderLevel[], currentId?: string): ChartPoint[] {
+  return levels.map((l) => point(ctx, l.id, l.title, l.salary, l.id === currentId)).filter((p): p is ChartPoint => p !== undefined);
+}
+
+function sources(refs: readonly { file: string; title: string }[]): string[] {
+  return refs.map((r) => `${r.title} (${r.file})`);
+}
+
+function stagePage(ctx: PageContext, stage: Stage): NodePage {
+  return {
+    page: 'node',
+    id: stage.id,
+    kind: 'stage',
+    title: stage.title,
+    eyebrow: `Stage ${stage.order} · Career trunk`,
+    summary: stage.summary,
+    years: formatYears(stage.years),
+    salaries: money(stage.salary, ctx.currency),
+    chart: chart('Salary across the career trunk', ctx, trunkPoints(ctx, stage.id)),
+    blocks: [
+      ...block('Key milestone', [stage.milestone]),
+      ...block('What you do', stage.whatYouDo),
+      ...block('You are ready for the next level when', stage.readiness),
+      ...block('Advice for your next step', stage.nextStepAdvice),
+    ],
+    skills: skillViews(ctx, stage.skills),
+    next: links(ctx, stage.next),
+    nextTitle: 'Where you can go next',
+    path: links(ctx, ctx.index.pathTo(stage.id).slice(0, -1)),
+    sources: sources(stage.sources),
+    progress: progressOf(ctx, stage.skills),
+  };
+}
+
+function branchPage(ctx: PageContext, branch: Branch): NodePage {
+  const senior = ctx.index.stages.find((s) => branch.entryStages.includes(s.id))?.order ?? 3;
+  return {
+    page: 'node',
+    id: branch.id,
+    kind: 'branch',
+    title: branch.title,
+    eyebrow: 'Specialisation',
+    summary: branch.summary,
+    salaries: money(branch.salary, ctx.currency),
+    chart: chart(`Salary: the trunk, then ${branch.title}`, ctx, [...trunkPoints(ctx, undefined, senior), ...ladderPoints(ctx, branch.ladder)]),
+    blocks: [
+      ...block('What you do differently', branch.differences),
+      ...block('Suits you if', branch.suits),
+      ...block('A typical week', branch.typicalWeek),
+      ...block('Market', branch.marketNotes),
+      ...(branch.sections ?? []).map((s) => ({ title: s.title, items: [...s.items] })),
+      ...block('Certifications', branch.certifications.map((id) => ctx.index.get(id)?.title ?? id)),
+    ],
+    skills: skillViews(ctx, branch.skills),
+    next: links(ctx, branch.ladder.map((l) => l.id)),
+    nextTitle: 'Progression',
+    path: links(ctx, ctx.index.pathTo(branch.id).slice(0, -1)),
+    sources: sources(branch.sources),
+    progress: progressOf(ctx, branch.skills),
+  };
+}
+
+function trackPage(ctx: PageContext, track: Track): NodePage {
+  return {
+    page: 'node',
+    id: track.id,
+    kind: 'track',
+    title: track.title,
+    eyebrow: 'Career track',
+    summary: track.summary,
+    salaries: [],
+    chart: chart(`Salary along the ${track.title}`, ctx, ladderPoints(ctx, track.levels)),
+    blocks: [
+      ...block('What you do', track.whatYouDo),
+      ...block(
+        'Levels',
+        track.levels.map((l) => [l.title, l.scope].filter(Boolean).join(': ')),
+      ),
+    ],
+    skills: [],
+    next: links(ctx, track.levels.map((l) => l.id)),
+    nextTitle: 'Levels',
+    path: links(ctx, ctx.index.pathTo(track.id).slice(0, -1)),
+    sources: sources(track.sources),
+  };
+}
+
+function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
+  const owner = ctx.index.levelOwner(level.id);
+  const levels = owner ? (owner.kind === 'branch' ? owner.ladder : owner.levels) : [level];
+  const position = levels.findIndex((l) => l.id === level.id);
+  const following = levels[position + 1];
+  return {
+    page: 'node',
+    id: level.id,
+    kind: 'level',
+    title: level.title,
+    eyebrow: owner ? `Level ${position + 1} of ${levels.length} · ${owner.title}` : 'Level',
+    summary: level.summary ?? owner?.summary ?? '',
+    years: level.years ? formatYears(level.years) : undefined,
+    salaries: money(level.salary, ctx.currency),
+    chart: chart(owner ? `Salary along ${owner.title}` : 'Salary', ctx, ladderPoints(ctx, levels, level.id)),
+    blocks: block('Scope', level.scope ? [level.scope] : undefined),
+    skills: owner?.kind === 'branch' ? skillViews(ctx, owner.skills) : [],
+    next: links(ctx, [following?.id, owner?.id].filter((id): id is string => !!id)),
+    nextTitle: following ? 'Next level' : 'Part of',
+    path: links(ctx, ctx.index.pathTo(level.id).slice(0, -1)),
+    sources: owner ? sources(owner.sources) : [],
+  };
+}
+
+function skillPage(ctx: PageContext, skill: Skill): NodePage {
+  const evidenceIds = [...skill.evidence.technologies, ...skill.evidence.practices];
+  return {
+    page: 'node',
+    id: skill.id,
+    kind: 'skill',
+    title: skill.title,
+    eyebrow: `Skill · ${skill.detectable ? 'shown by files in a repository' : 'marked by you'}`,
+    summary: skill.summary,
+    salaries: [],
+    blocks: [
+      ...block('What would show it in a repository', skill.evidenceHint ? [skill.evidenceHint] : undefined),
+      ...block('Detected as', evidenceIds.map((id) => ctx.index.get(id)?.title ?? id)),
+    ],
+    skills: skillViews(ctx, [skill.id]),
+    next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),
+    nextTitle: 'Needed by',
+    path: [],
+    sources: sources(skill.sources),
+  };
+}
+
+function certificationPage(ctx: PageContext, cert: Certification): NodePage {
+  return {
+    page: 'node',
+    id: cert.id,
+    kind: 'certification',
+    title: cert.title,
+    eyebrow: ['Certification', cert.provider, cert.level].filter(Boolean).join(' · '),
+    summary: cert.summary,
+    salaries: [],
+    blocks: [],
+    skills: skillViews(ctx, cert.skills),
+    next: links(ctx, ctx.index.rolesWithCertification(cert.id)),
+    nextTitle: 'Recommended for',
+    path: [],
+    sources: sources(cert.sources),
+  };
+}
+
+/** The whole career tree as a picture: trunk, branches and tracks with their edges and progress. */
+export function buildOverview(ctx: PageContext): OverviewPage {
+  const { index } = ctx;
+  const fraction = (skillIds: readonly string[]) => {
+    const c = progressOf(ctx, skillIds);
+    return c && c.total > 0 ? (c.practiced + c.done) / c.total : 0;
+  };
+  const salary = (ranges: readonly SalaryRange[]) => {
+    const r = salaryIn(ranges, ctx.currency);
+    return r ? formatSalaryShort(r) : undefined;
+  };
+  const nodes: OverviewNode[] = [
+    ...index.stages.map((s) => ({ id: s.id, title: s.title, group: 'trunk' as const, progress: fraction(s.skills), salary: salary(s.salary), next: [...s.next] })),
+    ...index.roadmap.branches.map((b) => ({ id: b.id, title: b.title, group: 'branch' as const, progress: fraction(b.skills), salary: salary(b.salary), next: [] })),
+    ...index.roadmap.tracks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      group: 'track' as const,
+      progress: 0,
+      salary: t.levels.length > 0 ? salary(t.levels[0].salary) : undefined,
+      next: [],
+    })),
+  ];
+  // Branches and tracks name the stages they are entered from; draw those as edges too.
+  const byId = new Map(nodes.map((n) => [n.id, n] as const));
+  for (const entry of [...index.roadmap.branches, ...index.roadmap.tracks]) {
+    for (const stageId of entry.entryStages) {
+      const stage = byId.get(stageId);
+      if (stage && !stage.next.includes(entry.id)) stage.next.push(entry.id);
+    }
+  }
+  for (const node of nodes) node.next = node.next.filter((id) => byId.has(id));
+  return { page: 'overview', title: 'Your DevOps career tree', currency: ctx.currency, nodes };
+}

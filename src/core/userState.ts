@@ -1,0 +1,99 @@
+/**
+ * The user's own progress as it is stored: marks and notes per skill, current stage and target
+ * role, marks whose skill left the data set, and entries that could not be read. Pure: validation
+ * and repair live here so they are unit-tested without VS Code.
+ */
+
+import type { Mark, SkillMark } from './progress';
+
+export const PROGRESS_KEY = 'devopsRoadmap.progress';
+export const PROGRESS_VERSION = 1;
+
+export interface UserProgress {
+  marks: Record<string, SkillMark>;
+  currentStage?: string;
+  targetRole?: string;
+  /** Marks whose skill id no longer exists in the data: shown to the user, never deleted. */
+  orphaned: Record<string, SkillMark>;
+  /** Entries of the wrong shape, kept verbatim so nothing is lost. */
+  unreadable: { key: string; value: unknown }[];
+}
+
+export function emptyProgress(): UserProgress {
+  return { marks: {}, orphaned: {}, unreadable: [] };
+}
+
+const MARKS: readonly Mark[] = ['done', 'learning', 'skipped'];
+
+function readMark(value: unknown): SkillMark | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+  const v = value as Record<string, unknown>;
+  const out: SkillMark = {};
+  if (v.mark !== undefined) {
+    if (!MARKS.includes(v.mark as Mark)) return undefined;
+    out.mark = v.mark as Mark;
+  }
+  if (v.note !== undefined) {
+    if (typeof v.note !== 'string') return undefined;
+    out.note = v.note;
+  }
+  if (typeof v.updated === 'string') out.updated = v.updated;
+  return out.mark !== undefined || out.note !== undefined ? out : undefined;
+}
+
+function readMarks(value: unknown, where: string, unreadable: UserProgress['unreadable']): Record<string, SkillMark> {
+  const out: Record<string, SkillMark> = {};
+  if (value === undefined) return out;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    unreadable.push({ key: where, value });
+    return out;
+  }
+  for (const [id, raw] of Object.entries(value)) {
+    const mark = readMark(raw);
+    if (mark) out[id] = mark;
+    else unreadable.push({ key: `${where}.${id}`, value: raw });
+  }
+  return out;
+}
+
+/**
+ * Accepts a stored progress record, keeping every readable entry and moving unreadable ones into
+ * `unreadable` (so one bad entry never costs the user the rest). Fails only when the record is not
+ * an object at all.
+ */
+export function validateProgress(data: unknown): { ok: true; value: UserProgress } | { ok: false; reason: string } {
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return { ok: false, reason: 'progress is not an object' };
+  const d = data as Record<string, unknown>;
+  const unreadable: UserProgress['unreadable'] = Array.isArray(d.unreadable) ? [...d.unreadable] : [];
+  const value: UserProgress = {
+    marks: readMarks(d.marks, 'marks', unreadable),
+    orphaned: readMarks(d.orphaned, 'orphaned', unreadable),
+    unreadable,
+  };
+  for (const key of ['currentStage', 'targetRole'] as const) {
+    if (typeof d[key] === 'string') value[key] = d[key] as string;
+    else if (d[key] !== undefined) unreadable.push({ key, value: d[key] });
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Moves marks of skills that are no longer in the data set into `orphaned`, and brings back
+ * orphans whose skill returned. Returns the same object when nothing moved.
+ */
+export function reconcileWithData(progress: UserProgress, knownSkill: (id: string) => boolean): UserProgress {
+  const moveOut = Object.keys(progress.marks).filter((id) => !knownSkill(id));
+  const moveBack = Object.keys(progress.orphaned).filter((id) => knownSkill(id));
+  if (moveOut.length === 0 && moveBack.length === 0) return progress;
+  const marks = { ...progress.marks };
+  const orphaned = { ...progress.orphaned };
+  for (const id of moveOut) {
+    orphaned[id] = marks[id];
+    delete marks[id];
+  }
+  for (const id of moveBack) {
+    marks[id] = orphaned[id];
+    delete orphaned[id];
+  }
+  return { ...progress, marks, orphaned };
+}

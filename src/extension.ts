@@ -1,0 +1,49 @@
+import * as vscode from 'vscode';
+import { RoadmapService } from './vscode/roadmapService';
+import { ProgressStore } from './vscode/state';
+import { ProgressContext } from './vscode/progressContext';
+import { RoadmapTreeProvider } from './vscode/roadmapTree';
+import { DetailsPanel } from './vscode/detailsPanel';
+import { registerCommands } from './vscode/commands';
+import { disposeLog, log } from './vscode/log';
+
+/** What the extension hands to its integration tests (and to nothing else). */
+export interface ExtensionApi {
+  roadmap: RoadmapService;
+  details: DetailsPanel;
+  progress: ProgressContext;
+  store: ProgressStore;
+  tree: vscode.TreeView<unknown>;
+  activationMs: number;
+}
+
+/**
+ * Builds the services and registers views and commands; nothing is read or scanned here. The
+ * roadmap loads when a view or command first asks for it.
+ */
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
+  const started = performance.now();
+  const roadmap = new RoadmapService(context.extensionUri);
+  const store = new ProgressStore(context.globalState);
+  const progress = new ProgressContext(store);
+  const treeProvider = new RoadmapTreeProvider(roadmap, progress);
+  const tree = vscode.window.createTreeView('devopsRoadmap.careerTree', { treeDataProvider: treeProvider, showCollapseAll: false });
+  const details = new DetailsPanel(context.extensionUri, roadmap, progress);
+
+  context.subscriptions.push(
+    store,
+    progress,
+    treeProvider,
+    tree,
+    details,
+    ...registerCommands({ roadmap, details, progress, tree, refreshTree: () => treeProvider.refresh() }),
+    { dispose: disposeLog },
+  );
+
+  const activationMs = performance.now() - started;
+  log().info(`Activated in ${activationMs.toFixed(1)} ms.`);
+  console.log(`[devops-roadmap] activated in ${activationMs.toFixed(2)} ms`);
+  return { roadmap, details, progress, store, tree: tree as vscode.TreeView<unknown>, activationMs };
+}
+
+export function deactivate(): void {}

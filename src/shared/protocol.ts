@@ -1,0 +1,177 @@
+/**
+ * The one message protocol between the extension host and the details webview. Both sides import
+ * these types; each side checks every incoming message with the parser for its direction, and an
+ * unknown or malformed message is dropped (and logged by the caller). No `vscode`, no DOM here.
+ *
+ * The host sends ready-made pages (view models), so the webview holds no roadmap logic and trusts
+ * nothing it could not render harmlessly: every string is inserted as text, never as HTML.
+ */
+
+import type { Currency } from '../core/model';
+
+export type SkillStatus = 'practiced' | 'done' | 'learning' | 'skipped' | 'not-started';
+
+export interface MoneyView {
+  currency: Currency;
+  /** Already formatted for display, e.g. "£40,000 – £55,000" or "$260,000+". */
+  text: string;
+  min: number;
+  max?: number;
+  openEnded: boolean;
+  note?: string;
+}
+
+export interface EvidenceView {
+  /** Workspace folder name, for multi-root workspaces. */
+  folder: string;
+  /** Path relative to that folder, `/` separators. */
+  path: string;
+  /** Technology or practice id that this file shows. */
+  signal: string;
+}
+
+export interface SkillView {
+  id: string;
+  title: string;
+  status: SkillStatus;
+  /** Status from the user's own mark, shown beside "practiced". */
+  mark?: 'done' | 'learning' | 'skipped';
+  detectable: boolean;
+  hint?: string;
+  evidence: EvidenceView[];
+}
+
+export interface LinkView {
+  id: string;
+  title: string;
+  kind: string;
+}
+
+/** A point of the salary chart: one role or stage with its range in the preferred currency. */
+export interface ChartPoint {
+  id: string;
+  label: string;
+  min: number;
+  max?: number;
+  openEnded: boolean;
+  /** The node the page is about, drawn emphasised. */
+  current: boolean;
+}
+
+export interface ChartView {
+  title: string;
+  currency: Currency;
+  points: ChartPoint[];
+}
+
+export interface Block {
+  title: string;
+  items: string[];
+}
+
+export interface NodePage {
+  page: 'node';
+  id: string;
+  kind: 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'certification';
+  title: string;
+  /** e.g. "Stage 1 · Career trunk" */
+  eyebrow: string;
+  summary: string;
+  years?: string;
+  salaries: MoneyView[];
+  chart?: ChartView;
+  blocks: Block[];
+  skills: SkillView[];
+  /** Where you can go next (or, for a skill, the roles that need it). */
+  next: LinkView[];
+  nextTitle: string;
+  /** Ancestors, root first, for a breadcrumb. */
+  path: LinkView[];
+  sources: string[];
+  /** "3/7 practiced" style progress of the node's skills. */
+  progress?: { practiced: number; done: number; total: number };
+}
+
+export interface OverviewNode {
+  id: string;
+  title: string;
+  group: 'trunk' | 'branch' | 'track';
+  /** Fraction of the node's skills practiced or done, 0..1. */
+  progress: number;
+  /** Salary range in the preferred currency, formatted. */
+  salary?: string;
+  /** Ids this node leads to (edges of the picture). */
+  next: string[];
+}
+
+export interface OverviewPage {
+  page: 'overview';
+  title: string;
+  currency: Currency;
+  nodes: OverviewNode[];
+}
+
+export interface MissingPage {
+  page: 'missing';
+  id: string;
+}
+
+export type Page = NodePage | OverviewPage | MissingPage;
+
+// ---- host → webview -------------------------------------------------------------------------
+
+export type HostMessage = { type: 'show'; page: Page };
+
+// ---- webview → host -------------------------------------------------------------------------
+
+export type WebviewMessage =
+  | { type: 'ready' }
+  | { type: 'navigate'; id: string }
+  | { type: 'showOverview' }
+  | { type: 'openEvidence'; folder: string; path: string }
+  | { type: 'rendered'; ms: number };
+
+/** Longest id or path the host accepts from the webview; anything longer is hostile or broken. */
+export const MAX_FIELD_LENGTH = 1024;
+
+function isShortString(value: unknown): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= MAX_FIELD_LENGTH;
+}
+
+/**
+ * Checks a message that arrived from the webview. Returns the typed message, or a reason it was
+ * refused (for the log). Extra fields are dropped, so nothing unexpected travels further.
+ */
+export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewMessage } | { ok: false; reason: string } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
+  const m = raw as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+      return { ok: true, message: { type: 'ready' } };
+    case 'showOverview':
+      return { ok: true, message: { type: 'showOverview' } };
+    case 'navigate':
+      return isShortString(m.id) ? { ok: true, message: { type: 'navigate', id: m.id } } : { ok: false, reason: 'navigate without a valid id' };
+    case 'openEvidence':
+      return isShortString(m.folder) && isShortString(m.path)
+        ? { ok: true, message: { type: 'openEvidence', folder: m.folder, path: m.path } }
+        : { ok: false, reason: 'openEvidence without a valid folder and path' };
+    case 'rendered':
+      return typeof m.ms === 'number' && Number.isFinite(m.ms) && m.ms >= 0
+        ? { ok: true, message: { type: 'rendered', ms: m.ms } }
+        : { ok: false, reason: 'rendered without a valid duration' };
+    default:
+      return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 60)}` };
+  }
+}
+
+/** Checks a message from the host, on the webview side. Only the envelope is checked: pages come from our own host. */
+export function parseHostMessage(raw: unknown): HostMessage | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const m = raw as Record<string, unknown>;
+  if (m.type === 'show' && typeof m.page === 'object' && m.page !== null) {
+    const page = (m.page as { page?: unknown }).page;
+    if (page === 'node' || page === 'overview' || page === 'missing') return m as HostMessage;
+  }
+  return undefined;
+}

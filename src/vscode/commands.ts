@@ -1,0 +1,146 @@
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../core/outline';
+import type { SearchHit } from '../core/search';
+import type { RoadmapService } from './roadmapService';
+import type { DetailsPanel } from './detailsPanel';
+import { OVERVIEW_ID } from './detailsPanel';
+import type { ProgressContext } from './progressContext';
+import { openEvidenceFile } from './evidence';
+import { log } from './log';
+
+const KIND_LABEL: Record<string, string> = {
+  stage: 'Stage',
+  branch: 'Specialisation',
+  track: 'Track',
+  level: 'Role',
+  skill: 'Skill',
+  tool: 'Tool',
+  certification: 'Certification',
+};
+
+const KIND_ICON: Record<string, string> = {
+  stage: 'milestone',
+  branch: 'git-branch',
+  track: 'arrow-up',
+  level: 'person',
+  skill: 'symbol-event',
+  tool: 'tools',
+  certification: 'verified',
+};
+
+interface HitItem extends vscode.QuickPickItem {
+  hit: SearchHit;
+}
+
+export interface CommandDeps {
+  roadmap: RoadmapService;
+  details: DetailsPanel;
+  progress: ProgressContext;
+  tree: vscode.TreeView<OutlineNode>;
+  refreshTree(): void;
+}
+
+/** Registers the command-palette lookups and the actions behind the views. */
+export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
+  const { roadmap, details } = deps;
+
+  /** Selects the record's row in the Career Tree (its first place, for a skill) and opens its details. */
+  async function revealAndOpen(id: string): Promise<void> {
+    const { outline, index } = await roadmap.get();
+    // A tool has no row of its own: show the first skill that it evidences.
+    const target = index.kindOf(id) === 'tool' ? (index.skillsForEvidence(id)[0]?.id ?? id) : id;
+    const node = outline.placeOf(target);
+    if (node) {
+      try {
+        await deps.tree.reveal(node, { select: true, focus: false, expand: node.children.length > 0 ? 1 : false });
+      } catch (error) {
+        log().warn(`Could not reveal ${target} in the Career Tree: ${String(error)}`);
+      }
+    }
+    await details.show(target);
+  }
+
+  async function pick(placeholder: string, items: HitItem[]): Promise<SearchHit | undefined> {
+    const choice = await vscode.window.showQuickPick(items, { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true });
+    return choice?.hit;
+  }
+
+  const toItem = (hit: SearchHit): HitItem => ({
+    label: `$(${KIND_ICON[hit.kind] ?? 'circle'}) ${hit.title}`,
+    description: KIND_LABEL[hit.kind] ?? hit.kind,
+    detail: hit.detail,
+    alwaysShow: true,
+    hit,
+  });
+
+  async function searchRoadmap(): Promise<void> {
+    const { search } = await roadmap.get();
+    const quickPick = vscode.window.createQuickPick<HitItem>();
+    quickPick.title = 'Search the DevOps Roadmap';
+    quickPick.placeholder = 'Stages, roles, skills, tools, certifications (e.g. k8s, terraform, sre, cka)';
+    // The core search ranks with synonyms and typo tolerance; `alwaysShow` keeps VS Code's own label
+    // filter from hiding hits such as "k8s" → Kubernetes.
+    quickPick.matchOnDescription = false;
+    const update = (value: string) => {
+      quickPick.items = value.trim() ? search.search(value, { limit: 40 }).map(toItem) : [];
+    };
+    const chosen = await new Promise<SearchHit | undefined>((resolve) => {
+      quickPick.onDidChangeValue(update);
+      quickPick.onDidAccept(() => {
+        resolve(quickPick.selectedItems[0]?.hit ?? quickPick.activeItems[0]?.hit);
+        quickPick.hide();
+      });
+      quickPick.onDidHide(() => resolve(undefined));
+      quickPick.show();
+    });
+    quickPick.dispose();
+    if (chosen) await revealAndOpen(chosen.id);
+  }
+
+  async function openStage(): Promise<void> {
+    const { index } = await roadmap.get();
+    const items = index.stages.map((stage) => ({
+      label: `$(milestone) ${stage.title}`,
+      description: `Stage ${stage.order} · ${stage.years.label} years`,
+      detail: stage.milestone,
+      hit: { id: stage.id, kind: 'stage', title: stage.title, detail: '', score: 0 } as SearchHit,
+    }));
+    const hit = await pick('Open a stage of the career trunk', items);
+    if (hit) await revealAndOpen(hit.id);
+  }
+
+  async function rolesUsingTechnology(): Promise<void> {
+    const { index } = await roadmap.get();
+    const found = deps.progress.evidence;
+    const tools = [...index.roadmap.tools].sort((a, b) => Number(found.has(b.id)) - Number(found.has(a.id)) || a.title.localeCompare(b.title));
+    const tool = await vscode.window.showQuickPick(
+      tools.map((t) => ({ label: t.title, description: found.has(t.id) ? `${t.group} · in this workspace` : t.group, id: t.id })),
+      { placeHolder: 'Which technology? (those found in this workspace come first)', matchOnDescription: true },
+    );
+    if (!tool) return;
+    const roles = index.rolesUsing(tool.id);
+    if (roles.length === 0) {
+      void vscode.window.showInformationMessage(`No stage or role of the roadmap names ${tool.label} among its skills.`);
+      return;
+    }
+    const role = await vscode.window.showQuickPick(
+      roles.map((r) => ({ label: r.title, description: KIND_LABEL[r.kind] ?? r.kind, id: r.id })),
+      { placeHolder: `Roles and stages that use ${tool.label}` },
+    );
+    if (role) await revealAndOpen(role.id);
+  }
+
+  return [
+    vscode.commands.registerCommand('devopsRoadmap.search', searchRoadmap),
+    vscode.commands.registerCommand('devopsRoadmap.openStage', openStage),
+    vscode.commands.registerCommand('devopsRoadmap.rolesUsingTechnology', rolesUsingTechnology),
+    vscode.commands.registerCommand('devopsRoadmap.showOverview', () => details.show(OVERVIEW_ID)),
+    vscode.commands.registerCommand('devopsRoadmap.refresh', () => deps.refreshTree()),
+    vscode.commands.registerCommand('devopsRoadmap.collapseAll', () => vscode.commands.executeCommand('workbench.actions.treeView.devopsRoadmap.careerTree.collapseAll')),
+    vscode.commands.registerCommand('devopsRoadmap.showLog', () => log().show()),
+    vscode.commands.registerCommand('devopsRoadmap.openDetails', (id: unknown) => (typeof id === 'string' ? details.show(id, { preserveFocus: true }) : undefined)),
+    vscode.commands.registerCommand('devopsRoadmap.openEvidence', (folder: unknown, path: unknown) =>
+      typeof folder === 'string' && typeof path === 'string' ? openEvidenceFile(folder, path) : undefined,
+    ),
+  ];
+}

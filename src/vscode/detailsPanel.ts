@@ -1,0 +1,142 @@
+import * as vscode from 'vscode';
+import { buildOverview, buildPage, type PageContext } from '../core/pages';
+import { parseWebviewMessage, type HostMessage, type Page } from '../shared/protocol';
+import { renderWebviewHtml } from './html';
+import { openEvidenceFile } from './evidence';
+import { log } from './log';
+import type { RoadmapService } from './roadmapService';
+import type { ProgressContext } from './progressContext';
+import { preferredCurrency } from './settings';
+
+export const DETAILS_VIEW_TYPE = 'devopsRoadmap.details';
+export const OVERVIEW_ID = 'overview';
+
+/** What the webview keeps with `setState`, and what the serializer gets back after a reload. */
+interface PersistedState {
+  id?: string;
+}
+
+/**
+ * One details panel for the whole roadmap (a WebviewPanel, not a WebviewView: the pages need the
+ * width of an editor for the chart and the tree picture, and the serializer brings the page back
+ * after a window reload). The host builds each page; the webview only draws it.
+ */
+export class DetailsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private currentId = OVERVIEW_ID;
+  private openedAt = 0;
+  private firstRenderLogged = false;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  /** Last measured time from opening the panel to the webview's first render, for tests and benchmarks. */
+  lastFirstRenderMs: number | undefined;
+
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly roadmap: RoadmapService,
+    private readonly progress: ProgressContext,
+  ) {
+    this.subscriptions.push(
+      progress.onDidChange(() => void this.update()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('devopsRoadmap.currency')) void this.update();
+      }),
+      vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: PersistedState | undefined) => {
+          this.adopt(panel);
+          this.currentId = typeof state?.id === 'string' ? state.id : OVERVIEW_ID;
+        },
+      }),
+    );
+  }
+
+  get visibleId(): string | undefined {
+    return this.panel ? this.currentId : undefined;
+  }
+
+  /** Shows a roadmap record (or the overview) in the panel, creating it if needed. */
+  async show(id: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
+    this.currentId = id;
+    if (!this.panel) {
+      this.openedAt = performance.now();
+      this.firstRenderLogged = false;
+      const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'DevOps Roadmap', { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
+      });
+      this.adopt(panel);
+    } else {
+      this.panel.reveal(undefined, options.preserveFocus);
+    }
+    await this.update();
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
+    this.panel = panel;
+    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
+    const webview = panel.webview;
+    webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...segments)).toString();
+    webview.html = renderWebviewHtml({
+      cspSource: webview.cspSource,
+      scriptUri: asset('webview.js'),
+      styleUri: asset('webview.css'),
+      codiconsUri: asset('codicons', 'codicon.css'),
+    });
+    const listeners = [
+      webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+      panel.onDidDispose(() => {
+        for (const l of listeners) l.dispose();
+        if (this.panel === panel) this.panel = undefined;
+      }),
+    ];
+  }
+
+  private async receive(raw: unknown): Promise<void> {
+    const parsed = parseWebviewMessage(raw);
+    if (!parsed.ok) {
+      log().warn(`Ignored a message from the details webview: ${parsed.reason}.`);
+      return;
+    }
+    const message = parsed.message;
+    switch (message.type) {
+      case 'ready':
+        await this.update();
+        break;
+      case 'navigate':
+        await this.show(message.id, { preserveFocus: false });
+        break;
+      case 'showOverview':
+        await this.show(OVERVIEW_ID);
+        break;
+      case 'openEvidence':
+        if (this.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
+        else log().warn(`Refused to open ${JSON.stringify(message.path).slice(0, 200)}: it is not evidence of any detected technology.`);
+        break;
+      case 'rendered':
+        if (!this.firstRenderLogged && this.openedAt > 0) {
+          this.firstRenderLogged = true;
+          this.lastFirstRenderMs = performance.now() - this.openedAt;
+          log().info(`Details panel first render after ${this.lastFirstRenderMs.toFixed(1)} ms (webview drew in ${message.ms.toFixed(1)} ms).`);
+          console.log(`[devops-roadmap] details first render ${this.lastFirstRenderMs.toFixed(1)} ms`);
+        }
+        break;
+    }
+  }
+
+  private async update(): Promise<void> {
+    const panel = this.panel;
+    if (!panel) return;
+    const { index } = await this.roadmap.get();
+    await this.progress.ready();
+    const ctx: PageContext = { index, evidence: this.progress.evidence, marks: this.progress.marks, currency: preferredCurrency() };
+    const page: Page = this.currentId === OVERVIEW_ID ? buildOverview(ctx) : buildPage(ctx, this.currentId);
+    panel.title = page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : 'DevOps Roadmap';
+    const message: HostMessage = { type: 'show', page };
+    await panel.webview.postMessage(message);
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The details webview's HTML. No `vscode` import, so a unit test can render it and check the
+ * policy: scripts only by a fresh nonce, no inline handlers, no remote sources.
+ */
+
+import { randomBytes } from 'node:crypto';
+
+export interface WebviewHtmlInput {
+  /** `webview.cspSource`: the only origin styles, fonts and images may come from. */
+  cspSource: string;
+  scriptUri: string;
+  styleUri: string;
+  codiconsUri: string;
+  /** Fresh per render; exposed for tests. */
+  nonce?: string;
+}
+
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `img-src ${cspSource} data:`,
+    `style-src ${cspSource}`,
+    `font-src ${cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+  ].join('; ');
+}
+
+const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+export function renderWebviewHtml(input: WebviewHtmlInput): string {
+  const nonce = input.nonce ?? createNonce();
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(input.cspSource, nonce))}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttr(input.codiconsUri)}">
+<link rel="stylesheet" href="${escapeAttr(input.styleUri)}">
+<title>DevOps Roadmap</title>
+</head>
+<body>
+<main id="app" aria-live="polite"><p class="loading">Loading…</p></main>
+<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,126 @@
+import * as vscode from 'vscode';
+import type { OutlineNode } from '../core/outline';
+import type { Skill, Stage, Branch, LadderLevel } from '../core/model';
+import { completion, describeCompletion, skillStatus } from '../core/progress';
+import { byPreference, formatSalaryShort, formatYears } from '../core/format';
+import type { SkillStatus } from '../shared/protocol';
+import type { RoadmapService } from './roadmapService';
+import type { ProgressContext } from './progressContext';
+import { preferredCurrency } from './settings';
+
+const STATUS_ICON: Record<SkillStatus, vscode.ThemeIcon> = {
+  practiced: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
+  done: new vscode.ThemeIcon('check'),
+  learning: new vscode.ThemeIcon('mortar-board', new vscode.ThemeColor('charts.blue')),
+  skipped: new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground')),
+  'not-started': new vscode.ThemeIcon('circle-large-outline'),
+};
+
+const STATUS_TEXT: Record<SkillStatus, string> = {
+  practiced: 'practiced',
+  done: 'done',
+  learning: 'learning',
+  skipped: 'skipped',
+  'not-started': '',
+};
+
+const KIND_ICON: Partial<Record<OutlineNode['kind'], vscode.ThemeIcon>> = {
+  group: new vscode.ThemeIcon('list-tree'),
+  stage: new vscode.ThemeIcon('milestone'),
+  branch: new vscode.ThemeIcon('git-branch'),
+  track: new vscode.ThemeIcon('arrow-up'),
+  level: new vscode.ThemeIcon('debug-stackframe-dot'),
+  certification: new vscode.ThemeIcon('verified'),
+  section: new vscode.ThemeIcon('symbol-folder'),
+  item: new vscode.ThemeIcon('dash'),
+};
+
+/**
+ * The Career Tree view. Rows come from the pure outline (stable ids, so expansion state and
+ * `reveal` survive refreshes); statuses and progress are computed when a row is drawn.
+ */
+export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(
+    private readonly roadmap: RoadmapService,
+    private readonly progress: ProgressContext,
+  ) {
+    this.subscriptions = [
+      progress.onDidChange(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('devopsRoadmap.currency')) this.refresh();
+      }),
+    ];
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
+  async getChildren(element?: OutlineNode): Promise<OutlineNode[]> {
+    const [{ outline }] = await Promise.all([this.roadmap.get(), this.progress.ready()]);
+    return outline.children(element?.id);
+  }
+
+  async getParent(element: OutlineNode): Promise<OutlineNode | undefined> {
+    const { outline } = await this.roadmap.get();
+    return outline.parent(element.id);
+  }
+
+  async getTreeItem(node: OutlineNode): Promise<vscode.TreeItem> {
+    const { index } = await this.roadmap.get();
+    const item = new vscode.TreeItem(node.label, node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    item.contextValue = node.kind;
+    item.iconPath = KIND_ICON[node.kind];
+    if (node.tooltip) item.tooltip = node.tooltip;
+    if (node.ref) item.command = { command: 'devopsRoadmap.openDetails', title: 'Open Details', arguments: [node.ref] };
+
+    const record = node.ref ? index.get(node.ref) : undefined;
+    const currency = preferredCurrency();
+    switch (node.kind) {
+      case 'skill': {
+        const skill = record as Skill;
+        const status = skillStatus(skill, this.progress.evidence, this.progress.marks);
+        item.iconPath = STATUS_ICON[status];
+        item.description = STATUS_TEXT[status];
+        item.contextValue = `skill.${status}`;
+        item.tooltip = new vscode.MarkdownString(`**${skill.title}**\n\n${skill.summary}${skill.evidenceHint ? `\n\n_${skill.evidenceHint}_` : ''}`);
+        item.accessibilityInformation = { label: `${skill.title}, ${status === 'not-started' ? 'not started' : status}` };
+        break;
+      }
+      case 'stage': {
+        const stage = record as Stage;
+        const salary = byPreference(stage.salary, currency)[0];
+        const done = describeCompletion(completion(index.skillsOf(stage.id), this.progress.evidence, this.progress.marks));
+        item.description = [formatYears(stage.years), salary && formatSalaryShort(salary), done].filter(Boolean).join(' · ');
+        if (this.progress.user?.currentStage === stage.id) item.iconPath = new vscode.ThemeIcon('location', new vscode.ThemeColor('charts.green'));
+        break;
+      }
+      case 'branch': {
+        const branch = record as Branch;
+        const salary = byPreference(branch.salary, currency)[0];
+        const done = describeCompletion(completion(index.skillsOf(branch.id), this.progress.evidence, this.progress.marks));
+        item.description = [salary && formatSalaryShort(salary), done].filter(Boolean).join(' · ');
+        if (this.progress.user?.targetRole === branch.id) item.iconPath = new vscode.ThemeIcon('target', new vscode.ThemeColor('charts.orange'));
+        break;
+      }
+      case 'level': {
+        const level = record as LadderLevel;
+        const salary = byPreference(level.salary, currency)[0];
+        item.description = [salary && formatSalaryShort(salary), level.scope].filter(Boolean).join(' · ');
+        if (this.progress.user?.targetRole === level.id) item.iconPath = new vscode.ThemeIcon('target', new vscode.ThemeColor('charts.orange'));
+        break;
+      }
+    }
+    return item;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

@@ -1,0 +1,46 @@
+import * as vscode from 'vscode';
+import { VersionedState } from '../core/versionedState';
+import { PROGRESS_KEY, PROGRESS_VERSION, emptyProgress, validateProgress, type UserProgress } from '../core/userState';
+import { log } from './log';
+
+/**
+ * The user's progress in `globalState`: versioned, synced with Settings Sync, and never dropped (a
+ * corrupt entry is kept aside and the user is told once).
+ */
+export class ProgressStore implements vscode.Disposable {
+  private readonly state: VersionedState<UserProgress>;
+  private readonly changed = new vscode.EventEmitter<UserProgress>();
+  readonly onDidChange = this.changed.event;
+
+  constructor(memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }) {
+    memento.setKeysForSync([PROGRESS_KEY]);
+    this.state = new VersionedState(memento, {
+      key: PROGRESS_KEY,
+      version: PROGRESS_VERSION,
+      migrations: {},
+      validate: validateProgress,
+      fallback: emptyProgress,
+      warn: (message) => {
+        log().warn(message);
+        void vscode.window.showWarningMessage(`DevOps Roadmap: your saved progress could not be read. It was kept aside, not deleted.`, 'Show Log').then((choice) => {
+          if (choice === 'Show Log') log().show(true);
+        });
+      },
+    });
+  }
+
+  read(): Promise<UserProgress> {
+    return this.state.read();
+  }
+
+  async update(change: (current: UserProgress) => UserProgress): Promise<UserProgress> {
+    const next = change(await this.state.read());
+    await this.state.write(next);
+    this.changed.fire(next);
+    return next;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

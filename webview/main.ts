@@ -1,0 +1,54 @@
+/**
+ * The details webview: restores the last page from `getState` at once (so hiding and showing the
+ * panel costs nothing), says `ready`, and draws every page the host sends. It keeps no roadmap
+ * logic: pages arrive ready-made, and every user action becomes a typed message to the host.
+ */
+
+import './style.css';
+import { parseHostMessage, type Page, type WebviewMessage } from '../src/shared/protocol';
+import { renderNode } from './views/node';
+import { renderOverview } from './views/overview';
+import { h } from './dom';
+
+interface VsCodeApi {
+  postMessage(message: WebviewMessage): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
+declare function acquireVsCodeApi(): VsCodeApi;
+
+const vscode = acquireVsCodeApi();
+const app = document.getElementById('app')!;
+let firstRender = true;
+
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+const actions = {
+  navigate: (id: string) => post({ type: 'navigate', id }),
+  overview: () => post({ type: 'showOverview' }),
+  openEvidence: (folder: string, path: string) => post({ type: 'openEvidence', folder, path }),
+};
+
+function render(page: Page): void {
+  const view =
+    page.page === 'node'
+      ? renderNode(page, actions)
+      : page.page === 'overview'
+        ? renderOverview(page, actions.navigate)
+        : h('p', { class: 'missing' }, `“${page.id}” is no longer in the roadmap.`);
+  app.replaceChildren(view);
+  vscode.setState({ id: page.page === 'overview' ? 'overview' : page.id, page });
+  if (firstRender) {
+    firstRender = false;
+    // Measured after layout, so the host's figure includes the first paint's work.
+    requestAnimationFrame(() => post({ type: 'rendered', ms: performance.now() }));
+  }
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const message = parseHostMessage(event.data);
+  if (message) render(message.page);
+});
+
+const saved = vscode.getState() as { page?: Page } | undefined;
+if (saved?.page) render(saved.page);
+post({ type: 'ready' });
