@@ -1,0 +1,50 @@
+// Bundles the integration suites into out/integration/index.js for the extension host.
+// No glob at run time: the entry is generated here from the `test/integration/*.test.ts` files and
+// imports each suite lazily (esbuild keeps `require()` of a bundled ES module lazy), so mocha's
+// globals exist before a suite's top-level `describe` runs. `vscode` and `mocha` stay external
+// (the host provides `vscode`; `mocha` resolves from the repo's node_modules).
+import * as esbuild from 'esbuild';
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const integrationDir = path.join(repoRoot, 'test', 'integration');
+export const integrationBundle = path.join(repoRoot, 'out', 'integration', 'index.js');
+
+/** The suite files, sorted (smoke first if present, so a broken host shows up at once). */
+export function integrationSuites() {
+  return readdirSync(integrationDir)
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort((a, b) => (a === 'smoke.test.ts' ? -1 : b === 'smoke.test.ts' ? 1 : a.localeCompare(b)));
+}
+
+export async function buildIntegration({ quiet = false } = {}) {
+  const suites = integrationSuites();
+  const contents = [
+    "import { runSuites } from './index';",
+    "export { runSuites } from './index';",
+    'export function run() {',
+    '  return runSuites([',
+    ...suites.map((name) => `    { file: ${JSON.stringify(path.join(integrationDir, name))}, load: () => require(${JSON.stringify(`./${name}`)}) },`),
+    '  ]);',
+    '}',
+  ].join('\n');
+  await esbuild.build({
+    stdin: { contents, resolveDir: integrationDir, sourcefile: 'integration-entry.generated.ts', loader: 'ts' },
+    bundle: true,
+    outfile: integrationBundle,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
+    external: ['vscode', 'mocha'],
+    sourcemap: 'inline',
+    logLevel: quiet ? 'warning' : 'info',
+  });
+  return { bundle: integrationBundle, suites };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { bundle, suites } = await buildIntegration();
+  console.log(`${path.relative(repoRoot, bundle)}: ${suites.join(', ')}`);
+}

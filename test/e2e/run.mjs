@@ -1,0 +1,378 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: the extension in a real VS Code (code-server), offline.
+//
+//   1. bundles the integration suites (test/integration/*.test.ts) into out/integration/index.js
+//      and the extension (node esbuild.mjs);
+//   2. installs code-server into .vscode-host/ when missing (scripts/install-host.mjs);
+//   3. integration: code-server on a temp copy of demo/workspace with the extension in development
+//      mode and the suites as `extensionTestsPath`; Chromium opens the workbench, the extension
+//      host's console arrives through `codeAutomationLog`, the result through `codeAutomationExit`;
+//   4. UI: a fresh code-server, Chromium clicks through the views, commands and webviews and takes
+//      screenshots;
+//   5. prints `E2E: <n> passed, <m> failed` and exits 1 on any failure or when nothing ran.
+//
+// Options (after `npm run test:e2e --`):
+//   --only=integration|ui     run one part
+//   --extension=<path>        load another extension folder (default: this repo)
+//   --no-build                skip `node esbuild.mjs` (the extension bundle)
+//   --update-screenshots      copy the screenshots into media/screenshots/ for the README
+//   --headed                  show the browser (needs a display)
+// Environment: E2E_TIMEOUT_MS (whole run, default 20 min), E2E_KEEP_TMP=1 (keep temp dirs),
+// DEVOPS_ROADMAP_TEST_GREP (mocha grep for the integration suites).
+// Artifacts in test-results/: integration.log, integration.json, ui.log, *.png, metrics.json, e2e.json.
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { format } from 'node:util';
+import { chromium } from 'playwright-core';
+import { ensureHost } from '../../scripts/install-host.mjs';
+import { buildIntegration } from './build-integration.mjs';
+import { repoRoot, startHost, stopAllHosts } from './host.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name) => argv.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const only = option('only');
+const extensionPath = path.resolve(option('extension') ?? repoRoot);
+const resultsDir = path.join(repoRoot, 'test-results');
+const demoWorkspace = path.join(repoRoot, 'demo', 'workspace');
+const screenshotNames = ['tree.png', 'details.png', 'overview.png', 'search.png'];
+const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20 * 60_000);
+const INTEGRATION_TIMEOUT_MS = Number(process.env.E2E_INTEGRATION_TIMEOUT_MS ?? 6 * 60_000);
+const UI_CHECK_TIMEOUT_MS = 45_000;
+const ACTIVATION_RE = /\[devops-roadmap\] activated in (\d+(?:\.\d+)?) ms/;
+
+export const chromiumOptions = (home) => ({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: !flag('headed'),
+  env: { ...process.env, HOME: home },
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+
+/** Every test counted in the final line: integration tests and UI checks. */
+const results = [];
+const metrics = {};
+const started = Date.now();
+
+function record(part, title, error, extra = {}) {
+  results.push({ part, title, state: error ? 'failed' : 'passed', ...(error ? { error: String(error?.message ?? error) } : {}), ...extra });
+  console.log(`  ${error ? '✗' : '✓'} [${part}] ${title}${error ? `\n      ${String(error?.message ?? error).split('\n').join('\n      ')}` : ''}`);
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+function run(cmd, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: repoRoot, stdio: 'inherit' });
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))));
+  });
+}
+
+function noteActivation(line, source) {
+  const m = ACTIVATION_RE.exec(line);
+  if (m && metrics[`activationMs_${source}`] === undefined) metrics[`activationMs_${source}`] = Number(m[1]);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Integration suites inside the extension host
+// ---------------------------------------------------------------------------------------------
+async function runIntegration(browser, bundle) {
+  console.log('\n== integration: suites in the extension host of code-server');
+  const logFile = path.join(resultsDir, 'integration.log');
+  const jsonFile = path.join(resultsDir, 'integration.json');
+  await rm(jsonFile, { force: true });
+  await writeFile(logFile, '');
+  const log = (line) => { console.log(`  | ${line}`); void appendFile(logFile, `${line}\n`); };
+
+  const partStarted = Date.now();
+  const host = await startHost({
+    label: 'integration',
+    copyFolder: demoWorkspace,
+    extensionDevelopmentPath: extensionPath,
+    extensionTestsPath: bundle,
+    env: { DEVOPS_ROADMAP_TEST_RESULTS: jsonFile },
+    onOutput: (line) => void appendFile(logFile, `[code-server] ${line}\n`),
+  });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    let settle;
+    const exited = new Promise((resolve) => { settle = resolve; });
+    await page.exposeFunction('codeAutomationLog', (type, args) => {
+      const text = format(...(Array.isArray(args) ? args : [args])).replace(/%c/g, '');
+      for (const line of text.split('\n')) {
+        noteActivation(line, 'integration');
+        log(type === 'error' || type === 'warn' ? `${type}: ${line}` : line);
+      }
+    });
+    await page.exposeFunction('codeAutomationExit', (code) => settle(code));
+    page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
+    await page.goto(host.workbenchUrl);
+    const code = await withTimeout(Promise.race([exited, host.exited.then((c) => { throw new Error(`code-server exited (${c}) before the tests finished`); })]), INTEGRATION_TIMEOUT_MS, 'integration suites');
+    metrics.integrationMs = Date.now() - partStarted;
+
+    const summary = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, 'utf8')) : undefined;
+    if (summary) {
+      for (const test of summary.tests) {
+        if (test.state !== 'pending') record('integration', test.title, test.state === 'failed' ? test.error : undefined, { durationMs: test.durationMs });
+      }
+    }
+    if (code !== 0 && !summary?.failures) {
+      record('integration', 'the integration suites load and run', new Error(`extension host reported exit code ${code} (see test-results/integration.log)`));
+    } else if (!summary) {
+      record('integration', 'the integration suites report their results', new Error('no test-results/integration.json was written'));
+    }
+  } catch (err) {
+    record('integration', 'the integration suites finish', err);
+  } finally {
+    await context.close().catch(() => {});
+    await host.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// UI checks with Chromium
+// ---------------------------------------------------------------------------------------------
+async function poll(fn, { timeout = 20_000, interval = 250, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (err) { last = err; }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${message}${last ? ` (last error: ${last.message.split('\n')[0]})` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+const quickInput = (page) => page.locator('.quick-input-widget');
+const quickInputBox = (page) => page.locator('.quick-input-widget .quick-input-box input');
+const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+
+/** Waits until the quick input shows a row containing `text`, then picks the first such row. */
+async function pickQuickRow(page, text) {
+  await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { message: `a quick-pick row containing "${text}"` });
+  const first = (await quickRows(page).first().textContent()) ?? '';
+  if (first.includes(text)) await page.keyboard.press('Enter');
+  else await quickRows(page).filter({ hasText: text }).first().click();
+}
+
+/** F1, `>title`, Enter. */
+async function runCommand(page, title) {
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
+  await page.keyboard.press('F1');
+  await quickInputBox(page).waitFor({ state: 'visible' });
+  await quickInputBox(page).fill(`>${title}`);
+  const command = title.split(': ').pop();
+  await pickQuickRow(page, command);
+}
+
+/** After a command opened its own quick pick: waits for it (no longer the `>` command list), types `text`. */
+async function typeInQuickPick(page, text) {
+  await poll(async () => (await quickInput(page).isVisible()) && !(await quickInputBox(page).inputValue()).startsWith('>'), { message: 'the extension\'s quick pick' });
+  await quickInputBox(page).fill(text);
+}
+
+/** The (webview) frame that has `selector`, optionally with text matching `predicate`. */
+async function findFrame(page, selector, { predicate, timeout = 20_000, message } = {}) {
+  return poll(async () => {
+    for (const frame of page.frames()) {
+      try {
+        const loc = frame.locator(selector);
+        if ((await loc.count()) === 0) continue;
+        if (!predicate || predicate(await loc.first().innerText())) return frame;
+      } catch { /* detached while looking */ }
+    }
+    return undefined;
+  }, { timeout, message: message ?? `a frame with ${selector}` });
+}
+
+async function runUi(browser) {
+  console.log('\n== ui: Chromium drives the workbench');
+  const logFile = path.join(resultsDir, 'ui.log');
+  await writeFile(logFile, '');
+  const partStarted = Date.now();
+  const host = await startHost({
+    label: 'ui',
+    copyFolder: demoWorkspace,
+    extensionDevelopmentPath: extensionPath,
+    onOutput: (line) => void appendFile(logFile, `[code-server] ${line}\n`),
+  });
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(20_000);
+  page.on('console', (msg) => {
+    const text = msg.text();
+    noteActivation(text, 'ui');
+    void appendFile(logFile, `[console.${msg.type()}] ${text}\n`);
+  });
+  page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
+  const shot = (name) => page.screenshot({ path: path.join(resultsDir, name) });
+
+  const checks = [
+    ['the activity bar entry "DevOps Roadmap" opens the Career Tree with its stages', async () => {
+      const icon = page.locator('.activitybar .action-item a[aria-label^="DevOps Roadmap"]');
+      await icon.first().waitFor({ state: 'visible', timeout: 30_000 });
+      await icon.first().click();
+      await poll(async () => (await page.locator('.part.sidebar').getByText(/Career Tree/i).count()) > 0, { message: 'the "Career Tree" view title in the side bar' });
+      await page.getByRole('treeitem').filter({ hasText: 'Junior DevOps Engineer' }).first().waitFor({ state: 'visible' });
+    }],
+    ['expanding "Junior DevOps Engineer" shows its skills', async () => {
+      const row = page.getByRole('treeitem', { name: /^Junior DevOps Engineer/ }).first();
+      await row.waitFor({ state: 'visible' });
+      const before = await page.getByRole('treeitem').count();
+      if ((await row.getAttribute('aria-expanded')) !== 'true') {
+        const twistie = row.locator('.monaco-tl-twistie');
+        if (await twistie.count()) await twistie.click();
+        else { await row.click(); await page.keyboard.press('ArrowRight'); }
+      }
+      await poll(async () => (await row.getAttribute('aria-expanded')) === 'true', { message: 'the stage row to expand' });
+      await poll(async () => (await page.getByRole('treeitem').count()) > before, { message: `more than ${before} tree rows` });
+      await page.mouse.move(0, 0);
+      await shot('tree.png');
+    }],
+    ['"DevOps Roadmap: Search the Roadmap" finds Terraform, reveals it in the tree and opens its details', async () => {
+      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
+      await typeInQuickPick(page, 'Terraform');
+      await poll(async () => (await quickRows(page).filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a search result "Terraform"' });
+      await shot('search.png');
+      await pickQuickRow(page, 'Terraform');
+      await poll(async () => (await page.locator('[role="treeitem"][aria-selected="true"]').filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a selected tree row containing "Terraform"' });
+      await findFrame(page, '[data-testid="details-title"]', { message: 'the details webview' });
+    }],
+    ['"DevOps Roadmap: Open Stage…" Junior shows title, salaries and skills in the details webview', async () => {
+      await runCommand(page, 'DevOps Roadmap: Open Stage…');
+      await typeInQuickPick(page, 'Junior DevOps Engineer');
+      await pickQuickRow(page, 'Junior DevOps Engineer');
+      const frame = await findFrame(page, '[data-testid="details-title"]', { predicate: (t) => t.includes('Junior'), message: 'a details title containing "Junior"' });
+      const salary = await frame.locator('[data-testid="salary"]').first().innerText();
+      for (const amount of ['£40,000', '$65,000']) {
+        if (!salary.includes(amount)) throw new Error(`salary "${salary.replace(/\s+/g, ' ')}" lacks ${amount}`);
+      }
+      const skills = await frame.locator('[data-testid="skills"] li').count();
+      if (skills === 0) throw new Error('no [data-testid="skills"] li items');
+      await page.mouse.move(0, 0);
+      await shot('details.png');
+    }],
+    ['"DevOps Roadmap: Show Overview" draws the career tree (svg with more than 5 nodes)', async () => {
+      await runCommand(page, 'DevOps Roadmap: Show Overview');
+      const frame = await findFrame(page, '[data-testid="overview"] svg', { message: 'the overview svg' });
+      const nodes = await poll(async () => { const n = await frame.locator('[data-testid="overview"] svg [data-node-id]').count(); return n > 5 ? n : 0; }, { message: 'more than 5 [data-node-id] elements in the overview' });
+      await appendFile(logFile, `[check] overview nodes: ${nodes}\n`);
+      await page.mouse.move(0, 0);
+      await shot('overview.png');
+    }],
+  ];
+
+  try {
+    await page.goto(host.workbenchUrl);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    metrics.workbenchReadyMs = Date.now() - partStarted;
+    let broken = false;
+    for (const [title, check] of checks) {
+      if (broken) { record('ui', title, new Error('skipped: the workbench is gone')); continue; }
+      try {
+        await withTimeout(check(), UI_CHECK_TIMEOUT_MS, title);
+        record('ui', title);
+      } catch (err) {
+        const slug = title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
+        await page.screenshot({ path: path.join(resultsDir, `failed-${slug}.png`) }).catch(() => { broken = true; });
+        record('ui', title, err);
+        await page.keyboard.press('Escape').catch(() => {});
+      }
+    }
+    // The extension host's console reaches the page's console in development mode; give it a moment.
+    if (metrics.activationMs_ui === undefined) await poll(() => metrics.activationMs_ui !== undefined, { timeout: 2000 }).catch(() => {});
+  } catch (err) {
+    record('ui', 'the workbench loads', err);
+    await page.screenshot({ path: path.join(resultsDir, 'failed-workbench.png') }).catch(() => {});
+  } finally {
+    metrics.uiMs = Date.now() - partStarted;
+    await context.close().catch(() => {});
+    await host.stop();
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+async function main() {
+  await rm(resultsDir, { recursive: true, force: true });
+  await mkdir(resultsDir, { recursive: true });
+
+  const { bundle, suites } = await buildIntegration({ quiet: true });
+  console.log(`[e2e] integration bundle: ${path.relative(repoRoot, bundle)} (${suites.join(', ')})`);
+  if (!flag('no-build') && extensionPath === repoRoot) await run(process.execPath, ['esbuild.mjs']);
+  const mainFile = JSON.parse(await readFile(path.join(extensionPath, 'package.json'), 'utf8')).main;
+  if (mainFile && !existsSync(path.join(extensionPath, mainFile))) throw new Error(`the extension's main ${mainFile} is missing in ${extensionPath}; build it first (node esbuild.mjs)`);
+  console.log(`[e2e] extension under test: ${extensionPath}`);
+
+  const installStarted = Date.now();
+  const host = await ensureHost();
+  if (host.installed) metrics.hostInstallMs = Date.now() - installStarted;
+
+  const browserHome = await mkdtemp(path.join(os.tmpdir(), 'devops-roadmap-chromium-'));
+  const browser = await chromium.launch(chromiumOptions(browserHome));
+  try {
+    if (only !== 'ui') await runIntegration(browser, bundle);
+    if (only !== 'integration') await runUi(browser);
+  } finally {
+    await browser.close().catch(() => {});
+    await rm(browserHome, { recursive: true, force: true }).catch(() => {});
+  }
+
+  if (flag('update-screenshots')) {
+    const target = path.join(repoRoot, 'media', 'screenshots');
+    await mkdir(target, { recursive: true });
+    for (const name of screenshotNames) {
+      if (existsSync(path.join(resultsDir, name))) {
+        await copyFile(path.join(resultsDir, name), path.join(target, name));
+        console.log(`[e2e] media/screenshots/${name} updated`);
+      }
+    }
+  }
+}
+
+const watchdog = setTimeout(() => {
+  console.error(`[e2e] global time limit of ${TOTAL_TIMEOUT_MS / 1000} s reached; stopping`);
+  record('e2e', 'finishes within the global time limit', new Error('timed out'));
+  void finish(1);
+}, TOTAL_TIMEOUT_MS);
+
+let finished = false;
+async function finish(forcedCode) {
+  if (finished) return;
+  finished = true;
+  clearTimeout(watchdog);
+  await stopAllHosts().catch(() => {});
+  metrics.totalMs = Date.now() - started;
+  const activation = metrics.activationMs_integration ?? metrics.activationMs_ui;
+  if (activation !== undefined) metrics.activationMs = activation;
+  const passed = results.filter((r) => r.state === 'passed').length;
+  const failed = results.filter((r) => r.state === 'failed').length;
+  await mkdir(resultsDir, { recursive: true }).catch(() => {});
+  await writeFile(path.join(resultsDir, 'metrics.json'), JSON.stringify({ date: new Date().toISOString(), ...metrics }, null, 2) + '\n').catch(() => {});
+  await writeFile(path.join(resultsDir, 'e2e.json'), JSON.stringify({ passed, failed, results }, null, 2) + '\n').catch(() => {});
+  if (failed) {
+    console.log('\nFailures:');
+    for (const r of results.filter((x) => x.state === 'failed')) console.log(`  ✗ [${r.part}] ${r.title}`);
+  }
+  console.log(`\n[e2e] ${(metrics.totalMs / 1000).toFixed(1)} s; activation: ${activation ?? 'not seen'} ms; artifacts in test-results/`);
+  if (passed + failed === 0) console.log('[e2e] no tests ran');
+  console.log(`E2E: ${passed} passed, ${failed} failed`);
+  process.exit(forcedCode ?? (failed > 0 || passed === 0 ? 1 : 0));
+}
+
+main().then(() => finish(), (err) => {
+  record('e2e', 'the e2e run sets up', err);
+  void finish(1);
+});
