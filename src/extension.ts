@@ -5,6 +5,8 @@ import { ProgressContext } from './vscode/progressContext';
 import { RoadmapTreeProvider } from './vscode/roadmapTree';
 import { DetailsPanel } from './vscode/detailsPanel';
 import { registerCommands } from './vscode/commands';
+import { ScanService } from './vscode/scanService';
+import { DetectedTreeProvider } from './vscode/detectedTree';
 import { disposeLog, log } from './vscode/log';
 
 /** What the extension hands to its integration tests (and to nothing else). */
@@ -13,6 +15,7 @@ export interface ExtensionApi {
   details: DetailsPanel;
   progress: ProgressContext;
   store: ProgressStore;
+  scan: ScanService;
   tree: vscode.TreeView<unknown>;
   activationMs: number;
 }
@@ -26,24 +29,30 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const roadmap = new RoadmapService(context.extensionUri);
   const store = new ProgressStore(context.globalState);
   const progress = new ProgressContext(store);
-  const treeProvider = new RoadmapTreeProvider(roadmap, progress);
+  const scan = new ScanService(context.workspaceState, progress);
+  const treeProvider = new RoadmapTreeProvider(roadmap, progress, () => scan.ensureStarted());
+  const detectedProvider = new DetectedTreeProvider(scan, roadmap);
+  const detectedTree = vscode.window.createTreeView('devopsRoadmap.detected', { treeDataProvider: detectedProvider });
   const tree = vscode.window.createTreeView('devopsRoadmap.careerTree', { treeDataProvider: treeProvider, showCollapseAll: false });
   const details = new DetailsPanel(context.extensionUri, roadmap, progress);
 
   context.subscriptions.push(
     store,
     progress,
+    scan,
     treeProvider,
     tree,
+    detectedProvider,
+    detectedTree,
     details,
-    ...registerCommands({ roadmap, details, progress, tree, refreshTree: () => treeProvider.refresh() }),
+    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, refreshTree: () => treeProvider.refresh() }),
     { dispose: disposeLog },
   );
 
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms.`);
   console.log(`[devops-roadmap] activated in ${activationMs.toFixed(2)} ms`);
-  return { roadmap, details, progress, store, tree: tree as vscode.TreeView<unknown>, activationMs };
+  return { roadmap, details, progress, store, scan, tree: tree as vscode.TreeView<unknown>, activationMs };
 }
 
 export function deactivate(): void {}

@@ -5,6 +5,7 @@ import type { RoadmapService } from './roadmapService';
 import type { DetailsPanel } from './detailsPanel';
 import { OVERVIEW_ID } from './detailsPanel';
 import type { ProgressContext } from './progressContext';
+import type { ScanService } from './scanService';
 import { openEvidenceFile } from './evidence';
 import { log } from './log';
 
@@ -37,6 +38,8 @@ export interface CommandDeps {
   details: DetailsPanel;
   progress: ProgressContext;
   tree: vscode.TreeView<OutlineNode>;
+  detectedTree: vscode.TreeView<unknown>;
+  scan: ScanService;
   refreshTree(): void;
 }
 
@@ -135,9 +138,17 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('devopsRoadmap.openStage', openStage),
     vscode.commands.registerCommand('devopsRoadmap.rolesUsingTechnology', rolesUsingTechnology),
     vscode.commands.registerCommand('devopsRoadmap.showOverview', () => details.show(OVERVIEW_ID)),
-    vscode.commands.registerCommand('devopsRoadmap.refresh', () => deps.refreshTree()),
+    vscode.commands.registerCommand('devopsRoadmap.refresh', () => {
+      deps.refreshTree();
+      if (deps.scan.state !== undefined) void deps.scan.rescan();
+    }),
     vscode.commands.registerCommand('devopsRoadmap.collapseAll', () => vscode.commands.executeCommand('workbench.actions.treeView.devopsRoadmap.careerTree.collapseAll')),
     vscode.commands.registerCommand('devopsRoadmap.showLog', () => log().show()),
+    vscode.commands.registerCommand('devopsRoadmap.rescan', () => deps.scan.rescan({ interactive: true })),
+    vscode.commands.registerCommand('devopsRoadmap.showDetected', async () => {
+      deps.scan.ensureStarted();
+      await vscode.commands.executeCommand('devopsRoadmap.detected.focus');
+    }),
     vscode.commands.registerCommand('devopsRoadmap.openDetails', (id: unknown) => (typeof id === 'string' ? details.show(id, { preserveFocus: true }) : undefined)),
     vscode.commands.registerCommand('devopsRoadmap.openEvidence', (folder: unknown, path: unknown) =>
       typeof folder === 'string' && typeof path === 'string' ? openEvidenceFile(folder, path) : undefined,

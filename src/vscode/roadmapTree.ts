@@ -47,6 +47,8 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   constructor(
     private readonly roadmap: RoadmapService,
     private readonly progress: ProgressContext,
+    /** Called when the tree first draws: its practiced marks need a scan. */
+    private readonly onFirstDraw: () => void = () => undefined,
   ) {
     this.subscriptions = [
       progress.onDidChange(() => this.refresh()),
@@ -61,6 +63,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>
   }
 
   async getChildren(element?: OutlineNode): Promise<OutlineNode[]> {
+    if (!element) this.onFirstDraw();
     const [{ outline }] = await Promise.all([this.roadmap.get(), this.progress.ready()]);
     return outline.children(element?.id);
   }

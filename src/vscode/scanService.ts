@@ -1,0 +1,223 @@
+import * as vscode from 'vscode';
+import { ScanIndex, isCandidate } from '../scanner/engine';
+import type { ScanResult } from '../scanner/types';
+import { WorkspaceFileSource } from './workspaceSource';
+import type { ProgressContext } from './progressContext';
+import { log, notifyError } from './log';
+
+export type ScanState = 'scanning' | 'done' | 'empty' | 'failed';
+
+export interface FolderScan {
+  folder: string;
+  uri: vscode.Uri;
+  result: ScanResult;
+}
+
+const CACHE_KEY = 'devopsRoadmap.scanCache';
+const CACHE_VERSION = 1;
+/** File events are gathered this long before the index is updated, so a burst costs one update. */
+const DEBOUNCE_MS = 300;
+
+interface CacheEntry {
+  version: number;
+  scans: { uri: string; result: ScanResult }[];
+}
+
+/**
+ * Scans the workspace folders when a view or command first needs it (never at startup), keeps an
+ * incremental index per folder, updates only the changed files' contributions on file events, and
+ * caches the last results in workspaceState so a reopened window shows them at once.
+ */
+export class ScanService implements vscode.Disposable {
+  private readonly indexes = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
+  private running: { controller: AbortController; done: Promise<void> } | undefined;
+  private started = false;
+  private watcher: vscode.FileSystemWatcher | undefined;
+  private pending = new Map<string, 'update' | 'remove'>();
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  state: ScanState | undefined;
+  /** How many debounced updates ran: read by tests of event bursts. */
+  updatesApplied = 0;
+
+  constructor(
+    private readonly workspaceState: vscode.Memento,
+    private readonly progress: ProgressContext,
+  ) {
+    this.subscriptions.push(
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        if (this.started) void this.rescan();
+      }),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (this.started && (e.affectsConfiguration('devopsRoadmap.scan') || e.affectsConfiguration('files.exclude'))) void this.rescan();
+      }),
+    );
+  }
+
+  /** The latest result of every folder. */
+  scans(): FolderScan[] {
+    return [...this.indexes.values()].map(({ folder, index }) => ({ folder: folder.name, uri: folder.uri, result: index.result() }));
+  }
+
+  /** Starts the first scan (showing cached results meanwhile); later calls return at once. */
+  ensureStarted(): void {
+    if (this.started) return;
+    this.started = true;
+    this.showCached();
+    this.startWatching();
+    void this.rescan();
+  }
+
+  /**
+   * Scans every folder anew. A rescan asked for while one runs cancels the running one first, so
+   * two scans never race to publish.
+   */
+  async rescan(options: { interactive?: boolean } = {}): Promise<void> {
+    this.started = true;
+    if (this.running) {
+      this.running.controller.abort();
+      await this.running.done.catch(() => undefined);
+    }
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length === 0) {
+      this.indexes.clear();
+      return this.publish('empty');
+    }
+    const controller = new AbortController();
+    const done = this.scanFolders(folders, controller, options.interactive === true);
+    this.running = { controller, done };
+    try {
+      await done;
+    } finally {
+      if (this.running?.controller === controller) this.running = undefined;
+    }
+  }
+
+  private async scanFolders(folders: readonly vscode.WorkspaceFolder[], controller: AbortController, interactive: boolean): Promise<void> {
+    await this.setState('scanning');
+    const maxFiles = vscode.workspace.getConfiguration('devopsRoadmap').get<number>('scan.maxFiles', 50000);
+    const started = performance.now();
+    const run = async (token?: vscode.CancellationToken) => {
+      token?.onCancellationRequested(() => controller.abort());
+      const next = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
+      for (const folder of folders) {
+        const index = await ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), { signal: controller.signal, maxFiles });
+        next.set(folder.uri.toString(), { folder, index });
+      }
+      return next;
+    };
+    try {
+      const next = interactive
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'DevOps Roadmap: scanning the workspace', cancellable: true }, (_p, token) => run(token))
+        : await vscode.window.withProgress({ location: { viewId: 'devopsRoadmap.detected' } }, () => run());
+      if (controller.signal.aborted) return;
+      this.indexes.clear();
+      for (const [key, value] of next) this.indexes.set(key, value);
+      const scans = this.scans();
+      log().info(`Scanned ${scans.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms: ${scans.map((s) => `${s.folder}: ${s.result.filesSeen} files seen, ${s.result.filesRead} read, ${s.result.technologies.length} technologies`).join('; ')}.`);
+      for (const s of scans) if (s.result.truncated) log().warn(`${s.folder}: stopped after ${s.result.filesSeen} files (devopsRoadmap.scan.maxFiles); results are partial.`);
+      await this.publish();
+      await this.saveCache();
+    } catch (error) {
+      if (controller.signal.aborted) {
+        log().info('Scan cancelled.');
+        if (this.indexes.size === 0) await this.setState(undefined);
+        else await this.setState(this.hasFindings() ? 'done' : 'empty');
+        return;
+      }
+      await this.setState('failed');
+      void notifyError('the workspace scan failed.', error);
+    }
+  }
+
+  private hasFindings(): boolean {
+    return [...this.indexes.values()].some(({ index }) => index.result().technologies.length > 0);
+  }
+
+  private async publish(state?: ScanState): Promise<void> {
+    const scans = this.scans();
+    this.progress.setScans(scans.map((s) => ({ folder: s.folder, result: s.result })));
+    await this.setState(state ?? (this.hasFindings() ? 'done' : 'empty'));
+    this.changed.fire();
+  }
+
+  private async setState(state: ScanState | undefined): Promise<void> {
+    this.state = state;
+    await vscode.commands.executeCommand('setContext', 'devopsRoadmap.scanState', state);
+  }
+
+  private showCached(): void {
+    const cache = this.workspaceState.get<CacheEntry>(CACHE_KEY);
+    if (!cache || cache.version !== CACHE_VERSION || !Array.isArray(cache.scans)) return;
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    const scans = cache.scans
+      .map((s) => ({ folder: folders.find((f) => f.uri.toString() === s.uri), result: s.result }))
+      .filter((s): s is { folder: vscode.WorkspaceFolder; result: ScanResult } => !!s.folder && Array.isArray(s.result?.technologies) && Array.isArray(s.result?.practices));
+    if (scans.length > 0) this.progress.setScans(scans.map((s) => ({ folder: s.folder.name, result: s.result })));
+  }
+
+  private async saveCache(): Promise<void> {
+    const entry: CacheEntry = { version: CACHE_VERSION, scans: this.scans().map((s) => ({ uri: s.uri.toString(), result: s.result })) };
+    await this.workspaceState.update(CACHE_KEY, entry);
+  }
+
+  private startWatching(): void {
+    this.watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    const queue = (uri: vscode.Uri, change: 'update' | 'remove') => {
+      const owner = this.ownerOf(uri);
+      if (!owner || !isCandidate(owner.path)) return;
+      this.pending.set(uri.toString(), change);
+      if (this.timer) clearTimeout(this.timer);
+      this.timer = setTimeout(() => void this.applyPending(), DEBOUNCE_MS);
+    };
+    this.subscriptions.push(
+      this.watcher,
+      this.watcher.onDidCreate((uri) => queue(uri, 'update')),
+      this.watcher.onDidChange((uri) => queue(uri, 'update')),
+      this.watcher.onDidDelete((uri) => queue(uri, 'remove')),
+    );
+  }
+
+  private ownerOf(uri: vscode.Uri): { key: string; path: string } | undefined {
+    for (const [key, { folder }] of this.indexes) {
+      const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+      if (uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(base)) return { key, path: uri.path.slice(base.length) };
+    }
+    return undefined;
+  }
+
+  /** Updates only the contributions of the files that changed; a full scan running meanwhile wins. */
+  private async applyPending(): Promise<void> {
+    this.timer = undefined;
+    if (this.running) {
+      await this.running.done.catch(() => undefined);
+    }
+    const batch = this.pending;
+    this.pending = new Map();
+    let changed = false;
+    for (const [uriText, change] of batch) {
+      const owner = this.ownerOf(vscode.Uri.parse(uriText));
+      const entry = owner && this.indexes.get(owner.key);
+      if (!owner || !entry) continue;
+      try {
+        changed = (change === 'remove' ? entry.index.removeFile(owner.path) : await entry.index.updateFile(owner.path)) || changed;
+      } catch (error) {
+        log().warn(`Could not update ${owner.path}: ${String(error)}`);
+      }
+    }
+    this.updatesApplied++;
+    if (changed) {
+      await this.publish();
+      await this.saveCache();
+    }
+  }
+
+  dispose(): void {
+    this.running?.controller.abort();
+    if (this.timer) clearTimeout(this.timer);
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

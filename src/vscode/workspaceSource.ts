@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import ignore, { type Ignore } from 'ignore';
+import { open } from 'node:fs/promises';
+import type { FileEntry, FileSource, SkippedEntry } from '../scanner/types';
+import { DEFAULT_SKIP_DIRS } from '../scanner/fileSource';
+
+/**
+ * A FileSource over one workspace folder through `workspace.findFiles` and `workspace.fs`, so
+ * remote and virtual workspaces are scanned the same way as local ones. It honours `files.exclude`,
+ * `devopsRoadmap.scan.exclude`, the vendored folders the scanner always skips, and `.gitignore`
+ * files (findFiles itself does not read them).
+ */
+export class WorkspaceFileSource implements FileSource {
+  readonly root: string;
+  private readonly skippedEntries: SkippedEntry[] = [];
+
+  constructor(
+    private readonly folder: vscode.WorkspaceFolder,
+    private readonly maxFiles: number,
+  ) {
+    this.root = folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString();
+  }
+
+  /** The exclude glob: files.exclude (findFiles drops it once an exclude is given), vendored folders, the user's setting. */
+  static excludeGlob(folder: vscode.WorkspaceFolder): string {
+    const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, boolean>>('exclude', {});
+    const userExclude = vscode.workspace.getConfiguration('devopsRoadmap', folder).get<string[]>('scan.exclude', []);
+    const patterns = [
+      ...Object.entries(filesExclude)
+        .filter(([, on]) => on === true)
+        .map(([glob]) => glob),
+      ...DEFAULT_SKIP_DIRS.map((dir) => `**/${dir}/**`),
+      ...userExclude.filter((p) => typeof p === 'string' && p.length > 0),
+    ];
+    // A brace group cannot hold nested braces; patterns with their own braces are kept only if simple.
+    return `{${patterns.filter((p) => !p.includes('{') && !p.includes(',')).join(',')}}`;
+  }
+
+  async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
+    const cancel = new vscode.CancellationTokenSource();
+    signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
+    try {
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), WorkspaceFileSource.excludeGlob(this.folder), this.maxFiles + 1, cancel.token);
+      const paths = uris.map((uri) => this.relative(uri)).filter((p): p is string => p !== undefined);
+      const ignored = await this.gitignore(paths, signal);
+      paths.sort();
+      for (const path of paths) {
+        if (signal?.aborted) return;
+        if (!ignored.ignores(path)) yield { path };
+      }
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  async read(path: string, maxBytes: number): Promise<Uint8Array> {
+    const uri = vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
+    if (uri.scheme === 'file') {
+      // Local files: read only the head, the engine never needs more.
+      const handle = await open(uri.fsPath, 'r');
+      try {
+        const buffer = Buffer.alloc(maxBytes);
+        const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+        return buffer.subarray(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    }
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
+  }
+
+  skipped(): SkippedEntry[] {
+    return [...this.skippedEntries];
+  }
+
+  relative(uri: vscode.Uri): string | undefined {
+    const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : `${this.folder.uri.path}/`;
+    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
+  }
+
+  /** One matcher for every `.gitignore` in the folder, each rule anchored at its own directory. */
+  private async gitignore(paths: readonly string[], signal?: AbortSignal): Promise<Ignore> {
+    const matcher = ignore();
+    for (const path of paths.filter((p) => p === '.gitignore' || p.endsWith('/.gitignore'))) {
+      if (signal?.aborted) break;
+      try {
+        const dir = path.slice(0, -'.gitignore'.length);
+        const text = new TextDecoder().decode(await this.read(path, 256 * 1024));
+        const rules = text
+          .split(/\r?\n/)
+          .map((line) => line.trim())
+          .filter((line) => line && !line.startsWith('#'))
+          .map((rule) => anchor(dir, rule));
+        matcher.add(rules);
+      } catch {
+        this.skippedEntries.push({ path, reason: 'unreadable' });
+      }
+    }
+    return matcher;
+  }
+}
+
+/** Rewrites a rule of `<dir>/.gitignore` so that it applies below `<dir>` only. */
+function anchor(dir: string, rule: string): string {
+  if (!dir) return rule;
+  const negated = rule.startsWith('!');
+  const body = negated ? rule.slice(1) : rule;
+  // A rule without a slash (other than a trailing one) matches at any depth below its directory.
+  const floating = !body.replace(/\/$/, '').includes('/');
+  const anchored = floating ? `${dir}**/${body}` : `${dir}${body.replace(/^\//, '')}`;
+  return negated ? `!${anchored}` : anchored;
+}

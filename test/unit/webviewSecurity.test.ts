@@ -1,0 +1,82 @@
+import { strict as assert } from 'node:assert';
+import { renderWebviewHtml } from '../../src/vscode/html';
+import { parseWebviewMessage, MAX_FIELD_LENGTH } from '../../src/shared/protocol';
+import { isSafeRelativePath } from '../../src/core/paths';
+
+const input = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css', codiconsUri: 'https://x/dist/codicons/codicon.css' };
+
+function policyOf(html: string): Map<string, string[]> {
+  const content = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  assert.ok(content, 'the page declares a Content-Security-Policy');
+  return new Map(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+}
+
+describe('details webview HTML', () => {
+  it('allows scripts only by a nonce: no unsafe-inline, no unsafe-eval, no remote sources', () => {
+    const html = renderWebviewHtml(input);
+    const policy = policyOf(html);
+    assert.deepEqual(policy.get('default-src'), ["'none'"]);
+    const scripts = policy.get('script-src')!;
+    assert.equal(scripts.length, 1);
+    assert.match(scripts[0], /^'nonce-[A-Za-z0-9+/=]{16,}'$/);
+    for (const values of policy.values()) {
+      for (const v of values) {
+        assert.ok(!/unsafe-(inline|eval)/.test(v), `policy must not allow ${v}`);
+        assert.ok(v === input.cspSource || v.startsWith("'") || v === 'data:', `unexpected source ${v}`);
+      }
+    }
+  });
+
+  it('uses a fresh nonce for every render and puts it on every script', () => {
+    const a = renderWebviewHtml(input);
+    const b = renderWebviewHtml(input);
+    const nonceOf = (html: string) => /'nonce-([^']+)'/.exec(html)![1];
+    assert.notEqual(nonceOf(a), nonceOf(b));
+    const scripts = [...a.matchAll(/<script\b([^>]*)>/g)];
+    assert.ok(scripts.length > 0);
+    for (const [, attrs] of scripts) assert.ok(attrs.includes(`nonce="${nonceOf(a)}"`), 'every script carries the nonce');
+  });
+
+  it('has no inline event handlers or inline scripts', () => {
+    const html = renderWebviewHtml(input);
+    assert.ok(!/\son[a-z]+=/i.test(html), 'no onclick= style handlers');
+    assert.ok(!/<script\b(?![^>]*\bsrc=)[^>]*>/.test(html), 'every script is loaded from a file');
+  });
+});
+
+describe('messages from the webview', () => {
+  it('accepts the known messages and drops extra fields', () => {
+    assert.deepEqual(parseWebviewMessage({ type: 'navigate', id: 'stage-junior', extra: '<script>' }), { ok: true, message: { type: 'navigate', id: 'stage-junior' } });
+    assert.deepEqual(parseWebviewMessage({ type: 'ready' }), { ok: true, message: { type: 'ready' } });
+  });
+
+  const hostile: [string, unknown][] = [
+    ['null', null],
+    ['a string', 'navigate'],
+    ['an array', [{ type: 'ready' }]],
+    ['an unknown type', { type: 'runCommand', command: 'workbench.action.terminal.new' }],
+    ['a wrong field type', { type: 'navigate', id: 42 }],
+    ['an empty id', { type: 'navigate', id: '' }],
+    ['a huge payload', { type: 'navigate', id: 'x'.repeat(MAX_FIELD_LENGTH + 1) }],
+    ['a negative duration', { type: 'rendered', ms: -1 }],
+    ['an infinite duration', { type: 'rendered', ms: Infinity }],
+    ['an evidence request without a folder', { type: 'openEvidence', path: 'main.tf' }],
+    ['a prototype trick', JSON.parse('{"__proto__": {"type": "ready"}}')],
+  ];
+  for (const [what, raw] of hostile) {
+    it(`refuses ${what} with a reason`, () => {
+      const parsed = parseWebviewMessage(raw);
+      assert.equal(parsed.ok, false);
+      if (!parsed.ok) assert.ok(parsed.reason.length > 0);
+    });
+  }
+});
+
+describe('paths the webview asks the host to open', () => {
+  for (const path of ['main.tf', 'infra/modules/vpc/main.tf', '.github/workflows/ci.yml', 'a b/c.yaml']) {
+    it(`accepts ${path}`, () => assert.equal(isSafeRelativePath(path), true));
+  }
+  for (const path of ['../../etc/passwd', 'infra/../../secret', '/etc/passwd', 'C:/Windows/win.ini', 'file:///etc/passwd', 'vscode-remote://x/y', 'a\\..\\b', 'a//b', './x', '', 'x\0y', 'a/'.repeat(600)]) {
+    it(`refuses ${JSON.stringify(path).slice(0, 40)}`, () => assert.equal(isSafeRelativePath(path), false));
+  }
+});
