@@ -17,6 +17,8 @@ export interface ExtensionApi {
   store: ProgressStore;
   scan: ScanService;
   tree: vscode.TreeView<unknown>;
+  treeProvider: RoadmapTreeProvider;
+  detectedProvider: DetectedTreeProvider;
   activationMs: number;
 }
 
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const activationMs = performance.now() - started;
   log().info(`Activated in ${activationMs.toFixed(1)} ms.`);
   console.log(`[devops-roadmap] activated in ${activationMs.toFixed(2)} ms`);
-  return { roadmap, details, progress, store, scan, tree: tree as vscode.TreeView<unknown>, activationMs };
+  return { roadmap, details, progress, store, scan, tree: tree as vscode.TreeView<unknown>, treeProvider, detectedProvider, activationMs };
 }
 
 export function deactivate(): void {}

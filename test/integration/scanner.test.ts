@@ -1,0 +1,62 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { api, waitFor, workspaceFolder } from './helpers';
+
+describe('Workspace scanner in VS Code', () => {
+  it('finds Terraform, the Helm chart and GitHub Actions in the demo workspace', async () => {
+    const { scan } = await api();
+    scan.ensureStarted();
+    await waitFor('the scan to finish', () => scan.state === 'done');
+    const ids = scan.scans().flatMap((s) => s.result.technologies.map((t) => t.id));
+    for (const id of ['terraform', 'helm', 'github-actions', 'docker', 'prometheus']) assert.ok(ids.includes(id), `${id} missing from ${ids.join(', ')}`);
+  });
+
+  it('marks the matching skills practiced', async () => {
+    const { progress, roadmap } = await api();
+    const { index } = await roadmap.get();
+    const terraformSkill = index.skillsForEvidence('terraform')[0];
+    assert.ok(terraformSkill, 'a skill is evidenced by terraform');
+    assert.ok(progress.evidence.isPracticed(terraformSkill));
+    assert.ok(progress.evidence.evidenceFor(terraformSkill).some((e) => e.path.endsWith('.tf')));
+  });
+
+  it('lists technologies by family in the Detected view, files as children that open', async () => {
+    const { detectedProvider } = await api();
+    const families = await detectedProvider.getChildren();
+    const labels = families.map((f) => (f as { label: string }).label);
+    assert.ok(labels.includes('IaC and config') && labels.includes('CI/CD'), labels.join(', '));
+    const iac = families[labels.indexOf('IaC and config')];
+    const technologies = await detectedProvider.getChildren(iac);
+    const terraform = technologies.find((t) => (t as { signal: string }).signal === 'terraform')!;
+    const files = await detectedProvider.getChildren(terraform);
+    const item = await detectedProvider.getTreeItem(files[0]);
+    assert.strictEqual(item.command?.command, 'devopsRoadmap.openEvidence');
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await waitFor('the evidence file to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.tf'));
+  });
+
+  it('picks up a new Jenkinsfile without a manual rescan, and drops it when deleted', async () => {
+    const { scan } = await api();
+    const uri = vscode.Uri.joinPath(workspaceFolder().uri, 'Jenkinsfile');
+    const has = () => scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'jenkins'));
+    assert.strictEqual(has(), false, 'no Jenkinsfile before the test');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode("pipeline {\n  agent any\n  stages {\n    stage('Build') { steps { sh 'make' } }\n  }\n}\n"));
+    await waitFor('jenkins to be detected', has);
+    await vscode.workspace.fs.delete(uri);
+    await waitFor('jenkins to disappear', () => !has());
+  });
+
+  it('merges a burst of file events into a few updates, without duplicate evidence', async () => {
+    const { scan } = await api();
+    const folder = workspaceFolder().uri;
+    const before = scan.updatesApplied;
+    const files = Array.from({ length: 40 }, (_, i) => vscode.Uri.joinPath(folder, 'burst', `Dockerfile.${i}`));
+    await Promise.all(files.map((f) => vscode.workspace.fs.writeFile(f, new TextEncoder().encode('FROM alpine:3.20\n'))));
+    await waitFor('the burst to be applied', () => scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'docker' && t.fileCount >= 40)));
+    assert.ok(scan.updatesApplied - before <= 5, `updates applied: ${scan.updatesApplied - before}`);
+    for (const s of scan.scans()) {
+      for (const t of s.result.technologies) assert.strictEqual(new Set(t.evidence).size, t.evidence.length, `${t.id} evidence repeats`);
+    }
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'burst'), { recursive: true });
+  });
+});
