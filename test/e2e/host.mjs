@@ -78,11 +78,12 @@ function killAllNow() {
   live.clear();
 }
 
-let handlersInstalled = false;
-function installExitHandlers() {
-  if (handlersInstalled) return;
-  handlersInstalled = true;
-  process.on('exit', killAllNow);
+let exitHandlerInstalled = false;
+let signalHandlersInstalled = false;
+function installExitHandlers(handleSignals) {
+  if (!exitHandlerInstalled) { exitHandlerInstalled = true; process.on('exit', killAllNow); }
+  if (!handleSignals || signalHandlersInstalled) return;
+  signalHandlersInstalled = true;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
     process.on(sig, () => {
       // A second Ctrl-C while stopping falls through to an immediate kill.
@@ -127,6 +128,8 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPath, extension
  * @property {(line: string) => void} [onOutput] every stdout/stderr line of code-server
  * @property {number} [startTimeoutMs] default 60000
  * @property {boolean} [keepDir] keep the temp run dir after stop (debugging)
+ * @property {boolean} [handleSignals] default true: on SIGINT/SIGTERM/SIGHUP kill all hosts and exit
+ *   (130/143); pass false to handle the signals yourself (stopAllHosts still runs at exit)
  */
 
 /**
@@ -152,7 +155,7 @@ export function workbenchUrl(base, { folder, extensionDevelopmentPath, extension
 export async function startHost(options = {}) {
   const { auth = 'none', password, port = 0, label = 'host', startTimeoutMs = 60_000, keepDir = !!process.env.E2E_KEEP_TMP } = options;
   await ensureHost();
-  installExitHandlers();
+  installExitHandlers(options.handleSignals !== false);
 
   const runDir = await mkdtemp(path.join(os.tmpdir(), 'devops-roadmap-vscode-'));
   const dirs = { userData: path.join(runDir, 'user-data'), extensions: path.join(runDir, 'extensions'), home: path.join(runDir, 'home'), tmp: path.join(runDir, 'tmp') };

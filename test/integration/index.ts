@@ -27,6 +27,8 @@ export interface IntegrationResults {
 
 /** Runs the given suites with mocha; resolves when all pass, rejects otherwise (also when none ran). */
 export function runSuites(suites: SuiteModule[]): Promise<void> {
+  // The bundle carries an inline source map: stack traces then point at the .ts files.
+  process.setSourceMapsEnabled?.(true);
   const mocha = new Mocha({
     ui: 'bdd',
     timeout: 60_000,

@@ -50,7 +50,7 @@ describe('Workspace scanner in VS Code', () => {
     const { scan } = await api();
     const folder = workspaceFolder().uri;
     const before = scan.updatesApplied;
-    const files = Array.from({ length: 40 }, (_, i) => vscode.Uri.joinPath(folder, 'burst', `Dockerfile.${i}`));
+    const files = Array.from({ length: 40 }, (_, i) => vscode.Uri.joinPath(folder, 'burst', `service-${i}`, 'Dockerfile'));
     await Promise.all(files.map((f) => vscode.workspace.fs.writeFile(f, new TextEncoder().encode('FROM alpine:3.20\n'))));
     await waitFor('the burst to be applied', () => scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'docker' && t.fileCount >= 40)));
     assert.ok(scan.updatesApplied - before <= 5, `updates applied: ${scan.updatesApplied - before}`);
