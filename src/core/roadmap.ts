@@ -1,0 +1,346 @@
+/**
+ * Loads `data/roadmap.json` into an index with graph queries. Plain Node, no `vscode` import.
+ *
+ * Full JSON Schema validation lives in the unit tests (ajv is a dev dependency only, to keep the
+ * extension bundle small); `loadRoadmap` does a cheap structural check and throws a readable Error
+ * when the shape is clearly wrong.
+ */
+import { readFileSync } from 'node:fs';
+import type {
+  Advice,
+  Branch,
+  Certification,
+  Fact,
+  LadderLevel,
+  NodeKind,
+  Roadmap,
+  SalaryRange,
+  Section,
+  Skill,
+  Stage,
+  Timeline,
+  Tool,
+  Track,
+} from './model';
+
+/** The synthetic root of the tree and its three group nodes (not stored in the data file). */
+export const ROOT_ID = 'roadmap';
+export const GROUP_TRUNK_ID = 'group-career-trunk';
+export const GROUP_SPECIALISATIONS_ID = 'group-specialisations';
+export const GROUP_TRACKS_ID = 'group-tracks';
+
+/** A synthetic tree node: the root or one of its groups. */
+export interface GroupNode {
+  id: string;
+  kind: 'root' | 'group';
+  title: string;
+}
+
+export type IndexKind = NodeKind | 'tool' | 'section' | 'fact' | 'timeline' | 'advice' | 'group' | 'root';
+
+export type IndexRecord =
+  | Stage
+  | Branch
+  | Track
+  | Skill
+  | Certification
+  | LadderLevel
+  | Tool
+  | Section
+  | Fact
+  | Timeline
+  | Advice
+  | GroupNode;
+
+/** A role (stage, branch or track) whose skills are evidenced by a technology or practice id. */
+export interface RoleUse {
+  id: string;
+  kind: 'stage' | 'branch' | 'track';
+  title: string;
+  /** Ids of the role's skills that list the evidence id. */
+  skills: string[];
+  score: number;
+}
+
+export interface RoadmapIndex {
+  /** The loaded data, as in the file. */
+  readonly roadmap: Roadmap;
+  /** The trunk stages sorted by `order`. */
+  readonly stages: readonly Stage[];
+  /** Every id in the index, data records first, then the synthetic root and groups. */
+  ids(): string[];
+  get(id: string): IndexRecord | undefined;
+  kindOf(id: string): IndexKind | undefined;
+  /** Display title of any id, or undefined. */
+  titleOf(id: string): string | undefined;
+  /** Tree children: root → groups → stages/branches/tracks; stage → skills; branch → levels, skills; track → levels. */
+  children(id: string): string[];
+  /** Tree parent (a shared skill's parent is the first stage, else branch, that lists it). */
+  parent(id: string): string | undefined;
+  /** Ids from the root down to `id` inclusive; empty for ids outside the tree (tools, certifications, facts…). */
+  pathTo(id: string): string[];
+  /** The stages a stage leads to (its `next` ids that are stages). */
+  nextStages(stageId: string): Stage[];
+  /** Every stage, branch and track a stage leads to, in data order. */
+  nextOptions(stageId: string): (Stage | Branch | Track)[];
+  /** Roles whose skills list a technology or practice id, best match first. */
+  rolesUsing(evidenceId: string): RoleUse[];
+  /** Skills of a stage, branch, track, certification, ladder level (its owner's) or tool (by evidence). */
+  skillsOf(nodeId: string): Skill[];
+  /** Skills whose evidence lists a technology or practice id, in data order. */
+  skillsForEvidence(evidenceId: string): Skill[];
+  /** The branch or track a ladder level belongs to. */
+  levelOwner(levelId: string): Branch | Track | undefined;
+  /** Ids of the stages, branches and tracks that list a skill (stages by order, then branches, then tracks). */
+  rolesNeedingSkill(skillId: string): string[];
+  /** Ids of the stages, branches and tracks that list a certification, in the same order. */
+  rolesWithCertification(certificationId: string): string[];
+}
+
+const ARRAY_FIELDS = [
+  'sources',
+  'stages',
+  'branches',
+  'tracks',
+  'skills',
+  'tools',
+  'certifications',
+  'timelines',
+  'accelerators',
+  'mistakes',
+  'facts',
+] as const;
+
+function fail(message: string): never {
+  throw new Error(`Invalid roadmap data: ${message}`);
+}
+
+function checkStructure(json: unknown): Roadmap {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) fail('expected a JSON object');
+  const obj = json as { [key: string]: unknown };
+  if (typeof obj.version !== 'number' || !Number.isInteger(obj.version) || obj.version < 1) {
+    fail('"version" must be a positive integer');
+  }
+  for (const field of ARRAY_FIELDS) {
+    if (!Array.isArray(obj[field])) fail(`"${field}" must be an array`);
+    if (field === 'sources') continue;
+    (obj[field] as unknown[]).forEach((item, i) => {
+      if (typeof item !== 'object' || item === null || typeof (item as { id?: unknown }).id !== 'string') {
+        fail(`${field}[${i}] has no string "id"`);
+      }
+      if (typeof (item as { title?: unknown }).title !== 'string') fail(`${field}[${i}] has no string "title"`);
+    });
+  }
+  for (const field of ['stages', 'branches', 'tracks', 'skills', 'certifications'] as const) {
+    (obj[field] as { id: string; [key: string]: unknown }[]).forEach((item) => {
+      const list = field === 'skills' ? item.evidence : field === 'tracks' ? item.levels : item.skills;
+      if (field === 'skills') {
+        const ev = list as { technologies?: unknown; practices?: unknown } | undefined;
+        if (!ev || !Array.isArray(ev.technologies) || !Array.isArray(ev.practices)) fail(`skill "${item.id}" needs evidence arrays`);
+      } else if (!Array.isArray(list)) {
+        fail(`${field} record "${item.id}" lacks its ${field === 'tracks' ? 'levels' : 'skills'} array`);
+      }
+      if (field === 'branches' && !Array.isArray(item.ladder)) fail(`branch "${item.id}" lacks its ladder array`);
+    });
+  }
+  return obj as unknown as Roadmap;
+}
+
+const KIND_RANK: { [kind: string]: number } = { branch: 0, stage: 1, track: 2 };
+
+/** Formats a salary range like "£40,000–£55,000", "£120,000–£170,000+" or "$150,000+". */
+export function formatSalary(range: SalaryRange): string {
+  const sym = range.currency === 'GBP' ? '£' : '$';
+  const fmt = (n: number) => sym + n.toLocaleString('en-US');
+  const plus = range.openEnded ? '+' : '';
+  const body = range.max === undefined ? fmt(range.min) + plus : `${fmt(range.min)}–${fmt(range.max)}${plus}`;
+  return range.note ? `${body} (${range.note})` : body;
+}
+
+/** Builds the index. Throws an Error naming the problem when the data is structurally wrong. */
+export function loadRoadmap(json: unknown): RoadmapIndex {
+  const data = checkStructure(json);
+  const records = new Map<string, IndexRecord>();
+  const kinds = new Map<string, IndexKind>();
+  const add = (id: string, record: IndexRecord, kind: IndexKind) => {
+    if (records.has(id)) fail(`duplicate id "${id}"`);
+    records.set(id, record);
+    kinds.set(id, kind);
+  };
+
+  const owners = new Map<string, Branch | Track>();
+  for (const s of data.stages) {
+    add(s.id, s, 'stage');
+    for (const sec of s.sections ?? []) add(sec.id, sec, 'section');
+  }
+  for (const b of data.branches) {
+    add(b.id, b, 'branch');
+    for (const l of b.ladder) {
+      add(l.id, l, 'level');
+      owners.set(l.id, b);
+    }
+    for (const sec of b.sections ?? []) add(sec.id, sec, 'section');
+  }
+  for (const t of data.tracks) {
+    add(t.id, t, 'track');
+    for (const l of t.levels) {
+      add(l.id, l, 'level');
+      owners.set(l.id, t);
+    }
+    for (const sec of t.sections ?? []) add(sec.id, sec, 'section');
+  }
+  for (const s of data.skills) add(s.id, s, 'skill');
+  for (const t of data.tools) add(t.id, t, 'tool');
+  for (const c of data.certifications) add(c.id, c, 'certification');
+  for (const t of data.timelines) add(t.id, t, 'timeline');
+  for (const a of data.accelerators) add(a.id, a, 'advice');
+  for (const a of data.mistakes) add(a.id, a, 'advice');
+  for (const f of data.facts) add(f.id, f, 'fact');
+  const root: GroupNode = { id: ROOT_ID, kind: 'root', title: 'DevOps Roadmap' };
+  const groups: GroupNode[] = [
+    { id: GROUP_TRUNK_ID, kind: 'group', title: 'Career trunk' },
+    { id: GROUP_SPECIALISATIONS_ID, kind: 'group', title: 'Specialisations' },
+    { id: GROUP_TRACKS_ID, kind: 'group', title: 'Tracks' },
+  ];
+  add(root.id, root, 'root');
+  for (const g of groups) add(g.id, g, 'group');
+
+  const skillById = new Map(data.skills.map((s) => [s.id, s]));
+  const stages = [...data.stages].sort((a, b) => a.order - b.order);
+
+  // Tree edges.
+  const childMap = new Map<string, string[]>();
+  const parentMap = new Map<string, string>();
+  const link = (parentId: string, childIds: string[]) => {
+    childMap.set(parentId, childIds);
+    for (const c of childIds) if (!parentMap.has(c) && c !== parentId) parentMap.set(c, parentId);
+  };
+  link(ROOT_ID, groups.map((g) => g.id));
+  link(GROUP_TRUNK_ID, stages.map((s) => s.id));
+  link(GROUP_SPECIALISATIONS_ID, data.branches.map((b) => b.id));
+  link(GROUP_TRACKS_ID, data.tracks.map((t) => t.id));
+  // Levels first (they belong to exactly one owner), then skills: stages claim shared skills before branches.
+  for (const b of data.branches) for (const l of b.ladder) parentMap.set(l.id, b.id);
+  for (const t of data.tracks) link(t.id, t.levels.map((l) => l.id));
+  const known = (ids: readonly string[]) => ids.filter((id) => skillById.has(id));
+  for (const s of stages) link(s.id, known(s.skills));
+  for (const b of data.branches) link(b.id, [...b.ladder.map((l) => l.id), ...known(b.skills)]);
+
+  // Evidence → skills.
+  const byEvidence = new Map<string, Skill[]>();
+  for (const s of data.skills) {
+    for (const e of new Set([...s.evidence.technologies, ...s.evidence.practices])) {
+      const list = byEvidence.get(e) ?? [];
+      list.push(s);
+      byEvidence.set(e, list);
+    }
+  }
+
+  const roleOrder = new Map<string, number>();
+  [...stages, ...data.branches, ...data.tracks].forEach((r, i) => roleOrder.set(r.id, i));
+
+
+  const roles = [...stages, ...data.branches, ...data.tracks];
+  const roleSkills = (r: Stage | Branch | Track): string[] => (r.kind === 'track' ? (r.skills ?? []) : r.skills);
+  const rolesListing = (field: 'skills' | 'certifications', id: string) =>
+    roles.filter((r) => (field === 'skills' ? roleSkills(r) : (r.certifications ?? [])).includes(id)).map((r) => r.id);
+
+  const index: RoadmapIndex = {
+    roadmap: data,
+    stages,
+    ids: () => [...records.keys()],
+    get: (id) => records.get(id),
+    kindOf: (id) => kinds.get(id),
+    titleOf: (id) => records.get(id)?.title,
+    children: (id) => [...(childMap.get(id) ?? [])],
+    parent: (id) => parentMap.get(id),
+    pathTo(id) {
+      if (!records.has(id)) return [];
+      const path = [id];
+      let cur = id;
+      while (cur !== ROOT_ID) {
+        const p = parentMap.get(cur);
+        if (p === undefined || path.includes(p)) return [];
+        path.unshift(p);
+        cur = p;
+      }
+      return path;
+    },
+    nextStages(stageId) {
+      const s = records.get(stageId);
+      if (!s || kinds.get(stageId) !== 'stage') return [];
+      return (s as Stage).next.filter((n) => kinds.get(n) === 'stage').map((n) => records.get(n) as Stage);
+    },
+    nextOptions(stageId) {
+      const s = records.get(stageId);
+      if (!s || kinds.get(stageId) !== 'stage') return [];
+      return (s as Stage).next
+        .filter((n) => {
+          const k = kinds.get(n);
+          return k === 'stage' || k === 'branch' || k === 'track';
+        })
+        .map((n) => records.get(n) as Stage | Branch | Track);
+    },
+    rolesUsing(evidenceId) {
+      const evSkills = new Set((byEvidence.get(evidenceId) ?? []).map((s) => s.id));
+      if (evSkills.size === 0) return [];
+      const out: RoleUse[] = [];
+      for (const role of [...stages, ...data.branches, ...data.tracks]) {
+        const matching = roleSkills(role).filter((id) => evSkills.has(id));
+        if (matching.length === 0) continue;
+        // Each matching skill counts 1, plus a bonus for specific skills (few evidence ids).
+        let score = 0;
+        for (const id of matching) {
+          const sk = skillById.get(id) as Skill;
+          score += 1 + 1 / (sk.evidence.technologies.length + sk.evidence.practices.length);
+        }
+        out.push({ id: role.id, kind: role.kind, title: role.title, skills: matching, score: Math.round(score * 1000) / 1000 });
+      }
+      return out.sort(
+        (a, b) =>
+          b.score - a.score ||
+          KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+          (roleOrder.get(a.id) as number) - (roleOrder.get(b.id) as number),
+      );
+    },
+    skillsOf(nodeId) {
+      const rec = records.get(nodeId);
+      const kind = kinds.get(nodeId);
+      if (!rec) return [];
+      const resolve = (ids: readonly string[] | undefined) =>
+        (ids ?? []).map((id) => skillById.get(id)).filter((s): s is Skill => s !== undefined);
+      switch (kind) {
+        case 'stage':
+        case 'branch':
+        case 'certification':
+          return resolve((rec as Stage | Branch | Certification).skills);
+        case 'track':
+          return resolve((rec as Track).skills);
+        case 'level': {
+          const owner = owners.get(nodeId);
+          return owner ? index.skillsOf(owner.id) : [];
+        }
+        case 'tool':
+          return index.skillsForEvidence(nodeId);
+        default:
+          return [];
+      }
+    },
+    skillsForEvidence: (evidenceId) => [...(byEvidence.get(evidenceId) ?? [])],
+    levelOwner: (levelId) => owners.get(levelId),
+    rolesNeedingSkill: (skillId) => rolesListing('skills', skillId),
+    rolesWithCertification: (certificationId) => rolesListing('certifications', certificationId),
+  };
+  return index;
+}
+
+/** Reads and loads a roadmap file (Node only). */
+export function readRoadmapFile(path: string): RoadmapIndex {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new Error(`Cannot read roadmap data from ${path}: ${(err as Error).message}`, { cause: err });
+  }
+  return loadRoadmap(json);
+}
