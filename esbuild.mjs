@@ -11,7 +11,8 @@ const common = { bundle: true, minify: true, sourcemap: production ? false : 'li
 const builds = [
   {
     ...common,
-    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts' },
+    // The scanner engine is a bundle of its own, loaded on the first scan (src/vscode/scannerEngine.ts).
+    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts', scanner: 'src/scanner/engine.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -54,13 +54,16 @@ function block(title: string, items: readonly string[] | undefined): Block[] {
 }
 
 function link(ctx: PageContext, id: string): LinkView | undefined {
-  const record = ctx.index.get(id);
+  const title = ctx.index.titleOf(id);
   const kind = ctx.index.kindOf(id);
-  return record && kind ? { id, title: record.title, kind } : undefined;
+  return title !== undefined && kind ? { id, title, kind } : undefined;
 }
 
+const PAGE_KINDS = new Set(['stage', 'branch', 'track', 'level', 'skill', 'certification']);
+
+/** Links to records that have a page; the index's synthetic root and groups have none. */
 function links(ctx: PageContext, ids: readonly string[]): LinkView[] {
-  return ids.map((id) => link(ctx, id)).filter((l): l is LinkView => l !== undefined);
+  return ids.map((id) => link(ctx, id)).filter((l): l is LinkView => l !== undefined && PAGE_KINDS.has(l.kind));
 }
 
 function skillViews(ctx: PageContext, ids: readonly string[]): SkillView[] {
@@ -158,7 +161,7 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
       ...block('A typical week', branch.typicalWeek),
       ...block('Market', branch.marketNotes),
       ...(branch.sections ?? []).map((s) => ({ title: s.title, items: [...s.items] })),
-      ...block('Certifications', branch.certifications.map((id) => ctx.index.get(id)?.title ?? id)),
+      ...block('Certifications', branch.certifications.map((id) => ctx.index.titleOf(id) ?? id)),
     ],
     skills: skillViews(ctx, branch.skills),
     next: links(ctx, branch.ladder.map((l) => l.id)),
@@ -230,7 +233,7 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
     salaries: [],
     blocks: [
       ...block('What would show it in a repository', skill.evidenceHint ? [skill.evidenceHint] : undefined),
-      ...block('Detected as', evidenceIds.map((id) => ctx.index.get(id)?.title ?? id)),
+      ...block('Detected as', evidenceIds.map((id) => ctx.index.titleOf(id) ?? id)),
     ],
     skills: skillViews(ctx, [skill.id]),
     next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),

@@ -79,10 +79,12 @@ export class DetectedTreeProvider implements vscode.TreeDataProvider<DetectedNod
     }
     if (node.type === 'signal') {
       const { index } = await this.roadmap.get();
-      const details = this.scanner.scans().flatMap((s) => [...s.result.technologies, ...s.result.practices].filter((t) => t.id === node.signal));
-      const fileCount = details.reduce((n, d) => n + ('fileCount' in d ? d.fileCount : d.evidence.length), 0);
-      const fixtureOnly = details.every((d) => 'fixtureOnly' in d && d.fixtureOnly);
-      const item = new vscode.TreeItem(index.get(node.signal)?.title ?? node.signal, vscode.TreeItemCollapsibleState.Collapsed);
+      const scans = this.scanner.scans();
+      const technologies = scans.flatMap((s) => s.result.technologies.filter((t) => t.id === node.signal));
+      const practices = scans.flatMap((s) => s.result.practices.filter((p) => p.id === node.signal));
+      const fileCount = technologies.reduce((n, t) => n + t.fileCount, 0) + practices.reduce((n, p) => n + p.evidence.length, 0);
+      const fixtureOnly = technologies.length > 0 && technologies.every((t) => t.fixtureOnly);
+      const item = new vscode.TreeItem(index.titleOf(node.signal) ?? node.signal, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.description = `${fileCount} file${fileCount === 1 ? '' : 's'}${fixtureOnly ? ' · test fixtures only' : ''}`;
       item.tooltip = `${node.signal}: ${item.description}`;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { ScanIndex, isCandidate } from '../scanner/engine';
+import type { ScanIndex } from '../scanner/engine';
+import { scannerEngine } from './scannerEngine';
 import type { ScanResult } from '../scanner/types';
 import { WorkspaceFileSource } from './workspaceSource';
 import type { ProgressContext } from './progressContext';
@@ -103,7 +104,7 @@ export class ScanService implements vscode.Disposable {
       token?.onCancellationRequested(() => controller.abort());
       const next = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
       for (const folder of folders) {
-        const index = await ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), { signal: controller.signal, maxFiles });
+        const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), { signal: controller.signal, maxFiles });
         next.set(folder.uri.toString(), { folder, index });
       }
       return next;
@@ -167,7 +168,7 @@ export class ScanService implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const queue = (uri: vscode.Uri, change: 'update' | 'remove') => {
       const owner = this.ownerOf(uri);
-      if (!owner || !isCandidate(owner.path)) return;
+      if (!owner || !scannerEngine().isCandidate(owner.path)) return;
       this.pending.set(uri.toString(), change);
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.applyPending(), DEBOUNCE_MS);

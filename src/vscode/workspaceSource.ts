@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
 import { open } from 'node:fs/promises';
 import type { FileEntry, FileSource, SkippedEntry } from '../scanner/types';
-import { DEFAULT_SKIP_DIRS } from '../scanner/fileSource';
+import { DEFAULT_SKIP_DIRS } from '../scanner/paths';
 
 /**
  * A FileSource over one workspace folder through `workspace.findFiles` and `workspace.fs`, so
