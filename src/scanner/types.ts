@@ -38,6 +38,11 @@ export interface FileSource {
   read(path: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array>;
   /** Entries the source itself passed over while listing (loops, unreadable folders, …). */
   skipped(): SkippedEntry[];
+  /**
+   * Optional: whether the source would leave this path out of `list` (ignore rules, vendored
+   * folders). `ScanIndex.updateFile` asks it so a watcher event for an ignored file adds nothing.
+   */
+  ignores?(path: string): Promise<boolean>;
 }
 
 export interface DetectedTechnology {

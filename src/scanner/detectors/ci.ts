@@ -1,0 +1,145 @@
+/**
+ * CI/CD pipelines: which CI system a file configures (mostly by its well-known path), plus the
+ * practices the pipeline shows (matrix builds, reusable pipelines, caching) and the tools it runs.
+ * Tekton is detected from `tekton.dev` objects in the shared Kubernetes-object pass (see `objectRules`).
+ */
+import type { TechnologyId } from '../ids';
+import type { PathInfo } from '../paths';
+import { scanTools } from './tools';
+import { type Detector, type FileContext, type KubeObject, WHOLE, tech } from './types';
+import { isYaml, parentDir } from './util';
+
+type CiKind = TechnologyId & ('github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines' | 'travis-ci' | 'google-cloud-build' | 'aws-codebuild' | 'buildkite' | 'drone');
+
+interface CiTag {
+  kind: CiKind;
+  /** The path alone is strong enough; otherwise the content must confirm. */
+  strong: boolean;
+  /** A GitHub Action definition (`action.yml`), not a workflow. */
+  action?: boolean;
+}
+
+/** Which CI system, if any, a path configures. */
+export function ciKind(p: PathInfo): CiTag | undefined {
+  const { name, dirs } = p;
+  const last = parentDir(p);
+  if (name === 'jenkinsfile' || name.startsWith('jenkinsfile.') || name.startsWith('jenkinsfile-') || name.startsWith('jenkinsfile_') || name.endsWith('.jenkinsfile')) {
+    return { kind: 'jenkins', strong: true };
+  }
+  if (name === '.drone.yml' || name === '.drone.yaml' || name === '.drone.jsonnet' || name === '.drone.star') return { kind: 'drone', strong: true };
+  if (name === 'cloudbuild.json') return { kind: 'google-cloud-build', strong: false };
+  if (!isYaml(p)) return undefined;
+  const n = dirs.length;
+  if (last === 'workflows' && n >= 2 && dirs[n - 2] === '.github') return { kind: 'github-actions', strong: true };
+  if (name === 'action.yml' || name === 'action.yaml') return { kind: 'github-actions', strong: false, action: true };
+  if (name === '.gitlab-ci.yml' || name === '.gitlab-ci.yaml' || name.endsWith('.gitlab-ci.yml') || name.endsWith('.gitlab-ci.yaml')) return { kind: 'gitlab-ci', strong: true };
+  if (dirs.includes('.gitlab-ci') || (dirs.includes('.gitlab') && dirs.includes('ci'))) return { kind: 'gitlab-ci', strong: false };
+  if (last === '.circleci') return { kind: 'circleci', strong: name === 'config.yml' || name === 'config.yaml' };
+  if (name.startsWith('azure-pipelines') || name.startsWith('.azure-pipelines')) return { kind: 'azure-pipelines', strong: true };
+  if (dirs.includes('.azure-pipelines') || dirs.includes('azure-pipelines') || dirs.includes('.azuredevops') || dirs.includes('.ado') || (dirs.includes('.azure') && dirs.includes('pipelines'))) {
+    return { kind: 'azure-pipelines', strong: false };
+  }
+  if (name === 'bitbucket-pipelines.yml' || name === 'bitbucket-pipelines.yaml') return { kind: 'bitbucket-pipelines', strong: true };
+  if (name === '.travis.yml' || name === '.travis.yaml') return { kind: 'travis-ci', strong: true };
+  if (name.startsWith('cloudbuild')) return { kind: 'google-cloud-build', strong: false };
+  if (name.startsWith('buildspec')) return { kind: 'aws-codebuild', strong: false };
+  if (dirs.includes('.buildkite') || name === 'buildkite.yml' || name === 'buildkite.yaml' || name === '.buildkite.yml') return { kind: 'buildkite', strong: dirs.includes('.buildkite') && name.startsWith('pipeline') };
+  return undefined;
+}
+
+/** Content that confirms a CI file whose path is only a hint. */
+function confirms(kind: CiKind, text: string, action: boolean): boolean {
+  switch (kind) {
+    case 'github-actions':
+      return action ? /^runs\s*:/m.test(text) : /^jobs\s*:/m.test(text);
+    case 'gitlab-ci':
+      return /^\s+script\s*:|^\s+(?:stage|extends|trigger)\s*:|^include\s*:|^stages\s*:/m.test(text);
+    case 'circleci':
+      return /^(?:jobs|workflows|orbs|version)\s*:/m.test(text);
+    case 'azure-pipelines':
+      return /^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)\s*:/m.test(text) && /^\s*-?\s*(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)\s*:/m.test(text);
+    case 'google-cloud-build':
+      return /^steps\s*:|"steps"\s*:/m.test(text) && /\bname\b/.test(text);
+    case 'aws-codebuild':
+      return /^phases\s*:/m.test(text);
+    case 'buildkite':
+      return /^\s*-?\s*(?:command|commands|label|plugins|trigger|wait|block)\s*:|^steps\s*:/m.test(text);
+    default:
+      return true;
+  }
+}
+
+const MATRIX = /\bmatrix\s*[:{]/;
+const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^\s*-?\s*cache\s*:|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^\s*caches\s*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
+const REUSABLE: Partial<Record<CiKind, RegExp>> = {
+  'github-actions': /\bworkflow_call\b|uses:\s*['"]?\.\/\.github\/(?:workflows|actions)\/|uses:\s*['"]?[\w.-]+\/[\w.-]+\/\.github\/workflows\/|\busing\s*:\s*['"]?composite\b/,
+  'gitlab-ci': /^include\s*:|^\s+extends\s*:|!reference\s*\[|^\s*-?\s*component\s*:/m,
+  circleci: /^orbs\s*:/m,
+  'azure-pipelines': /^\s*-?\s*template\s*:|^extends\s*:/m,
+  jenkins: /@Library\s*\(|\blibrary\s*\(|\blibrary\s+identifier\s*:/,
+  'bitbucket-pipelines': /^\s*-?\s*pipe\s*:/m,
+  'travis-ci': /^import\s*:/m,
+  buildkite: /^\s*-?\s*trigger\s*:|pipeline\s+upload\b/m,
+  drone: /^\s*-?\s*template\s*:|^kind\s*:\s*template/m,
+};
+
+const ciFiles: Detector<CiTag> = {
+  family: 'ci',
+  match(p) {
+    const tag = ciKind(p);
+    if (!tag) return undefined;
+    return { hits: tag.strong ? [tech(tag.kind)] : [], read: WHOLE, tag };
+  },
+  detect(f, tag) {
+    if (!tag) return;
+    const text = f.text;
+    if (!tag.strong && !confirms(tag.kind, text, tag.action === true)) return;
+    f.tech(tag.kind);
+    if (MATRIX.test(text)) f.practice('ci-matrix');
+    if (tag.kind === 'jenkins' && /\bparallel\s*[({]/.test(text) && /\baxis\s*\{|\bmatrix\s*\{/.test(text)) f.practice('ci-matrix');
+    if (CACHING.test(text)) f.practice('ci-caching');
+    const reusable = REUSABLE[tag.kind];
+    if (reusable?.test(text)) f.practice('ci-reusable-pipelines');
+    scanTools(f, true);
+  },
+};
+
+/** Jenkins shared libraries (`vars/*.groovy` beside `src/` or `resources/`) are reusable pipelines. */
+const jenkinsLibrary: Detector = {
+  family: 'ci',
+  match(p) {
+    if (p.ext !== '.groovy' || parentDir(p) !== 'vars') return undefined;
+    return { read: 4096 };
+  },
+  detect(f) {
+    if (/\bdef\s+call\s*\(/.test(f.text) && /\b(?:pipeline|node|stage|sh)\s*[({]/.test(f.text)) {
+      f.tech('jenkins');
+      f.practice('ci-reusable-pipelines');
+    }
+  },
+};
+
+/** Shell scripts that pipelines call from CI folders run tools just as the pipeline does. */
+const ciScripts: Detector = {
+  family: 'ci',
+  match(p) {
+    if (p.ext !== '.sh' && p.ext !== '.bash') return undefined;
+    const ciDir = p.dirs.some((d) => d === 'ci' || d === '.ci' || d === '.github' || d === '.circleci' || d === '.buildkite' || d === '.gitlab' || d === '.tekton' || d === '.azure-pipelines');
+    return ciDir ? { read: 64 * 1024 } : undefined;
+  },
+  detect(f) {
+    scanTools(f, true);
+  },
+};
+
+/** Tekton objects from the shared Kubernetes-object pass. */
+export function ciObjects(o: KubeObject, f: FileContext): void {
+  if (o.group === 'tekton.dev' || o.group.endsWith('.tekton.dev')) {
+    f.tech('tekton');
+    if (/\btaskRef\s*:|\bpipelineRef\s*:/.test(o.source || f.text)) f.practice('ci-reusable-pipelines');
+    if (/\bmatrix\s*:/.test(o.source || f.text)) f.practice('ci-matrix');
+    scanTools(f, true);
+  }
+}
+
+export const detectors: Detector[] = [ciFiles as Detector, jenkinsLibrary, ciScripts];

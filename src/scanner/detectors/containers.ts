@@ -1,0 +1,153 @@
+/**
+ * Containers and Kubernetes: Dockerfiles (multi-stage, GPU base images), Compose files, Kubernetes
+ * objects and their practices (RBAC, network policies, operators/CRDs, autoscaling, progressive
+ * delivery, GPU requests), Kustomize, Skaffold, Helmfile, and the service meshes (Istio, Linkerd).
+ */
+import type { FileContext, KubeObject } from './types';
+import { type Detector, WHOLE, tech } from './types';
+import { imageSignals, scanImages } from './tools';
+import { hasTopKey, isYaml, objText } from './util';
+
+const FROM = /^[ \t]*FROM[ \t]+(?:--[\w-]+=\S+[ \t]+)*(\S+)(?:[ \t]+AS[ \t]+(\S+))?/gim;
+
+const docker: Detector = {
+  family: 'containers',
+  match(p) {
+    const n = p.name;
+    if (n === 'dockerfile' || n === 'containerfile' || /^(?:dockerfile|containerfile)[._-][\w.-]+$/.test(n) || n.endsWith('.dockerfile') || n.endsWith('.containerfile')) {
+      return { hits: [tech('docker')], read: 256 * 1024 };
+    }
+    return undefined;
+  },
+  detect(f) {
+    const text = f.text;
+    let froms = 0;
+    let named = false;
+    for (const m of text.matchAll(FROM)) {
+      froms++;
+      if (m[2]) named = true;
+      imageSignals(f, m[1]);
+    }
+    if (froms >= 2 && (named || /^[ \t]*COPY[ \t]+--from=/im.test(text))) f.practice('docker-multi-stage');
+    if (/^[ \t]*ENV[ \t]+NVIDIA_(?:VISIBLE_DEVICES|DRIVER_CAPABILITIES)\b/im.test(text)) f.practice('gpu-workloads');
+    if (/\b(?:torchserve|tritonserver|tensorflow_model_server|bentoml\s+serve|mlflow\s+models\s+serve|seldon-core-microservice|mlserver\s+start)\b/.test(text)) f.practice('model-serving');
+    if (/\bpip3?\s+install\b[^\n]*\bapache-airflow\b/.test(text)) f.tech('airflow');
+  },
+};
+
+const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
+
+const compose: Detector<boolean> = {
+  family: 'containers',
+  match(p) {
+    if (!COMPOSE_NAME.test(p.name)) return undefined;
+    const strong = p.name.startsWith('docker-compose');
+    return { hits: strong ? [tech('docker-compose'), tech('docker')] : [], read: WHOLE, tag: strong };
+  },
+  detect(f, strong) {
+    const text = f.text;
+    if (!strong && !hasTopKey(text, 'services')) return;
+    f.tech('docker-compose');
+    f.tech('docker');
+    scanImages(f);
+    if (/\bdriver\s*:\s*['"]?nvidia\b|\bcapabilities\s*:.*\bgpu\b|\bruntime\s*:\s*['"]?nvidia\b|^\s*-\s*['"]?gpu['"]?\s*$/m.test(text)) f.practice('gpu-workloads');
+  },
+};
+
+const kustomize: Detector = {
+  family: 'containers',
+  match(p) {
+    if (p.name === 'kustomization.yaml' || p.name === 'kustomization.yml' || p.base === 'Kustomization') return { read: WHOLE };
+    return undefined;
+  },
+  detect(f) {
+    const text = f.text;
+    // A Flux Kustomization in a file of this name is Flux, not kustomize (the objects pass reports it).
+    if (/^apiVersion\s*:\s*['"]?kustomize\.toolkit\.fluxcd\.io\//m.test(text)) return;
+    f.tech('kustomize');
+    if (/argoproj\/argo-cd\b|argoproj\/argo-rollouts\b/.test(text)) {
+      if (/argo-cd/.test(text)) {
+        f.tech('argocd');
+        f.practice('gitops');
+      }
+      if (/argo-rollouts/.test(text)) f.practice('progressive-delivery');
+    }
+    if (/fluxcd\/flux2\b/.test(text)) {
+      f.tech('flux');
+      f.practice('gitops');
+    }
+  },
+};
+
+const skaffold: Detector = {
+  family: 'containers',
+  match(p) {
+    if (/^skaffold(?:[.-][\w.-]+)?\.ya?ml$/.test(p.name)) return { read: 4096 };
+    return undefined;
+  },
+  detect(f) {
+    if (/^apiVersion\s*:\s*['"]?skaffold\//m.test(f.text)) f.tech('skaffold');
+  },
+};
+
+const helmfile: Detector = {
+  family: 'containers',
+  match(p) {
+    if (/^helmfile(?:[.-][\w-]+)?\.ya?ml(?:\.gotmpl)?$/.test(p.name) || p.name === 'helmfile.gotmpl') return { hits: [tech('helmfile'), tech('helm')] };
+    const n = p.dirs.length;
+    if (n >= 1 && p.dirs[n - 1] === 'helmfile.d' && (isYaml(p) || p.name.endsWith('.gotmpl'))) return { hits: [tech('helmfile'), tech('helm')] };
+    return undefined;
+  },
+};
+
+/** Every YAML may request GPUs or carry mesh / secret-injection annotations, charts and values included. */
+const yamlAnnotations: Detector = {
+  family: 'containers',
+  match(p) {
+    return isYaml(p) ? { read: WHOLE } : undefined;
+  },
+  detect(f) {
+    const text = f.text;
+    if (/\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(text)) f.practice('gpu-workloads');
+    if (/\bsidecar\.istio\.io\/inject\b|\bistio-injection\s*:/.test(text)) f.tech('istio');
+    if (/\blinkerd\.io\/inject\b/.test(text)) f.tech('linkerd');
+  },
+};
+
+const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
+const NETPOL_KINDS = new Set(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
+
+export function containerObjects(o: KubeObject, f: FileContext): void {
+  const { group, kind } = o;
+  if (group === 'rbac.authorization.k8s.io' && RBAC_KINDS.has(kind)) f.practice('k8s-rbac');
+  if (NETPOL_KINDS.has(kind)) f.practice('k8s-network-policy');
+  if (kind === 'CustomResourceDefinition' && group.startsWith('apiextensions.k8s.io')) f.practice('k8s-operators');
+  if ((group === 'autoscaling' && kind === 'HorizontalPodAutoscaler') || (group === 'autoscaling.k8s.io' && kind === 'VerticalPodAutoscaler') || (group === 'keda.sh' && (kind === 'ScaledObject' || kind === 'ScaledJob'))) {
+    f.practice('k8s-autoscaling');
+  }
+  if ((group === 'argoproj.io' && (kind === 'Rollout' || kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate')) || group === 'flagger.app') f.practice('progressive-delivery');
+  if (group === 'skaffold') f.tech('skaffold');
+  if (group === 'kustomize.config.k8s.io') f.tech('kustomize');
+  if (group.endsWith('istio.io')) f.tech('istio');
+  if (group === 'linkerd.io' || group.endsWith('.linkerd.io')) f.tech('linkerd');
+  if (group === 'operators.coreos.com' && (kind === 'ClusterServiceVersion' || kind === 'Subscription')) f.practice('k8s-operators');
+  if (kind === 'Pod' || kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet' || kind === 'Job' || kind === 'CronJob') {
+    if (/\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(objText(o, f))) f.practice('gpu-workloads');
+  }
+}
+
+/** The kubebuilder / operator-sdk `PROJECT` file at the root of an operator repository. */
+const operatorProject: Detector = {
+  family: 'containers',
+  match(p) {
+    return p.base === 'PROJECT' ? { read: 8192 } : undefined;
+  },
+  detect(f) {
+    if (/^domain\s*:/m.test(f.text) && /^(?:layout|projectName|repo)\s*:/m.test(f.text)) {
+      f.practice('k8s-operators');
+      f.tech('kubernetes');
+    }
+  },
+};
+
+export const detectors: Detector[] = [docker, compose as Detector, kustomize, skaffold, helmfile, yamlAnnotations, operatorProject];

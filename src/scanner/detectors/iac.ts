@@ -1,0 +1,315 @@
+/**
+ * Infrastructure as code and configuration management: Terraform (+ modules, remote state,
+ * workspaces), Terragrunt, Pulumi, CloudFormation (YAML or JSON, content-checked), AWS CDK, Bicep,
+ * Ansible (playbook shape or role layout), Packer, Serverless Framework, and Chef / Puppet / Salt
+ * for the config-management practice.
+ */
+import type { PathInfo } from '../paths';
+import { type Detector, type FileContext, WHOLE, practice, tech } from './types';
+import { type Obj, get, hasTopKey, isJson, isObj, isYaml, parentDir, yamlMaps } from './util';
+
+/**
+ * A light structural check for HCL: braces, brackets and parens balance outside strings, comments
+ * and heredocs. HCL is not parsed (regexes find the blocks); this only reports broken files.
+ */
+export function hclBalanced(text: string): boolean {
+  let depth = 0;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      i++;
+      let interp = 0;
+      while (i < n) {
+        const d = text.charCodeAt(i);
+        if (d === 0x5c /* \ */) i += 2;
+        else if (d === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b) { interp++; i += 2; }
+        else if (d === 0x7d && interp > 0) { interp--; i++; }
+        else if (d === 0x22 && interp === 0) break;
+        else if (d === 0x0a && interp === 0) return false;
+        else i++;
+      }
+      i++;
+    } else if (c === 0x23 /* # */ || (c === 0x2f && text.charCodeAt(i + 1) === 0x2f)) {
+      const nl = text.indexOf('\n', i);
+      i = nl < 0 ? n : nl + 1;
+    } else if (c === 0x2f && text.charCodeAt(i + 1) === 0x2a) {
+      const end = text.indexOf('*/', i + 2);
+      if (end < 0) return false;
+      i = end + 2;
+    } else if (c === 0x3c && text.startsWith('<<', i)) {
+      const m = /^<<-?\s*([A-Za-z_][\w-]*)\s*\r?\n/.exec(text.slice(i, i + 200));
+      if (!m) { i += 2; continue; }
+      const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, 'gm');
+      end.lastIndex = i + m[0].length;
+      const found = end.exec(text);
+      if (!found) return false;
+      i = found.index + found[0].length;
+    } else {
+      if (c === 0x7b || c === 0x5b || c === 0x28) depth++;
+      else if (c === 0x7d || c === 0x5d || c === 0x29) {
+        depth--;
+        if (depth < 0) return false;
+      }
+      i++;
+    }
+  }
+  return depth === 0;
+}
+
+const TF_MODULE = /^\s*module\s+"[^"\n]+"\s*\{/m;
+const TF_SOURCE = /^\s*source\s*=/m;
+const TF_BACKEND = /^\s*backend\s+"(?!local")[\w-]+"\s*\{|^\s*data\s+"terraform_remote_state"|^\s*cloud\s*\{/m;
+const TF_WORKSPACE = /\bterraform\.workspace\b/;
+
+function terraformContent(f: FileContext): void {
+  const text = f.text;
+  if (f.p.ext === '.tf' && f.complete && !hclBalanced(text)) f.parseError();
+  if (TF_MODULE.test(text) && TF_SOURCE.test(text)) f.practice('terraform-modules');
+  if (TF_BACKEND.test(text)) f.practice('terraform-remote-state');
+  if (TF_WORKSPACE.test(text)) f.practice('terraform-workspaces');
+  // Providers and resources that belong to other technologies.
+  if (/^\s*(?:resource|data)\s+"grafana_dashboard"|^\s*resource\s+"grafana_/m.test(text)) {
+    f.tech('grafana');
+    if (/"grafana_dashboard"/.test(text)) f.practice('dashboards-as-code');
+  }
+  if (/^\s*provider\s+"vault"|^\s*(?:resource|data)\s+"vault_/m.test(text)) {
+    f.tech('vault');
+    f.practice('secrets-management');
+  }
+  if (/^\s*(?:resource|data)\s+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m.test(text)) f.practice('secrets-management');
+  if (/^\s*provider\s+"datadog"|^\s*resource\s+"datadog_/m.test(text)) f.tech('datadog');
+  if (/^\s*resource\s+"(?:datadog_service_level_objective|google_monitoring_slo|newrelic_service_level|grafana_slo)"/m.test(text)) f.practice('slo-definitions');
+  if (/^\s*resource\s+"aws_fis_experiment_template"|^\s*resource\s+"azurerm_chaos_studio/m.test(text)) {
+    f.tech('chaos-engineering');
+    f.practice('chaos-experiments');
+  }
+  if (/^\s*resource\s+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m.test(text) && /prometheus/i.test(text)) f.practice('prometheus-alerting');
+  if (/^\s*resource\s+"(?:kubernetes_manifest|kubectl_manifest)"/m.test(text) && /argoproj\.io/.test(text)) {
+    f.tech('argocd');
+    f.practice('gitops');
+  }
+  if (/^\s*resource\s+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m.test(text)) {
+    f.tech('flux');
+    f.practice('gitops');
+  }
+}
+
+const terraform: Detector = {
+  family: 'iac',
+  match(p) {
+    const { name, ext } = p;
+    if (ext === '.tf' || name.endsWith('.tf.json')) return { hits: [tech('terraform')], read: WHOLE };
+    if (ext === '.tfvars' || name.endsWith('.tfvars.json') || name === '.terraform.lock.hcl' || name.endsWith('.tftest.hcl')) return { hits: [tech('terraform')] };
+    return undefined;
+  },
+  detect(f) {
+    terraformContent(f);
+  },
+};
+
+const terragrunt: Detector = {
+  family: 'iac',
+  match(p) {
+    if (p.name === 'terragrunt.hcl' || p.name === 'terragrunt.hcl.json' || p.name.endsWith('.terragrunt.hcl')) return { hits: [tech('terragrunt'), tech('terraform')], read: WHOLE };
+    return undefined;
+  },
+  detect(f) {
+    if (f.p.ext === '.hcl' && f.complete && !hclBalanced(f.text)) f.parseError();
+    if (/^\s*remote_state\s*\{|^\s*backend\s+"(?!local")/m.test(f.text)) f.practice('terraform-remote-state');
+    if (/^\s*terraform\s*\{[^}]*\bsource\s*=/m.test(f.text) || /^\s*dependency\s+"/m.test(f.text)) f.practice('terraform-modules');
+  },
+};
+
+/** Other HCL: Packer templates, Vault server/agent configs and policies, Sentinel. */
+const hcl: Detector = {
+  family: 'iac',
+  match(p) {
+    const { name, ext } = p;
+    if (name.endsWith('.pkr.hcl') || name.endsWith('.pkr.json') || name.endsWith('.pkrvars.hcl')) return { hits: [tech('packer')] };
+    if (ext === '.sentinel' || name === 'sentinel.hcl') return { hits: [practice('policy-as-code')] };
+    if (ext === '.hcl' && name !== 'terragrunt.hcl' && name !== '.terraform.lock.hcl' && !name.endsWith('.tftest.hcl')) return { read: WHOLE };
+    return undefined;
+  },
+  detect(f) {
+    const text = f.text;
+    const vaultServer = /^\s*storage\s+"[\w-]+"\s*\{/m.test(text) && /^\s*listener\s+"tcp"\s*\{/m.test(text);
+    const vaultPolicy = /^\s*path\s+"[^"]+"\s*\{/m.test(text) && /\bcapabilities\s*=\s*\[/.test(text);
+    const vaultAgent = /^\s*auto_auth\s*\{/m.test(text) || (/^\s*vault\s*\{/m.test(text) && /^\s*template\s*\{/m.test(text));
+    if (vaultServer || vaultPolicy || vaultAgent || /^\s*seal\s+"(?:awskms|gcpckms|azurekeyvault|transit|pkcs11)"/m.test(text)) {
+      f.tech('vault');
+      f.practice('secrets-management');
+    }
+    if (/^\s*source\s+"[\w-]+"\s+"[\w-]+"\s*\{/m.test(text) && /^\s*build\s*\{/m.test(text)) f.tech('packer');
+    if (/^\s*(?:job|group|task)\s+"/m.test(text) && /^\s*driver\s*=/m.test(text) && /\bvault\s*\{/.test(text)) {
+      f.tech('vault');
+      f.practice('secrets-management');
+    }
+    if (f.complete && !hclBalanced(text)) f.parseError();
+  },
+};
+
+const pulumi: Detector = {
+  family: 'iac',
+  match(p) {
+    if (/^pulumi(?:\.[\w-]+)?\.ya?ml$/.test(p.name)) return { hits: [tech('pulumi')] };
+    return undefined;
+  },
+};
+
+const cdk: Detector = {
+  family: 'iac',
+  match(p) {
+    if (p.name === 'cdk.json') return { read: WHOLE };
+    return undefined;
+  },
+  detect(f) {
+    if (/"app"\s*:/.test(f.text)) f.tech('aws-cdk');
+  },
+};
+
+const bicep: Detector = {
+  family: 'iac',
+  match(p) {
+    if (p.ext === '.bicep' || p.ext === '.bicepparam' || p.name === 'bicepconfig.json') return { hits: [tech('azure-bicep')] };
+    return undefined;
+  },
+};
+
+/** CloudFormation in YAML or JSON: `AWSTemplateFormatVersion`, or `Resources` holding `AWS::` types. */
+function isCloudFormation(doc: Obj): boolean {
+  if (doc.AWSTemplateFormatVersion !== undefined) return true;
+  const resources = doc.Resources;
+  if (!isObj(resources)) return false;
+  return Object.values(resources).some((r) => typeof get(r, 'Type') === 'string' && /^(?:AWS|Alexa)::/.test(get(r, 'Type') as string));
+}
+
+const cloudformation: Detector = {
+  family: 'iac',
+  match(p) {
+    if (isYaml(p) || (isJson(p) && !NOT_CONFIG_JSON.test(p.name)) || p.ext === '.template') return { read: WHOLE };
+    return undefined;
+  },
+  detect(f) {
+    const text = f.text;
+    if (!text.includes('AWSTemplateFormatVersion') && !text.includes('AWS::')) return;
+    if (!f.needWhole()) return;
+    const docs: Obj[] = f.p.ext === '.json' || (f.p.ext === '.template' && /^\s*\{/.test(text)) ? [f.json()].filter(isObj) : yamlMaps(f);
+    for (const doc of docs) {
+      if (!isCloudFormation(doc)) continue;
+      f.tech('cloudformation');
+      const types = JSON.stringify(doc.Resources ?? {});
+      if (/AWS::FIS::ExperimentTemplate/.test(types)) {
+        f.tech('chaos-engineering');
+        f.practice('chaos-experiments');
+      }
+      if (/AWS::SecretsManager::Secret/.test(types)) f.practice('secrets-management');
+      if (/AWS::(?:ApplicationAutoScaling|AutoScaling)::/.test(types) && /AWS::ECS::|AWS::EKS::/.test(types)) f.practice('k8s-autoscaling');
+    }
+  },
+};
+
+/** JSON files that are never configuration worth parsing (lock files, editor/tool settings). */
+export const NOT_CONFIG_JSON = /^(?:package-lock|npm-shrinkwrap|composer\.lock|yarn\.lock|tsconfig(?:\.[\w-]+)?|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|tslint|lerna|nx|angular|project|\.?stylelintrc|launch|settings|extensions|tasks|manifest|app\.webmanifest|\.?markdownlint)(?:\.[\w-]+)?\.json$|\.(?:min|lock|map)\.json$/;
+
+/** Packer JSON templates: `builders` with `type`. */
+const packerJson: Detector = {
+  family: 'iac',
+  match(p) {
+    return isJson(p) && !NOT_CONFIG_JSON.test(p.name) ? { read: WHOLE } : undefined;
+  },
+  detect(f) {
+    if (!f.text.includes('"builders"') || !f.needWhole()) return;
+    const doc = f.json();
+    const builders = get(doc, 'builders');
+    if (Array.isArray(builders) && builders.some((b) => typeof get(b, 'type') === 'string')) f.tech('packer');
+  },
+};
+
+const serverless: Detector = {
+  family: 'iac',
+  match(p) {
+    if (/^serverless(?:[.-][\w-]+)?\.(?:ya?ml|json)$/.test(p.name)) return { read: WHOLE };
+    if (/^serverless\.(?:ts|js)$/.test(p.name)) return { hits: [tech('serverless-framework')] };
+    return undefined;
+  },
+  detect(f) {
+    if ((hasTopKey(f.text, 'service') || /"service"\s*:/.test(f.text)) && (hasTopKey(f.text, 'provider') || /"provider"\s*:/.test(f.text))) f.tech('serverless-framework');
+  },
+};
+
+// --- Ansible and other configuration management ---------------------------------------------
+
+const ROLE_PARTS = new Set(['tasks', 'handlers', 'defaults', 'vars', 'meta']);
+const PLAY_KEYS = ['tasks', 'roles', 'pre_tasks', 'post_tasks', 'handlers'];
+
+/** `roles/<name>/tasks/main.yml` (or handlers/defaults/vars/meta) at any depth. */
+function isRoleFile(p: PathInfo): boolean {
+  const n = p.dirs.length;
+  return n >= 3 && ROLE_PARTS.has(p.dirs[n - 1]) && p.dirs[n - 3] === 'roles' && /^main\.ya?ml$/.test(p.name);
+}
+
+function isPlaybook(docs: unknown[]): boolean {
+  for (const doc of docs) {
+    if (!Array.isArray(doc) || doc.length === 0) continue;
+    const plays = doc.filter(isObj);
+    if (plays.length !== doc.length) continue;
+    if (plays.some((play) => play.hosts !== undefined && PLAY_KEYS.some((k) => play[k] !== undefined))) return true;
+    if (plays.every((play) => play.import_playbook !== undefined || play['ansible.builtin.import_playbook'] !== undefined)) return true;
+  }
+  return false;
+}
+
+const ansible: Detector<'role' | 'yaml'> = {
+  family: 'iac',
+  match(p) {
+    if (p.name === 'ansible.cfg' || p.name === '.ansible-lint' || (p.name === 'galaxy.yml' && p.dirs.length <= 1)) return { hits: [tech('ansible'), practice('config-management')] };
+    if (isRoleFile(p)) return { hits: [tech('ansible'), practice('config-management')], read: WHOLE, tag: 'role' };
+    if (isYaml(p)) return { read: WHOLE, tag: 'yaml' };
+    if ((p.dirs.includes('group_vars') || p.dirs.includes('host_vars')) && (p.ext === '' || p.ext === '.yml' || p.ext === '.yaml')) return { hits: [tech('ansible'), practice('config-management')] };
+    return undefined;
+  },
+  detect(f, tag) {
+    const text = f.text;
+    if (tag === 'role') return;
+    const n = f.p.dirs.length;
+    // A repository that is itself a role: meta/main.yml with galaxy_info.
+    if (n >= 1 && f.p.dirs[n - 1] === 'meta' && /^main\.ya?ml$/.test(f.p.name) && /^galaxy_info\s*:/m.test(text)) {
+      f.tech('ansible');
+      f.practice('config-management');
+      return;
+    }
+    if (/^\s*-?\s*ansible\.(?:builtin|posix|windows|netcommon)\.\w+\s*:/m.test(text)) {
+      f.tech('ansible');
+      f.practice('config-management');
+      return;
+    }
+    if (!/^\s*-\s+(?:name\s*:.*\n\s+)?hosts\s*:|^\s*-\s+(?:ansible\.builtin\.)?import_playbook\s*:/m.test(text) && !/^\s+hosts\s*:/m.test(text)) return;
+    if (!f.needWhole()) return;
+    if (isPlaybook(f.yaml())) {
+      f.tech('ansible');
+      f.practice('config-management');
+    }
+  },
+};
+
+const otherConfigManagement: Detector = {
+  family: 'iac',
+  match(p) {
+    const { name, ext, dirs } = p;
+    // Salt states, Puppet modules and control repos, Chef cookbooks and policies.
+    if (ext === '.sls' || name === 'saltfile' || name === 'puppetfile' || name === 'berksfile' || name === 'policyfile.rb' || name === '.kitchen.yml' || name === 'kitchen.yml') {
+      return { hits: [practice('config-management')] };
+    }
+    if (ext === '.pp' && (dirs.includes('manifests') || name === 'site.pp' || name === 'init.pp')) return { read: 4096 };
+    if (ext === '.rb' && dirs.length >= 1 && dirs[dirs.length - 1] === 'recipes') return { read: 4096 };
+    return undefined;
+  },
+  detect(f) {
+    if (f.p.ext === '.pp' && /^\s*(?:class|define|node)\s+[\w:'"]|^\s*(?:package|service|file|exec)\s*\{\s*['"$]/m.test(f.text)) f.practice('config-management');
+    if (f.p.ext === '.rb' && /^\s*(?:package|service|template|execute|cookbook_file|include_recipe)\s+['"(]/m.test(f.text)) f.practice('config-management');
+  },
+};
+
+export const detectors: Detector[] = [terraform, terragrunt, hcl, pulumi, cdk, bicep, cloudformation, packerJson, serverless, ansible as Detector, otherConfigManagement];

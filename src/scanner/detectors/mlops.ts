@@ -1,0 +1,104 @@
+/**
+ * MLOps: MLflow (`MLproject`, `import mlflow`), Kubeflow (`kfp` pipelines, `kubeflow.org`
+ * objects), Airflow (DAG files importing `airflow`), DVC (`dvc.yaml`, `*.dvc`, `.dvc/`), pipeline
+ * frameworks (ml-pipelines), model servers (model-serving). Python files are read only at their
+ * head (imports come first); dependency manifests are handled by the manifests detector.
+ */
+import type { PathInfo } from '../paths';
+import { type Detector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
+import { isYaml } from './util';
+
+const files: Detector = {
+  family: 'mlops',
+  match(p) {
+    const { name, ext, dirs } = p;
+    if (p.base === 'MLproject' || name === 'mlproject' || name === 'mlproject.yaml') return { hits: [tech('mlflow'), practice('ml-pipelines')] };
+    if (name === 'dvc.yaml' || name === 'dvc.yml') return { hits: [tech('dvc')], read: WHOLE };
+    if (name === 'dvc.lock' || ext === '.dvc' || name === '.dvcignore' || (dirs.length >= 1 && dirs[dirs.length - 1] === '.dvc' && (name === 'config' || name === '.gitignore'))) return { hits: [tech('dvc')] };
+    if (name === 'airflow.cfg' || name === 'airflow.cfg.template') return { hits: [tech('airflow')] };
+    if (name === 'bentofile.yaml' || name === 'bentofile.yml' || name === 'model-settings.json' || name === 'config.pbtxt' || ext === '.mar') return { hits: [practice('model-serving')] };
+    if (name === 'kfp.yaml' || name === 'pipeline.yaml' || name.endsWith('_pipeline.yaml') || name.endsWith('-pipeline.yaml')) return isYaml(p) ? { read: WHOLE } : undefined;
+    return undefined;
+  },
+  detect(f) {
+    if (f.p.name === 'dvc.yaml' || f.p.name === 'dvc.yml') {
+      if (/^stages\s*:/m.test(f.text)) f.practice('ml-pipelines');
+      return;
+    }
+    // A compiled Kubeflow pipeline (KFP v2 IR YAML).
+    if (/^pipelineInfo\s*:/m.test(f.text) && /^(?:deploymentSpec|components)\s*:/m.test(f.text)) {
+      f.tech('kubeflow');
+      f.practice('ml-pipelines');
+    }
+  },
+};
+
+const ML_WORDS = /\b(?:train|training|model|models|mlflow|sagemaker|sklearn|scikit|tensorflow|torch|pytorch|keras|xgboost|lightgbm|feature[_ ]store|predict|inference|vertex|kubeflow|huggingface|transformers|ml_pipeline|ml)\b/i;
+const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
+
+/** Python source: imports only (the first 16 KB). */
+const python: Detector = {
+  family: 'mlops',
+  match(p: PathInfo) {
+    if (p.ext === '.py') return { read: HEAD };
+    if (p.ext === '.ipynb') return { read: 64 * 1024 };
+    return undefined;
+  },
+  detect(f) {
+    pythonImports(f);
+  },
+};
+
+export function pythonImports(f: FileContext): void {
+  const text = f.p.ext === '.ipynb' ? f.text.replace(/\\n/g, '\n').replace(/^\s*"/gm, '') : f.text;
+  const seen = new Set<string>();
+  for (const m of text.matchAll(IMPORT)) seen.add(m[1]);
+  if (seen.size === 0) return;
+  const has = (...mods: string[]) => [...seen].some((s) => mods.some((m) => s === m || s.startsWith(`${m}.`)));
+  if (has('airflow')) {
+    f.tech('airflow');
+    if (/\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''))) f.practice('ml-pipelines');
+  }
+  if (has('mlflow')) f.tech('mlflow');
+  if (has('kfp')) {
+    f.tech('kubeflow');
+    f.practice('ml-pipelines');
+  }
+  if (has('kubeflow', 'kubeflow_training', 'katib')) f.tech('kubeflow');
+  if (has('zenml', 'metaflow', 'kedro', 'tfx', 'sagemaker.workflow', 'flytekit')) f.practice('ml-pipelines');
+  if (has('bentoml', 'seldon_core', 'kserve', 'tritonclient', 'mlserver', 'ts.torch_handler') || /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m.test(text)) f.practice('model-serving');
+  if (has('dvc', 'dvclive')) f.tech('dvc');
+  if (has('locust')) f.practice('load-testing');
+  if (has('hvac')) {
+    f.tech('vault');
+    f.practice('secrets-management');
+  }
+  if (has('opentelemetry')) f.tech('opentelemetry');
+  if (has('ddtrace', 'datadog')) f.tech('datadog');
+  if (has('prometheus_client')) f.tech('prometheus');
+  if (has('grafanalib', 'grafana_foundation_sdk')) {
+    f.tech('grafana');
+    f.practice('dashboards-as-code');
+  }
+  if (has('pulumi') || [...seen].some((s) => s.startsWith('pulumi_'))) f.tech('pulumi');
+  if (has('aws_cdk')) f.tech('aws-cdk');
+  if (has('kopf')) f.practice('k8s-operators');
+  if (has('chaoslib', 'chaosk8s', 'chaostoolkit')) f.tech('chaos-engineering');
+}
+
+export function mlopsObjects(o: KubeObject, f: FileContext): void {
+  const { group, kind } = o;
+  if (group === 'kubeflow.org' || group.endsWith('.kubeflow.org')) {
+    f.tech('kubeflow');
+    if (group === 'pipelines.kubeflow.org' || kind === 'Pipeline' || kind === 'ScheduledWorkflow') f.practice('ml-pipelines');
+    if (group === 'serving.kubeflow.org') f.practice('model-serving');
+  }
+  if (group === 'argoproj.io' && kind === 'Workflow' && /pipelines\.kubeflow\.org/.test(o.source || f.text)) {
+    f.tech('kubeflow');
+    f.practice('ml-pipelines');
+  }
+  if (group === 'serving.kserve.io' || group === 'machinelearning.seldon.io' || group === 'mlops.seldon.io') f.practice('model-serving');
+  if (group === 'ray.io' && kind === 'RayService') f.practice('model-serving');
+}
+
+export const detectors: Detector[] = [files, python];

@@ -1,0 +1,82 @@
+/**
+ * Security and supply chain: Vault, SOPS (and encrypted files), secret operators (Sealed Secrets,
+ * External Secrets, Secrets Store CSI), scanner config files (Trivy, Snyk, Semgrep, Checkov,
+ * CodeQL, Gitleaks, tfsec, KICS), Dependabot (`.github/dependabot.yml`, which is not a workflow),
+ * Renovate, OPA / Rego, Gatekeeper, Kyverno, pre-commit, and SBOM files. Scanners run from CI are
+ * found by the CI detectors (see tools.ts).
+ */
+import { scanTools } from './tools';
+import { type Detector, type FileContext, type KubeObject, WHOLE, practice, tech } from './types';
+import { isJson, isYaml, parentDir } from './util';
+
+/** Files whose name alone proves the tool is configured for this repository. */
+const byName: Detector = {
+  family: 'security',
+  match(p) {
+    const { name, ext, dirs } = p;
+    const last = parentDir(p);
+    if (name === '.sops.yaml' || name === '.sops.yml' || name === '.sops.json') return { hits: [tech('sops'), practice('secrets-management')] };
+    if (name === '.snyk') return { hits: [tech('snyk')] };
+    if (name === '.semgrep.yml' || name === '.semgrep.yaml' || name === '.semgrepignore' || (last === '.semgrep' && (ext === '.yml' || ext === '.yaml'))) return { hits: [tech('semgrep')] };
+    if (name === '.checkov.yml' || name === '.checkov.yaml' || name === '.checkov.baseline' || name === '.checkov.yaml.example') return { hits: [tech('checkov'), practice('iac-scanning')] };
+    if (name === '.gitleaks.toml' || name === 'gitleaks.toml' || name === '.gitleaksignore') return { hits: [tech('gitleaks')] };
+    if (name === '.trivyignore' || name === '.trivyignore.yaml' || name === 'trivy.yaml' || name === 'trivy.yml' || name === 'trivy-secret.yaml') return { hits: [tech('trivy')] };
+    if (name === '.tfsec.yml' || name === '.tfsec.yaml' || last === '.tfsec' || name === 'kics.config' || name === '.kics.yaml' || name === '.terrascan.toml' || name === 'terrascan.toml') return { hits: [practice('iac-scanning')] };
+    if (dirs.length >= 2 && dirs[dirs.length - 2] === '.github' && last === 'codeql' && (ext === '.yml' || ext === '.yaml')) return { hits: [tech('codeql')] };
+    if ((name === 'dependabot.yml' || name === 'dependabot.yaml') && last === '.github' && dirs.length === 1) return { hits: [tech('dependabot'), practice('dependency-updates')] };
+    if (/^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/.test(name)) return { hits: [tech('renovate'), practice('dependency-updates')] };
+    if (ext === '.rego') return { hits: [tech('opa'), practice('policy-as-code')] };
+    if (name === 'conftest.toml') return { hits: [tech('opa'), practice('policy-as-code')] };
+    if (name === '.pre-commit-config.yaml' || name === '.pre-commit-config.yml') return { hits: [tech('pre-commit')], read: WHOLE };
+    if (name === '.pre-commit-hooks.yaml') return { hits: [tech('pre-commit')] };
+    if (/\.(?:spdx|cdx)(?:\.json|\.xml)?$|^(?:sbom|bom)\.(?:json|xml|spdx)$/.test(name)) return { hits: [practice('sbom')] };
+    return undefined;
+  },
+  detect(f) {
+    // .pre-commit-config.yaml: hooks are tools run on every commit (not in CI).
+    scanTools(f, false);
+  },
+};
+
+/** SOPS-encrypted YAML or JSON: a `sops` block with `mac` and `lastmodified`. */
+const sopsEncrypted: Detector = {
+  family: 'security',
+  match(p) {
+    return isYaml(p) || isJson(p) || p.ext === '.env' ? { read: WHOLE } : undefined;
+  },
+  detect(f) {
+    const text = f.text;
+    if ((/^sops\s*:\s*$/m.test(text) || /"sops"\s*:\s*\{/.test(text) || /^sops_version=/m.test(text)) && /\bmac\b/.test(text) && /\blastmodified\b/.test(text)) {
+      f.tech('sops');
+      f.practice('secrets-management');
+    }
+    if (/\bvault\.hashicorp\.com\/(?:agent-inject|role)\b/.test(text)) {
+      f.tech('vault');
+      f.practice('secrets-management');
+    }
+    if (/^\s+decryption\s*:\s*\n\s+provider\s*:\s*sops\b/m.test(text)) {
+      f.tech('sops');
+      f.practice('secrets-management');
+    }
+  },
+};
+
+export function securityObjects(o: KubeObject, f: FileContext): void {
+  const { group, kind } = o;
+  if ((group === 'bitnami.com' && kind === 'SealedSecret') || group === 'external-secrets.io' || group === 'secrets-store.csi.x-k8s.io' || group === 'generators.external-secrets.io') f.practice('secrets-management');
+  if (group === 'secrets.hashicorp.com') {
+    f.tech('vault');
+    f.practice('secrets-management');
+  }
+  if (group === 'kyverno.io' || group.endsWith('.kyverno.io')) {
+    f.tech('kyverno');
+    f.practice('policy-as-code');
+  }
+  if (group.endsWith('gatekeeper.sh')) {
+    f.tech('opa');
+    f.practice('policy-as-code');
+  }
+  if (group === 'aquasecurity.github.io') f.tech('trivy');
+}
+
+export const detectors: Detector[] = [byName, sopsEncrypted];

@@ -1,0 +1,407 @@
+/**
+ * The scan engine: walks a FileSource, picks candidate files by path (no I/O), reads each
+ * candidate at most once and only as many bytes as its detectors asked for (capped at
+ * `maxBytesPerFile`), runs the interested detectors on one shared FileContext (so a file is parsed
+ * at most once), and merges the per-file contributions into the spec's ScanResult.
+ *
+ * Contributions are kept per file, so `ScanIndex.updateFile` / `removeFile` replace one file's
+ * contribution without rescanning the workspace, and give the same result as a full rescan.
+ *
+ * Cancellation: when `options.signal` aborts, `scan` / `ScanIndex.create` / `updateFile` reject
+ * with the signal's reason (a DOMException named 'AbortError' by default). No partial result.
+ */
+import { parseAllDocuments } from 'yaml';
+import { PRACTICE_IDS, TECHNOLOGY_IDS, type PracticeId, type TechnologyId } from './ids';
+import { normalizePath, pathInfo, type PathInfo } from './paths';
+import { chartDirOf, regexObjects, splitApiVersion } from './detectors/kube';
+import { DETECTORS, classify as classifyWith, isCandidate as isCandidatePath, type Plan } from './detectors/registry';
+import type { Cond, Detector, FileContext, Hit, KubeObject } from './detectors/types';
+import { isObj } from './detectors/util';
+import type { DetectedPractice, DetectedTechnology, FileSource, ScanOptions, ScanResult, SkipReason, SkippedEntry } from './types';
+
+export const DEFAULT_MAX_BYTES_PER_FILE = 256 * 1024;
+export const DEFAULT_MAX_FILES = 200_000;
+/** Evidence paths listed per id. */
+export const MAX_EVIDENCE = 5;
+/** Skipped entries reported (sorted, the first ones kept). */
+export const MAX_SKIPPED = 1000;
+/** Files read at the same time. */
+const READ_CONCURRENCY = 16;
+/** Bytes examined for a NUL byte (binary detection). */
+const BINARY_PROBE = 8000;
+
+export interface EngineOptions extends ScanOptions {
+  /** Replaces the detector registry (tests). */
+  detectors?: readonly Detector[];
+}
+
+/** Cheap: may a change to this path change the result? Decided from the path alone, no I/O. */
+export function isCandidate(path: string): boolean {
+  return isCandidatePath(normalizePath(path));
+}
+
+/** One file's contribution. */
+interface FileRecord {
+  hits: Hit[];
+  read: boolean;
+  bytes: number;
+  skipped?: SkipReason;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'silent', strict: false } as const;
+
+/** The FileContext handed to detectors: one text, parsed lazily and at most once. */
+class Context implements FileContext {
+  readonly hits = new Map<string, Hit>();
+  tooLarge = false;
+  failed = false;
+  private yamlDocs: unknown[] | undefined;
+  private jsonValue: { value: unknown } | undefined;
+  private objectList: KubeObject[] | undefined;
+
+  constructor(
+    readonly p: PathInfo,
+    readonly text: string,
+    readonly complete: boolean,
+  ) {}
+
+  needWhole(): boolean {
+    if (!this.complete) this.tooLarge = true;
+    return this.complete;
+  }
+
+  parseError(): void {
+    this.failed = true;
+  }
+
+  yaml(): unknown[] {
+    if (this.yamlDocs) return this.yamlDocs;
+    this.yamlDocs = [];
+    if (!this.needWhole()) return this.yamlDocs;
+    let failures = 0;
+    try {
+      for (const doc of parseAllDocuments(this.text, YAML_OPTIONS)) {
+        if (doc.errors.length > 0) {
+          failures++;
+          continue;
+        }
+        try {
+          const value: unknown = doc.toJS({ maxAliasCount: 100 });
+          if (value !== null && value !== undefined) this.yamlDocs.push(value);
+        } catch {
+          failures++;
+        }
+      }
+    } catch {
+      failures++;
+    }
+    if (failures > 0) this.failed = true;
+    return this.yamlDocs;
+  }
+
+  json(): unknown {
+    if (this.jsonValue) return this.jsonValue.value;
+    this.jsonValue = { value: undefined };
+    if (!this.needWhole()) return undefined;
+    try {
+      this.jsonValue.value = JSON.parse(this.text);
+    } catch {
+      this.failed = true;
+    }
+    return this.jsonValue.value;
+  }
+
+  objects(): KubeObject[] {
+    if (this.objectList) return this.objectList;
+    const p = this.p;
+    // Go templates (Helm) are not YAML until rendered: read their objects line by line.
+    if (chartDirOf(p) !== undefined && this.text.includes('{{')) return (this.objectList = regexObjects(this.text));
+    const out: KubeObject[] = [];
+    const docs = p.ext === '.json' ? [this.json()] : this.complete ? this.yaml() : [];
+    const push = (doc: unknown) => {
+      if (!isObj(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') return;
+      out.push({ apiVersion: doc.apiVersion, group: splitApiVersion(doc.apiVersion).group, kind: doc.kind, doc, hasMetadata: isObj(doc.metadata), source: '' });
+      if (doc.kind === 'List' && Array.isArray(doc.items)) for (const item of doc.items.slice(0, 1000)) push(item);
+    };
+    for (const doc of docs) push(doc);
+    // A YAML file that did not parse (or was too large) still shows its objects' headers.
+    if (out.length === 0 && p.ext !== '.json' && (this.failed || !this.complete)) {
+      if (!this.complete) this.tooLarge = true;
+      return (this.objectList = regexObjects(this.text));
+    }
+    return (this.objectList = out);
+  }
+
+  tech(id: TechnologyId, cond?: Cond): void {
+    this.add(`t:${id}`, cond);
+  }
+
+  practice(id: PracticeId, cond?: Cond): void {
+    this.add(`p:${id}`, cond);
+  }
+
+  add(key: string, cond?: Cond): void {
+    const id = `${key}|${cond?.requires ?? ''}|${cond?.unless ?? ''}`;
+    if (!this.hits.has(id)) this.hits.set(id, { key, ...(cond?.requires ? { requires: cond.requires } : {}), ...(cond?.unless ? { unless: cond.unless } : {}) });
+  }
+}
+
+function dedupe(hits: readonly Hit[]): Hit[] {
+  const seen = new Map<string, Hit>();
+  for (const h of hits) seen.set(`${h.key}|${h.requires ?? ''}|${h.unless ?? ''}`, h);
+  return [...seen.values()];
+}
+
+function isNotFound(error: unknown): boolean {
+  const code = (error as { code?: unknown } | undefined)?.code;
+  return code === 'ENOENT' || code === 'FileNotFound' || code === 'ENOTDIR';
+}
+
+/** Reads (if needed) and runs the interested detectors on one file. Never throws except on abort. */
+async function processFile(source: FileSource, path: string, plan: Plan, maxBytes: number, signal: AbortSignal | undefined): Promise<FileRecord> {
+  const record: FileRecord = { hits: dedupe(plan.hits), read: false, bytes: 0 };
+  if (plan.read <= 0 || plan.readers.length === 0) return record;
+  const want = Math.max(1, Math.min(plan.read, maxBytes));
+  let data: Uint8Array;
+  try {
+    // One byte more than wanted tells whether the file is longer than what we look at.
+    data = await source.read(path, want + 1, signal);
+  } catch (error) {
+    signal?.throwIfAborted();
+    if (isNotFound(error)) throw error;
+    if (!plan.probe) record.skipped = 'unreadable';
+    return record;
+  }
+  const complete = data.length <= want;
+  if (!complete) data = data.subarray(0, want);
+  record.read = true;
+  record.bytes = data.length;
+  if (data.subarray(0, BINARY_PROBE).indexOf(0) >= 0) {
+    // Not the text its name promises: no evidence from it.
+    record.hits = [];
+    if (!plan.probe) record.skipped = 'binary';
+    return record;
+  }
+  const ctx = new Context(plan.p, decoder.decode(data), complete);
+  for (const { detector, tag } of plan.readers) {
+    try {
+      detector.detect?.(ctx, tag);
+    } catch {
+      // A detector must never break a scan: count the file as unparseable and go on.
+      ctx.failed = true;
+    }
+  }
+  record.hits = dedupe([...plan.hits, ...ctx.hits.values()]);
+  if (ctx.tooLarge) record.skipped = 'too-large';
+  else if (ctx.failed) record.skipped = 'parse-error';
+  return record;
+}
+
+function compareSkipped(a: SkippedEntry, b: SkippedEntry): number {
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
+}
+
+/**
+ * An incremental scan of one source. `create` runs the full scan; `updateFile` and `removeFile`
+ * replace one file's contribution; `result` merges the contributions (memoised).
+ */
+export class ScanIndex {
+  private readonly files = new Set<string>();
+  private readonly records = new Map<string, FileRecord>();
+  private sourceSkipped: SkippedEntry[] = [];
+  private limitSkip: SkippedEntry | undefined;
+  private truncated = false;
+  private durationMs = 0;
+  private cached: ScanResult | undefined;
+  private readonly detectors: readonly Detector[];
+  private readonly maxBytes: number;
+
+  private constructor(
+    private readonly source: FileSource,
+    private readonly options: EngineOptions,
+  ) {
+    this.detectors = options.detectors ?? DETECTORS;
+    this.maxBytes = Math.max(1, options.maxBytesPerFile ?? DEFAULT_MAX_BYTES_PER_FILE);
+  }
+
+  static async create(source: FileSource, options: EngineOptions = {}): Promise<ScanIndex> {
+    const index = new ScanIndex(source, options);
+    await index.fullScan();
+    return index;
+  }
+
+  private classify(path: string): Plan | undefined {
+    return this.detectors === DETECTORS ? classifyWith(path) : classifyWith(path, this.detectors);
+  }
+
+  private async fullScan(): Promise<void> {
+    const started = performance.now();
+    const { signal, onProgress } = this.options;
+    const maxFiles = Math.max(0, this.options.maxFiles ?? DEFAULT_MAX_FILES);
+    signal?.throwIfAborted();
+    const pending = new Set<Promise<void>>();
+    for await (const entry of this.source.list(signal)) {
+      signal?.throwIfAborted();
+      const path = normalizePath(entry.path);
+      if (!path || this.files.has(path)) continue;
+      if (this.files.size >= maxFiles) {
+        this.truncated = true;
+        this.limitSkip = { path, reason: 'file-limit' };
+        break;
+      }
+      this.files.add(path);
+      if (onProgress && this.files.size % 500 === 0) onProgress(this.files.size);
+      const plan = this.classify(path);
+      if (!plan) continue;
+      if (plan.read <= 0 || plan.readers.length === 0) {
+        this.records.set(path, { hits: dedupe(plan.hits), read: false, bytes: 0 });
+        continue;
+      }
+      const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, signal).then(
+        (record) => void this.records.set(path, record),
+        (error: unknown) => {
+          if (signal?.aborted) return;
+          // The file vanished between listing and reading: it is not part of the tree.
+          if (isNotFound(error)) this.files.delete(path);
+        },
+      );
+      pending.add(task);
+      void task.finally(() => pending.delete(task));
+      if (pending.size >= READ_CONCURRENCY) await Promise.race(pending);
+    }
+    await Promise.all(pending);
+    signal?.throwIfAborted();
+    this.sourceSkipped = this.source.skipped().map((s) => ({ path: normalizePath(s.path), reason: s.reason }));
+    onProgress?.(this.files.size);
+    this.durationMs = Math.round(performance.now() - started);
+    this.cached = undefined;
+  }
+
+  /** The identity of what the UI shows: evidence and skipped entries (not counters or timing). */
+  private signature(): string {
+    const r = this.result();
+    return JSON.stringify([r.technologies, r.practices, r.skipped]);
+  }
+
+  /**
+   * Re-reads one file (created or changed) and replaces its contribution. Returns whether the
+   * technologies, practices or skipped entries changed (counters such as filesSeen may change
+   * without it). Files the source ignores (`FileSource.ignores`) are treated as removed.
+   */
+  async updateFile(path: string): Promise<boolean> {
+    const started = performance.now();
+    const rel = normalizePath(path);
+    if (!rel) return false;
+    const before = this.signature();
+    if (this.source.ignores && (await this.source.ignores(rel))) return this.removeFile(rel);
+    const plan = this.classify(rel);
+    let record: FileRecord | undefined;
+    if (plan) {
+      try {
+        record = await processFile(this.source, rel, plan, this.maxBytes, this.options.signal);
+      } catch (error) {
+        this.options.signal?.throwIfAborted();
+        if (isNotFound(error)) return this.removeFile(rel);
+        throw error;
+      }
+    }
+    this.files.add(rel);
+    if (record && (record.hits.length > 0 || record.read || record.skipped)) this.records.set(rel, record);
+    else this.records.delete(rel);
+    this.cached = undefined;
+    this.durationMs = Math.round(performance.now() - started);
+    return this.signature() !== before;
+  }
+
+  /** Drops a file's contribution (or, for a folder path, every file below it). Returns whether the result changed. */
+  removeFile(path: string): boolean {
+    const rel = normalizePath(path);
+    const before = this.signature();
+    let removed = false;
+    if (this.files.delete(rel)) removed = true;
+    if (this.records.delete(rel)) removed = true;
+    if (!removed && rel) {
+      const prefix = `${rel}/`;
+      for (const f of [...this.files]) if (f.startsWith(prefix)) this.files.delete(f);
+      for (const f of [...this.records.keys()]) {
+        if (f.startsWith(prefix)) {
+          this.records.delete(f);
+          removed = true;
+        }
+      }
+    }
+    if (!removed) return false;
+    this.cached = undefined;
+    return this.signature() !== before;
+  }
+
+  /** The merged result (memoised until the next change). */
+  result(): ScanResult {
+    if (this.cached) return this.cached;
+    const techFiles = new Map<string, Set<string>>();
+    const practiceFiles = new Map<string, Set<string>>();
+    let filesRead = 0;
+    let bytesRead = 0;
+    const skipped: SkippedEntry[] = [...this.sourceSkipped];
+    for (const [path, record] of this.records) {
+      if (record.read) {
+        filesRead++;
+        bytesRead += record.bytes;
+      }
+      if (record.skipped) skipped.push({ path, reason: record.skipped });
+      for (const hit of record.hits) {
+        if (hit.requires !== undefined && !this.files.has(hit.requires)) continue;
+        if (hit.unless !== undefined && this.files.has(hit.unless)) continue;
+        const [kind, id] = [hit.key.slice(0, 1), hit.key.slice(2)];
+        const map = kind === 't' ? techFiles : practiceFiles;
+        let set = map.get(id);
+        if (!set) map.set(id, (set = new Set()));
+        set.add(path);
+      }
+    }
+    if (this.limitSkip) skipped.push(this.limitSkip);
+    const technologies: DetectedTechnology[] = [];
+    for (const id of TECHNOLOGY_IDS) {
+      const set = techFiles.get(id);
+      if (!set) continue;
+      const fixture = (f: string) => pathInfo(f).fixture;
+      const all = [...set].sort();
+      technologies.push({ id, evidence: pickEvidence(all, fixture), fileCount: all.length, fixtureOnly: all.every(fixture) });
+    }
+    const practices: DetectedPractice[] = [];
+    for (const id of PRACTICE_IDS) {
+      const set = practiceFiles.get(id);
+      if (!set) continue;
+      practices.push({ id, evidence: pickEvidence([...set].sort(), (f) => pathInfo(f).fixture) });
+    }
+    const uniqueSkipped = [...new Map(skipped.map((s) => [`${s.path}\u0000${s.reason}`, s])).values()].sort(compareSkipped).slice(0, MAX_SKIPPED);
+    this.cached = {
+      root: this.source.root,
+      filesSeen: this.files.size,
+      filesRead,
+      bytesRead,
+      durationMs: this.durationMs,
+      truncated: this.truncated,
+      skipped: uniqueSkipped,
+      technologies,
+      practices,
+    };
+    return this.cached;
+  }
+}
+
+/** At most MAX_EVIDENCE paths, real files before fixtures, returned sorted. */
+function pickEvidence(sorted: readonly string[], fixture: (path: string) => boolean): string[] {
+  const real = sorted.filter((f) => !fixture(f));
+  const chosen = real.slice(0, MAX_EVIDENCE);
+  if (chosen.length < MAX_EVIDENCE) chosen.push(...sorted.filter(fixture).slice(0, MAX_EVIDENCE - chosen.length));
+  return chosen.sort();
+}
+
+/** Scans a source once. Rejects with an AbortError when `options.signal` aborts. */
+export async function scan(source: FileSource, options: EngineOptions = {}): Promise<ScanResult> {
+  return (await ScanIndex.create(source, options)).result();
+}
+
+export { classifyWith as classify, DETECTORS };
