@@ -122,8 +122,9 @@ describe('seed figures carry over exactly', function () {
     for (const line of lines(seed('001'))) {
       const st = /^Stage (\d): .*\(Years (\d+)-(\d+)\)$/.exec(line);
       if (st) {
-        current = stage(Number(st[1]));
-        assert.deepEqual([current && stage(Number(st[1])).years.min, stage(Number(st[1])).years.max], [Number(st[2]), Number(st[3])]);
+        const s = stage(Number(st[1]));
+        assert.deepEqual([s.years.min, s.years.max], [Number(st[2]), Number(st[3])], `${s.id} years`);
+        current = s;
       }
       const br = /^Branch \d: (.+)$/.exec(line);
       if (br) {
