@@ -97,7 +97,12 @@ function run(cmd, args, { cwd, env, label }) {
   });
 }
 
-/** Packages in a lockfile that declare an install script and can run here, pinned by version. */
+/**
+ * Packages in a lockfile that declare an install script and can run here. Name-only entries: the
+ * versions are fixed by code-server's shrinkwrap anyway, and pinned `name@version` entries were not
+ * matched by npm 11.19 here (with `omit-lockfile-registry-resolved`, `npm install-scripts approve`
+ * itself replaced a pin by the bare name).
+ */
 async function scriptPackages(lockPath) {
   const lock = JSON.parse(await readFile(lockPath, 'utf8'));
   const allowed = {};
@@ -106,7 +111,8 @@ async function scriptPackages(lockPath) {
     if (entry.os && !entry.os.includes(process.platform)) continue;
     if (entry.cpu && !entry.cpu.includes(process.arch)) continue;
     const name = key.slice(key.lastIndexOf('node_modules/') + 'node_modules/'.length);
-    allowed[`${name}@${entry.version}`] = true;
+    // Dev-only entries are never installed here (--omit=dev): deny them rather than leave them unreviewed.
+    allowed[name] = !entry.dev;
   }
   return allowed;
 }
@@ -188,13 +194,16 @@ export async function ensureHost({ force = false } = {}) {
       npm_config_fund: 'false',
       npm_config_update_notifier: 'false',
       npm_config_progress: 'false',
+      // The allow-lists below are complete: an install script that is not on them fails the install
+      // (npm 11 otherwise skips or merely warns, depending on the version), so nothing unreviewed runs.
+      npm_config_strict_allow_scripts: 'true',
     };
     // node-gyp would otherwise download Node's headers from nodejs.org.
     if (!env.npm_config_nodedir && existsSync(path.join(path.dirname(path.dirname(process.execPath)), 'include', 'node', 'node.h'))) {
       env.npm_config_nodedir = path.dirname(path.dirname(process.execPath));
     }
-    // Only the packages below are trusted to run install scripts; never the user's global opt-outs.
     delete env.npm_config_ignore_scripts;
+    delete env.npm_config_dangerously_allow_all_scripts;
 
     await writeFile(path.join(hostDir, 'package.json'), JSON.stringify({
       name: 'devops-roadmap-vscode-host',
@@ -205,21 +214,27 @@ export async function ensureHost({ force = false } = {}) {
 
     // a. code-server and its own dependencies, no scripts yet.
     await run('npm', ['install', '--ignore-scripts', '--no-save'], { cwd: hostDir, env, label: 'a. download code-server' });
-    await addAllowScripts(path.join(hostDir, 'package.json'), await scriptPackages(path.join(codeServerDir, 'npm-shrinkwrap.json')));
+    await addAllowScripts(path.join(hostDir, 'package.json'), {
+      'code-server': true,
+      ...(await scriptPackages(path.join(codeServerDir, 'npm-shrinkwrap.json'))),
+    });
 
     // b. VS Code's server dependencies (code-server's postinstall would do this; we do it first so that
     //    the allow-list is in place and ripgrep can be seeded before any script runs).
     const vscodeDir = path.join(codeServerDir, 'lib', 'vscode');
     const vscodeAllowed = await scriptPackages(path.join(vscodeDir, 'npm-shrinkwrap.json'));
     await addAllowScripts(path.join(vscodeDir, 'package.json'), vscodeAllowed);
-    log(`install scripts allowed: ${Object.keys(vscodeAllowed).join(', ')}`);
+    log(`install scripts allowed: ${Object.keys(vscodeAllowed).filter((k) => vscodeAllowed[k]).join(', ')}`);
     await run('npm', ['install', '--ignore-scripts', '--omit=dev'], { cwd: vscodeDir, env, label: 'b. download VS Code server modules' });
 
     // c. ripgrep from the system, then the native modules.
     await seedRipgrepCache(path.join(vscodeDir, 'node_modules', '@vscode', 'ripgrep'), tmpDir, env);
     await run('npm', ['rebuild'], { cwd: vscodeDir, env, label: 'c. build native modules (node-gyp)' });
 
-    // d. argon2 and code-server's own postinstall (symlinks, built-in extensions' dependencies).
+    // d. argon2 and code-server's own postinstall (symlinks, built-in extensions' dependencies; the
+    //    latter is one more nested `npm install --omit=dev`, so it gets its list too).
+    const extensionsDir = path.join(vscodeDir, 'extensions');
+    await addAllowScripts(path.join(extensionsDir, 'package.json'), await scriptPackages(path.join(extensionsDir, 'npm-shrinkwrap.json')));
     await run('npm', ['rebuild'], { cwd: hostDir, env, label: 'd. code-server postinstall' });
 
     for (const required of [
