@@ -7,6 +7,7 @@ import type { Branch, Skill, Stage } from './model';
 import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, skillStatus, type Marks } from './progress';
 import type { SkillStatus } from '../shared/protocol';
+import { practiceTitle } from '../scanner/ids';
 
 export interface Gap {
   skill: Skill;
@@ -30,7 +31,7 @@ const ORDER: Record<SkillStatus, number> = { learning: 0, 'not-started': 1, skip
 function howToEvidence(skill: Skill, index: RoadmapIndex): string {
   if (!skill.detectable) return 'No file can show this skill: mark it done when you have it.';
   if (skill.evidenceHint) return skill.evidenceHint;
-  const names = [...skill.evidence.technologies, ...skill.evidence.practices].map((id) => index.get(id)?.title ?? id);
+  const names = [...skill.evidence.technologies, ...skill.evidence.practices].map((id) => index.titleOf(id) ?? practiceTitle(id) ?? id);
   return `Use ${names.slice(0, 3).join(', ')} in a repository you have open.`;
 }
 

@@ -6,6 +6,7 @@
 import type { Branch, Certification, Currency, LadderLevel, SalaryRange, Skill, Stage, Track } from './model';
 import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
+import { practiceTitle } from '../scanner/ids';
 import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
 import type { Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from '../shared/protocol';
 
@@ -14,6 +15,8 @@ export interface PageContext {
   evidence: EvidenceIndex;
   marks: Marks;
   currency: Currency;
+  /** More than one workspace folder: evidence paths then carry their folder's name. */
+  multiRoot?: boolean;
 }
 
 export function buildPage(ctx: PageContext, id: string): Page {
@@ -121,6 +124,7 @@ function sources(refs: readonly { file: string; title: string }[]): string[] {
 function stagePage(ctx: PageContext, stage: Stage): NodePage {
   return {
     page: 'node',
+    showFolders: ctx.multiRoot === true,
     id: stage.id,
     kind: 'stage',
     title: stage.title,
@@ -148,6 +152,7 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
   const senior = ctx.index.stages.find((s) => branch.entryStages.includes(s.id))?.order ?? 3;
   return {
     page: 'node',
+    showFolders: ctx.multiRoot === true,
     id: branch.id,
     kind: 'branch',
     title: branch.title,
@@ -175,6 +180,7 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
 function trackPage(ctx: PageContext, track: Track): NodePage {
   return {
     page: 'node',
+    showFolders: ctx.multiRoot === true,
     id: track.id,
     kind: 'track',
     title: track.title,
@@ -204,6 +210,7 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
   const following = levels[position + 1];
   return {
     page: 'node',
+    showFolders: ctx.multiRoot === true,
     id: level.id,
     kind: 'level',
     title: level.title,
@@ -225,6 +232,7 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
   const evidenceIds = [...skill.evidence.technologies, ...skill.evidence.practices];
   return {
     page: 'node',
+    showFolders: ctx.multiRoot === true,
     id: skill.id,
     kind: 'skill',
     title: skill.title,
@@ -233,7 +241,7 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
     salaries: [],
     blocks: [
       ...block('What would show it in a repository', skill.evidenceHint ? [skill.evidenceHint] : undefined),
-      ...block('Detected as', evidenceIds.map((id) => ctx.index.titleOf(id) ?? id)),
+      ...block('Detected as', evidenceIds.map((id) => ctx.index.titleOf(id) ?? practiceTitle(id) ?? id)),
     ],
     skills: skillViews(ctx, [skill.id]),
     next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),
@@ -246,6 +254,7 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
 function certificationPage(ctx: PageContext, cert: Certification): NodePage {
   return {
     page: 'node',
+    showFolders: ctx.multiRoot === true,
     id: cert.id,
     kind: 'certification',
     title: cert.title,

@@ -39,3 +39,45 @@ const groupOf = new Map<string, TechnologyGroup>(
 export function technologyGroup(id: string): TechnologyGroup | undefined {
   return groupOf.get(id);
 }
+
+/** How people name each practice, for the views (the ids stay the contract). */
+export const PRACTICE_TITLES: Record<PracticeId, string> = {
+  'terraform-modules': 'Terraform modules',
+  'terraform-remote-state': 'Terraform remote state',
+  'terraform-workspaces': 'Terraform workspaces',
+  'docker-multi-stage': 'Multi-stage Docker builds',
+  'image-scanning': 'Container image scanning',
+  'k8s-rbac': 'Kubernetes RBAC',
+  'k8s-network-policy': 'Kubernetes network policies',
+  'k8s-operators': 'Kubernetes operators and CRDs',
+  'k8s-autoscaling': 'Kubernetes autoscaling',
+  'helm-chart-authoring': 'Helm chart authoring',
+  'ci-matrix': 'CI build matrix',
+  'ci-reusable-pipelines': 'Reusable CI pipelines',
+  'ci-caching': 'CI caching',
+  'progressive-delivery': 'Progressive delivery (canary, blue-green)',
+  'prometheus-alerting': 'Prometheus alerting rules',
+  'dashboards-as-code': 'Dashboards as code',
+  'slo-definitions': 'SLO definitions',
+  'secrets-management': 'Secrets management',
+  'policy-as-code': 'Policy as code',
+  'sast-in-ci': 'Static analysis in CI',
+  'dependency-updates': 'Automated dependency updates',
+  sbom: 'Software bill of materials',
+  'iac-scanning': 'Infrastructure-as-code scanning',
+  gitops: 'GitOps delivery',
+  'config-management': 'Configuration management',
+  'ml-pipelines': 'ML pipelines',
+  'model-serving': 'Model serving',
+  'gpu-workloads': 'GPU workloads',
+  'chaos-experiments': 'Chaos experiments',
+  'load-testing': 'Load testing',
+  'cost-estimation': 'Cost estimation',
+  'service-catalog': 'Service catalog',
+  'golden-path-templates': 'Golden-path templates',
+};
+
+/** A person's name for a technology or practice id: the practice title, else the id itself. */
+export function practiceTitle(id: string): string | undefined {
+  return (PRACTICE_TITLES as Record<string, string>)[id];
+}

@@ -88,6 +88,8 @@ export interface NodePage {
   /** Ancestors, root first, for a breadcrumb. */
   path: LinkView[];
   sources: string[];
+  /** Whether evidence paths need their folder name (multi-root workspaces). */
+  showFolders: boolean;
   /** "3/7 practiced" style progress of the node's skills. */
   progress?: { practiced: number; done: number; total: number };
 }

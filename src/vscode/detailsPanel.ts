@@ -128,7 +128,7 @@ export class DetailsPanel implements vscode.Disposable {
     if (!panel) return;
     const { index } = await this.roadmap.get();
     await this.progress.ready();
-    const ctx: PageContext = { index, evidence: this.progress.evidence, marks: this.progress.marks, currency: preferredCurrency() };
+    const ctx: PageContext = { index, evidence: this.progress.evidence, marks: this.progress.marks, currency: preferredCurrency(), multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1 };
     const page: Page = this.currentId === OVERVIEW_ID ? buildOverview(ctx) : buildPage(ctx, this.currentId);
     panel.title = page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : 'DevOps Roadmap';
     const message: HostMessage = { type: 'show', page };

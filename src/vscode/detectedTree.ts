@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { TECHNOLOGY_GROUPS, technologyGroup } from '../scanner/ids';
+import { TECHNOLOGY_GROUPS, practiceTitle, technologyGroup } from '../scanner/ids';
 import type { RoadmapService } from './roadmapService';
 import type { ScanService } from './scanService';
 
@@ -84,7 +84,7 @@ export class DetectedTreeProvider implements vscode.TreeDataProvider<DetectedNod
       const practices = scans.flatMap((s) => s.result.practices.filter((p) => p.id === node.signal));
       const fileCount = technologies.reduce((n, t) => n + t.fileCount, 0) + practices.reduce((n, p) => n + p.evidence.length, 0);
       const fixtureOnly = technologies.length > 0 && technologies.every((t) => t.fixtureOnly);
-      const item = new vscode.TreeItem(index.titleOf(node.signal) ?? node.signal, vscode.TreeItemCollapsibleState.Collapsed);
+      const item = new vscode.TreeItem(index.titleOf(node.signal) ?? practiceTitle(node.signal) ?? node.signal, vscode.TreeItemCollapsibleState.Collapsed);
       item.id = node.id;
       item.description = `${fileCount} file${fileCount === 1 ? '' : 's'}${fixtureOnly ? ' · test fixtures only' : ''}`;
       item.tooltip = `${node.signal}: ${item.description}`;

@@ -75,7 +75,10 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>
 
   async getTreeItem(node: OutlineNode): Promise<vscode.TreeItem> {
     const { index } = await this.roadmap.get();
-    const item = new vscode.TreeItem(node.label, node.children.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+    // The trunk is what people come for, so it starts open; everything else starts closed.
+    const collapsible =
+      node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.id === 'group-trunk' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+    const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
     item.contextValue = node.kind;
     item.iconPath = KIND_ICON[node.kind];

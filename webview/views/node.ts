@@ -17,7 +17,7 @@ const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
   'not-started': { icon: 'circle-large-outline', text: 'not started' },
 };
 
-function skillItem(skill: SkillView, actions: NodeActions): HTMLElement {
+function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean): HTMLElement {
   const status = STATUS[skill.status];
   const item = h(
     'li',
@@ -35,7 +35,7 @@ function skillItem(skill: SkillView, actions: NodeActions): HTMLElement {
           'li',
           {},
           h('span', { class: 'codicon codicon-file', 'aria-hidden': 'true' }),
-          link(`${ev.folder}/${ev.path}`, () => actions.openEvidence(ev.folder, ev.path), `Open ${ev.path} (${ev.signal})`),
+          link(showFolders ? `${ev.folder}/${ev.path}` : ev.path, () => actions.openEvidence(ev.folder, ev.path), `Open ${ev.path} (${ev.signal})`),
           h('span', { class: 'signal' }, ev.signal),
         ),
       );
@@ -85,7 +85,7 @@ export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
 
   if (page.skills.length > 0) {
     const list = h('ul', { class: 'skills', 'data-testid': 'skills' });
-    for (const skill of page.skills) list.append(skillItem(skill, actions));
+    for (const skill of page.skills) list.append(skillItem(skill, actions, page.showFolders));
     root.append(h('section', { 'aria-labelledby': 'skills-heading' }, h('h2', { id: 'skills-heading' }, page.kind === 'skill' ? 'Status and evidence' : 'Skills'), list));
   }
 

@@ -6,7 +6,7 @@ const NODE_H = 54;
 const GAP_X = 18;
 const ROW_GAP = 70;
 
-function wrap(title: string, max = 24): string[] {
+function wrap(title: string, max = 21): string[] {
   const words = title.split(/\s+/);
   const lines: string[] = [''];
   for (const word of words) {
