@@ -8,21 +8,26 @@
  */
 import ignore, { type Ignore } from 'ignore';
 import type { Dirent } from 'node:fs';
-import * as fsp from 'node:fs/promises';
+import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { DEFAULT_SKIP_DIRS } from './paths';
 import type { FileEntry, FileSource, SkippedEntry } from './types';
 
 export { DEFAULT_SKIP_DIRS };
 
-/** The file-system calls the source makes; tests replace some to simulate failures. */
+/**
+ * The file-system calls the source makes; tests replace some to simulate failures. They are
+ * synchronous on purpose: on small files a synchronous call costs microseconds where a trip through
+ * libuv's thread pool costs a hundred, and a scan makes tens of thousands of them. The walk hands
+ * the event loop back every few milliseconds so cancellation and other work are not starved.
+ */
 export interface FsLike {
-  readdir(path: string): Promise<Dirent[]>;
-  readFile(path: string): Promise<Uint8Array>;
-  realpath(path: string): Promise<string>;
-  stat(path: string): Promise<{ isFile(): boolean; isDirectory(): boolean }>;
+  readdir(path: string): Dirent[];
+  readFile(path: string): Uint8Array;
+  realpath(path: string): string;
+  stat(path: string): { isFile(): boolean; isDirectory(): boolean };
   /** Reads at most `maxBytes` from the start of a file. */
-  readHead(path: string, maxBytes: number): Promise<Uint8Array>;
+  readHead(path: string, maxBytes: number): Uint8Array;
 }
 
 export interface NodeFileSourceOptions {
@@ -32,66 +37,48 @@ export interface NodeFileSourceOptions {
   gitignore?: boolean;
   /** Deepest folder level entered (the root is 0); deeper folders are skipped as 'too-deep'. Default 64. */
   maxDepth?: number;
-  /** Folders read at the same time. Default 8. */
-  concurrency?: number;
   /** Skip `charts/` beside a `Chart.yaml` (vendored Helm dependencies). Default true. */
   skipHelmSubcharts?: boolean;
   /** Replaces file-system calls (tests). */
   fs?: Partial<FsLike>;
 }
 
-async function readHead(path: string, maxBytes: number): Promise<Uint8Array> {
-  const handle = await fsp.open(path, 'r');
+/** One shared buffer for the first read of every file; most config files fit in it. */
+let scratch = Buffer.allocUnsafe(64 * 1024);
+
+function readHead(path: string, maxBytes: number): Uint8Array {
+  const fd = fs.openSync(path, 'r');
   try {
-    let buffer = Buffer.allocUnsafe(Math.max(1, Math.min(maxBytes, 16 * 1024)));
-    let filled = 0;
+    const first = Math.max(1, Math.min(maxBytes, scratch.length));
+    let filled = fs.readSync(fd, scratch, 0, first, 0);
+    if (filled < first || first >= maxBytes) return Buffer.from(scratch.subarray(0, filled));
+    // Longer than the scratch buffer: continue into a buffer of the allowed size.
+    const buffer = Buffer.allocUnsafe(maxBytes);
+    scratch.copy(buffer, 0, 0, filled);
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled);
-      if (bytesRead === 0) break;
-      filled += bytesRead;
-      if (filled === buffer.length) {
-        if (buffer.length >= maxBytes) break;
-        const bigger = Buffer.allocUnsafe(Math.min(maxBytes, buffer.length * 4));
-        buffer.copy(bigger, 0, 0, filled);
-        buffer = bigger;
-      }
+      const n = fs.readSync(fd, buffer, filled, maxBytes - filled, filled);
+      if (n === 0) break;
+      filled += n;
+      if (filled >= maxBytes) break;
     }
     return buffer.subarray(0, filled);
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
 
 const nodeFs: FsLike = {
-  readdir: (path) => fsp.readdir(path, { withFileTypes: true }),
-  readFile: (path) => fsp.readFile(path),
-  realpath: (path) => fsp.realpath(path),
-  stat: (path) => fsp.stat(path),
+  readdir: (path) => fs.readdirSync(path, { withFileTypes: true }),
+  readFile: (path) => fs.readFileSync(path),
+  realpath: (path) => fs.realpathSync.native(path),
+  stat: (path) => fs.statSync(path),
   readHead,
 };
 
-/** Runs at most `limit` tasks at once. */
-class Limiter {
-  private active = 0;
-  private readonly queue: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-
-  run<T>(task: () => Promise<T>): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const start = () => {
-        this.active++;
-        task()
-          .then(resolve, reject)
-          .finally(() => {
-            this.active--;
-            this.queue.shift()?.();
-          });
-      };
-      if (this.active < this.limit) start();
-      else this.queue.push(start);
-    });
-  }
-}
+/** Hands the event loop back (timers, abort events) when the walk has held it this long. */
+const SLICE_MS = 15;
+const SEP = nodePath.sep;
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Matcher {
   /** Folder of the .gitignore, relative ('' at the root). */
@@ -105,7 +92,6 @@ interface DirNode {
   real: string;
   depth: number;
   matchers: Matcher[];
-  entries: Promise<Dirent[] | Error>;
 }
 
 function inside(real: string, rootReal: string): boolean {
@@ -136,13 +122,12 @@ export class NodeFileSource implements FileSource {
   private readonly skipDirs: ReadonlySet<string>;
   private readonly gitignore: boolean;
   private readonly maxDepth: number;
-  private readonly concurrency: number;
   private readonly skipSubcharts: boolean;
   private skippedEntries: SkippedEntry[] = [];
   /** Paths `list` yielded (already checked to stay inside the root). */
   private listed = new Set<string>();
   private rootReal: string | undefined;
-  private readonly ignoreCache = new Map<string, Promise<Ignore | undefined>>();
+  private readonly ignoreCache = new Map<string, Ignore | undefined>();
 
   constructor(root: string, options: NodeFileSourceOptions = {}) {
     this.root = nodePath.resolve(root);
@@ -150,7 +135,6 @@ export class NodeFileSource implements FileSource {
     this.skipDirs = new Set(options.skipDirs ?? DEFAULT_SKIP_DIRS);
     this.gitignore = options.gitignore ?? true;
     this.maxDepth = options.maxDepth ?? 64;
-    this.concurrency = Math.max(1, options.concurrency ?? 8);
     this.skipSubcharts = options.skipHelmSubcharts ?? true;
   }
 
@@ -158,14 +142,14 @@ export class NodeFileSource implements FileSource {
     return [...this.skippedEntries];
   }
 
-  private async realRoot(): Promise<string> {
-    this.rootReal ??= await this.fs.realpath(this.root);
+  private realRoot(): string {
+    this.rootReal ??= this.fs.realpath(this.root);
     return this.rootReal;
   }
 
-  private async loadIgnore(absFile: string): Promise<Ignore | undefined> {
+  private loadIgnore(absFile: string): Ignore | undefined {
     try {
-      const text = new TextDecoder().decode(await this.fs.readFile(absFile));
+      const text = new TextDecoder().decode(this.fs.readFile(absFile));
       return ignore({ allowRelativePaths: true }).add(text);
     } catch {
       return undefined;
@@ -177,26 +161,32 @@ export class NodeFileSource implements FileSource {
     this.skippedEntries = [];
     this.listed = new Set();
     this.ignoreCache.clear();
-    const rootReal = await this.realRoot();
-    const limiter = new Limiter(this.concurrency);
-    const readDir = (abs: string) => limiter.run(() => this.fs.readdir(abs)).then((d) => d, (e: unknown) => (e instanceof Error ? e : new Error(String(e))));
-    const rootEntries = await this.fs.readdir(this.root); // an unreadable root is an error, not a skip
-    const stack: DirNode[] = [{ rel: '', abs: this.root, real: rootReal, depth: 0, matchers: [], entries: Promise.resolve(rootEntries) }];
+    const rootReal = this.realRoot();
+    const rootEntries = this.fs.readdir(this.root); // an unreadable root is an error, not a skip
+    const stack: { node: DirNode; entries?: Dirent[] }[] = [{ node: { rel: '', abs: this.root, real: rootReal, depth: 0, matchers: [] }, entries: rootEntries }];
+    let sliceStart = performance.now();
     while (stack.length > 0) {
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await breathe();
+        sliceStart = performance.now();
+      }
       signal?.throwIfAborted();
-      const node = stack.pop() as DirNode;
-      const result = await node.entries;
-      if (result instanceof Error) {
+      const top = stack.pop() as { node: DirNode; entries?: Dirent[] };
+      const node = top.node;
+      let entries: Dirent[];
+      try {
+        entries = top.entries ?? this.fs.readdir(node.abs);
+      } catch {
         this.skippedEntries.push({ path: node.rel, reason: 'unreadable' });
         continue;
       }
-      const entries = result.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       let matchers = node.matchers;
       let chart = false;
       for (const e of entries) {
         if (e.name === 'Chart.yaml') chart = true;
         if (this.gitignore && e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink())) {
-          const ig = await this.loadIgnore(nodePath.join(node.abs, e.name));
+          const ig = this.loadIgnore(nodePath.join(node.abs, e.name));
           if (ig) matchers = [...matchers, { base: node.rel, ig }];
         }
       }
@@ -215,15 +205,14 @@ export class NodeFileSource implements FileSource {
             this.skippedEntries.push({ path: rel, reason: 'too-deep' });
             continue;
           }
-          const abs = nodePath.join(node.abs, name);
-          children.push({ rel, abs, real: nodePath.join(node.real, name), depth: node.depth + 1, matchers, entries: readDir(abs) });
+          children.push({ rel, abs: `${node.abs}${SEP}${name}`, real: `${node.real}${SEP}${name}`, depth: node.depth + 1, matchers });
         } else if (e.isFile()) {
           if (matchers.length && ignoredBy(matchers, rel, false)) continue;
           this.listed.add(rel);
           yield { path: rel };
         } else if (e.isSymbolicLink()) {
           const abs = nodePath.join(node.abs, name);
-          const kind = await this.symlinkKind(abs, node.real, rootReal);
+          const kind = this.symlinkKind(abs, node.real, rootReal);
           if (kind === 'file') {
             if (matchers.length && ignoredBy(matchers, rel, false)) continue;
             this.listed.add(rel);
@@ -237,15 +226,15 @@ export class NodeFileSource implements FileSource {
         }
       }
       // Depth-first, in name order: push in reverse so the first child is visited next.
-      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+      for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
     }
   }
 
   /** What a symlink points to, judged by real paths. */
-  private async symlinkKind(abs: string, dirReal: string, rootReal: string): Promise<'file' | 'dir' | 'other' | 'symlink-loop' | 'symlink-outside-root' | 'unreadable'> {
+  private symlinkKind(abs: string, dirReal: string, rootReal: string): 'file' | 'dir' | 'other' | 'symlink-loop' | 'symlink-outside-root' | 'unreadable' {
     let real: string;
     try {
-      real = await this.fs.realpath(abs);
+      real = this.fs.realpath(abs);
     } catch (error) {
       const code = (error as { code?: string }).code;
       return code === 'ELOOP' ? 'symlink-loop' : 'unreadable';
@@ -253,7 +242,7 @@ export class NodeFileSource implements FileSource {
     if (!inside(real, rootReal)) return 'symlink-outside-root';
     let stat: { isFile(): boolean; isDirectory(): boolean };
     try {
-      stat = await this.fs.stat(abs);
+      stat = this.fs.stat(abs);
     } catch {
       return 'unreadable';
     }
@@ -265,11 +254,11 @@ export class NodeFileSource implements FileSource {
     signal?.throwIfAborted();
     const parts = path.split('/');
     if (path.startsWith('/') || parts.includes('..')) throw Object.assign(new Error(`outside the root: ${path}`), { code: 'EACCES' });
-    const abs = nodePath.join(this.root, ...parts);
+    const abs = `${this.root}${SEP}${parts.join(SEP)}`;
     if (!this.listed.has(path)) {
       // Not from our own listing (a watcher event): make sure it resolves inside the root.
-      const real = await this.fs.realpath(abs);
-      if (!inside(real, await this.realRoot())) throw Object.assign(new Error(`symlink out of the root: ${path}`), { code: 'EACCES' });
+      const real = this.fs.realpath(abs);
+      if (!inside(real, this.realRoot())) throw Object.assign(new Error(`symlink out of the root: ${path}`), { code: 'EACCES' });
     }
     return this.fs.readHead(abs, maxBytes);
   }
@@ -285,12 +274,11 @@ export class NodeFileSource implements FileSource {
       if (i > 0 && ignoredBy(matchers, parts.slice(0, i).join('/'), true)) return true;
       const base = parts.slice(0, i).join('/');
       let pending = this.ignoreCache.get(base);
-      if (!pending) {
+      if (!this.ignoreCache.has(base)) {
         pending = this.loadIgnore(nodePath.join(this.root, ...parts.slice(0, i), '.gitignore'));
         this.ignoreCache.set(base, pending);
       }
-      const ig = await pending;
-      if (ig) matchers.push({ base, ig });
+      if (pending) matchers.push({ base, ig: pending });
     }
     return ignoredBy(matchers, path, false);
   }

@@ -91,7 +91,10 @@ export function isProse(p: PathInfo): boolean {
 }
 
 /** Normalises a path to the relative, `/`-separated form the engine uses. */
+const NEEDS_NORMALIZING = /\\|^\.\/|\/\/|^\/|\/$/;
+
 export function normalizePath(path: string): string {
+  if (!NEEDS_NORMALIZING.test(path)) return path;
   let p = path.replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);
   return p.replace(/\/{2,}/g, '/').replace(/^\/+/, '').replace(/\/+$/, '');

@@ -6,7 +6,7 @@
  * module, add it to that module's `detectors` array (or its object rule), and add a positive and a
  * negative test in test/unit/scanner/detectors.test.ts.
  */
-import { inSkippedDir, isProse, pathInfo, type PathInfo } from '../paths';
+import { DEFAULT_SKIP_DIRS, isProse, pathInfo, type PathInfo } from '../paths';
 import * as ci from './ci';
 import * as containers from './containers';
 import * as gitops from './gitops';
@@ -56,11 +56,49 @@ export interface Plan {
 }
 
 /**
+ * Extensions no detector looks at (source code, media, archives, prose). A fast path only: the
+ * registry test checks that classify() answers the same with and without it.
+ */
+const IGNORED_EXTS = new Set([
+  '.go', '.c', '.h', '.cc', '.cpp', '.hpp', '.cxx', '.hh', '.rs', '.swift', '.m', '.mm', '.cs', '.vb', '.php', '.dart', '.ex', '.exs', '.erl', '.hrl', '.hs',
+  '.clj', '.cljs', '.lua', '.r', '.pl', '.pm', '.jsx', '.tsx', '.vue', '.svelte', '.css', '.scss', '.sass', '.less', '.styl', '.sql', '.proto', '.graphql', '.gql',
+  '.png', '.jpg', '.jpeg', '.gif', '.svg', '.ico', '.webp', '.bmp', '.tif', '.tiff', '.psd', '.woff', '.woff2', '.ttf', '.otf', '.eot', '.mp4', '.mp3', '.wav', '.ogg', '.webm', '.mov',
+  '.zip', '.gz', '.tgz', '.bz2', '.xz', '.7z', '.tar', '.jar', '.war', '.ear', '.class', '.so', '.dll', '.dylib', '.exe', '.o', '.a', '.obj', '.lib', '.pyc', '.pyo', '.whl', '.wasm',
+  '.bin', '.dat', '.db', '.sqlite', '.pdf', '.csv', '.tsv', '.parquet', '.log', '.snap', '.map', '.sum', '.pem', '.crt', '.key', '.pub', '.gpg', '.asc',
+  '.md', '.markdown', '.mdx', '.rst', '.adoc', '.html', '.htm', '.xsd', '.xsl', '.po', '.pot', '.mo', '.resx', '.strings', '.patch', '.diff', '.ipynb_checkpoints',
+]);
+const SCRIPT_EXTS = new Set(['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts']);
+const LOAD_HINT = /(?:^|[/._-])(?:k6|load|loadtest|loadtests|load-test|load-tests|perf|performance|stress|soak|spike|smoke|bench|benchmark|benchmarks)(?:[/._-]|$)/;
+const SKIP_RE = new RegExp(`(?:^|/)(?:${DEFAULT_SKIP_DIRS.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})/`);
+
+/** True when no detector can care about this path; decided from the lower-cased name and extension only. */
+function quickReject(path: string): boolean {
+  const slash = path.lastIndexOf('/');
+  const dot = path.lastIndexOf('.');
+  if (dot <= slash + 1) return false; // no extension (Makefile, Jenkinsfile, …) or a dot-file
+  const ext = path.slice(dot).toLowerCase();
+  if (IGNORED_EXTS.has(ext)) return true;
+  if (ext === '.txt') return !/requirements|constraints/i.test(path.slice(slash + 1));
+  if (ext === '.java' || ext === '.kt' || ext === '.scala') return !/simulation\.\w+$/i.test(path);
+  if (SCRIPT_EXTS.has(ext)) {
+    const name = path.slice(slash + 1).toLowerCase();
+    return !name.startsWith('serverless.') && !LOAD_HINT.test(path.toLowerCase());
+  }
+  return false;
+}
+
+/**
  * What the engine should do with a file, decided from its path alone; undefined when the file
  * cannot matter (vendored folder, documentation, or no detector interested).
  */
 export function classify(path: string, detectors: readonly Detector[] = DETECTORS): Plan | undefined {
-  if (inSkippedDir(path)) return undefined;
+  if (detectors === DETECTORS && quickReject(path)) return undefined;
+  return classifySlow(path, detectors);
+}
+
+/** classify() without the extension fast path (the reference the fast path is tested against). */
+export function classifySlow(path: string, detectors: readonly Detector[] = DETECTORS): Plan | undefined {
+  if (SKIP_RE.test(path)) return undefined;
   const p = pathInfo(path);
   if (isProse(p)) return undefined;
   let hits: Hit[] | undefined;

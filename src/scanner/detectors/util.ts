@@ -33,8 +33,12 @@ export function someDoc(f: FileContext, test: (doc: Obj) => boolean): boolean {
 }
 
 /** Whether a top-level key appears at column 0 in YAML text: a cheap test before parsing. */
+const topKeyCache = new Map<string, RegExp>();
+
 export function hasTopKey(text: string, key: string): boolean {
-  return new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?\\s*:`, 'm').test(text);
+  let re = topKeyCache.get(key);
+  if (!re) topKeyCache.set(key, (re = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*:`, 'm')));
+  return re.test(text);
 }
 
 /** The text an object came from, for regex checks (Helm templates keep their source; parsed objects use the file). */
