@@ -22,7 +22,7 @@
 // Artifacts in test-results/: integration.log, integration.json, ui.log, *.png, metrics.json, e2e.json.
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { format } from 'node:util';
@@ -57,9 +57,13 @@ const results = [];
 const metrics = {};
 const started = Date.now();
 
+// eslint-disable-next-line no-control-regex -- terminal colour codes in playwright's messages
+const stripAnsi = (text) => text.replace(/\u001b\[[0-9;]*m/g, '');
+
 function record(part, title, error, extra = {}) {
-  results.push({ part, title, state: error ? 'failed' : 'passed', ...(error ? { error: String(error?.message ?? error) } : {}), ...extra });
-  console.log(`  ${error ? '✗' : '✓'} [${part}] ${title}${error ? `\n      ${String(error?.message ?? error).split('\n').join('\n      ')}` : ''}`);
+  const message = error ? stripAnsi(String(error?.message ?? error)).trim() : undefined;
+  results.push({ part, title, state: error ? 'failed' : 'passed', ...(message ? { error: message } : {}), ...extra });
+  console.log(`  ${error ? '✗' : '✓'} [${part}] ${title}${message ? `\n      ${message.split('\n').join('\n      ')}` : ''}`);
 }
 
 function withTimeout(promise, ms, what) {
@@ -218,7 +222,23 @@ async function runUi(browser) {
     void appendFile(logFile, `[console.${msg.type()}] ${text}\n`);
   });
   page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
-  const shot = (name) => page.screenshot({ path: path.join(resultsDir, name) });
+  // Screenshots are for people (and the README): no hover tooltips, no mouse over a row.
+  const shot = async (name) => {
+    await page.mouse.move(1000, 700);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(resultsDir, name) });
+  };
+  /** Widens the side bar so that the tree's labels and descriptions fit (best effort). */
+  const widenSideBar = async () => {
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (!sidebar || sidebar.width >= 480) return;
+    const x = sidebar.x + sidebar.width;
+    const y = sidebar.y + sidebar.height / 2;
+    await page.mouse.move(x - 1, y);
+    await page.mouse.down();
+    await page.mouse.move(x + 200, y, { steps: 8 });
+    await page.mouse.up();
+  };
 
   const checks = [
     ['the activity bar entry "DevOps Roadmap" opens the Career Tree with its stages', async () => {
@@ -227,6 +247,7 @@ async function runUi(browser) {
       await icon.first().click();
       await poll(async () => (await page.locator('.part.sidebar').getByText(/Career Tree/i).count()) > 0, { message: 'the "Career Tree" view title in the side bar' });
       await page.getByRole('treeitem').filter({ hasText: 'Junior DevOps Engineer' }).first().waitFor({ state: 'visible' });
+      await widenSideBar().catch(() => {});
     }],
     ['expanding "Junior DevOps Engineer" shows its skills', async () => {
       const row = page.getByRole('treeitem', { name: /^Junior DevOps Engineer/ }).first();
@@ -239,7 +260,6 @@ async function runUi(browser) {
       }
       await poll(async () => (await row.getAttribute('aria-expanded')) === 'true', { message: 'the stage row to expand' });
       await poll(async () => (await page.getByRole('treeitem').count()) > before, { message: `more than ${before} tree rows` });
-      await page.mouse.move(0, 0);
       await shot('tree.png');
     }],
     ['"DevOps Roadmap: Search the Roadmap" finds Terraform, reveals it in the tree and opens its details', async () => {
@@ -262,7 +282,6 @@ async function runUi(browser) {
       }
       const skills = await frame.locator('[data-testid="skills"] li').count();
       if (skills === 0) throw new Error('no [data-testid="skills"] li items');
-      await page.mouse.move(0, 0);
       await shot('details.png');
     }],
     ['"DevOps Roadmap: Show Overview" draws the career tree (svg with more than 5 nodes)', async () => {
@@ -270,7 +289,6 @@ async function runUi(browser) {
       const frame = await findFrame(page, '[data-testid="overview"] svg', { message: 'the overview svg' });
       const nodes = await poll(async () => { const n = await frame.locator('[data-testid="overview"] svg [data-node-id]').count(); return n > 5 ? n : 0; }, { message: 'more than 5 [data-node-id] elements in the overview' });
       await appendFile(logFile, `[check] overview nodes: ${nodes}\n`);
-      await page.mouse.move(0, 0);
       await shot('overview.png');
     }],
   ];
@@ -306,8 +324,14 @@ async function runUi(browser) {
 
 // ---------------------------------------------------------------------------------------------
 async function main() {
-  await rm(resultsDir, { recursive: true, force: true });
+  // Remove only what this run writes: another part may have been run on its own just before.
   await mkdir(resultsDir, { recursive: true });
+  const stale = ['e2e.json', 'metrics.json'];
+  if (only !== 'ui') stale.push('integration.log', 'integration.json');
+  if (only !== 'integration') stale.push('ui.log', ...screenshotNames);
+  for (const name of await readdir(resultsDir)) {
+    if (stale.includes(name) || (only !== 'integration' && name.startsWith('failed-'))) await rm(path.join(resultsDir, name), { force: true });
+  }
 
   const { bundle, suites } = await buildIntegration({ quiet: true });
   console.log(`[e2e] integration bundle: ${path.relative(repoRoot, bundle)} (${suites.join(', ')})`);
