@@ -7,6 +7,8 @@ import { DetailsPanel } from './vscode/detailsPanel';
 import { registerCommands } from './vscode/commands';
 import { ScanService } from './vscode/scanService';
 import { DetectedTreeProvider } from './vscode/detectedTree';
+import { ProgressActions } from './vscode/progressActions';
+import { ProgressStatusBar } from './vscode/statusBar';
 import { disposeLog, log } from './vscode/log';
 
 /** What the extension hands to its integration tests (and to nothing else). */
@@ -16,6 +18,8 @@ export interface ExtensionApi {
   progress: ProgressContext;
   store: ProgressStore;
   scan: ScanService;
+  actions: ProgressActions;
+  statusBar: ProgressStatusBar;
   tree: vscode.TreeView<unknown>;
   treeProvider: RoadmapTreeProvider;
   detectedProvider: DetectedTreeProvider;
@@ -37,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const detectedTree = vscode.window.createTreeView('devopsRoadmap.detected', { treeDataProvider: detectedProvider });
   const tree = vscode.window.createTreeView('devopsRoadmap.careerTree', { treeDataProvider: treeProvider, showCollapseAll: false });
   const details = new DetailsPanel(context.extensionUri, roadmap, progress);
+  const actions = new ProgressActions(store, roadmap, progress, tree);
+  details.actions = actions;
+  const statusBar = new ProgressStatusBar(roadmap, progress);
 
   context.subscriptions.push(
     store,
@@ -47,14 +54,22 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     detectedProvider,
     detectedTree,
     details,
-    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, refreshTree: () => treeProvider.refresh() }),
+    statusBar,
+    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, refreshTree: () => treeProvider.refresh() }),
     { dispose: disposeLog },
   );
 
   const activationMs = performance.now() - started;
+  // After activation: read the data and the saved marks, then show the status bar item.
+  setTimeout(() => {
+    void actions
+      .reconcile()
+      .then(() => statusBar.update())
+      .catch((error) => log().error('Could not read the roadmap or your saved progress.', error));
+  }, 0);
   log().info(`Activated in ${activationMs.toFixed(1)} ms.`);
   console.log(`[devops-roadmap] activated in ${activationMs.toFixed(2)} ms`);
-  return { roadmap, details, progress, store, scan, tree: tree as vscode.TreeView<unknown>, treeProvider, detectedProvider, activationMs };
+  return { roadmap, details, progress, store, scan, actions, statusBar, tree: tree as vscode.TreeView<unknown>, treeProvider, detectedProvider, activationMs };
 }
 
 export function deactivate(): void {}

@@ -5,9 +5,10 @@
  */
 
 import './style.css';
-import { parseHostMessage, type Page, type WebviewMessage } from '../src/shared/protocol';
+import { parseHostMessage, type MarkChoice, type Page, type WebviewMessage } from '../src/shared/protocol';
 import { renderNode } from './views/node';
 import { renderOverview } from './views/overview';
+import { renderProgress } from './views/progress';
 import { h } from './dom';
 
 interface VsCodeApi {
@@ -26,6 +27,10 @@ const actions = {
   navigate: (id: string) => post({ type: 'navigate', id }),
   overview: () => post({ type: 'showOverview' }),
   openEvidence: (folder: string, path: string) => post({ type: 'openEvidence', folder, path }),
+  setMark: (skillId: string, mark: MarkChoice) => post({ type: 'setMark', skillId, mark }),
+  editNote: (skillId: string) => post({ type: 'editNote', skillId }),
+  setPosition: (role: 'current' | 'target', id: string | null) => post({ type: 'setPosition', role, id }),
+  progress: () => post({ type: 'showProgress' }),
 };
 
 function render(page: Page): void {
@@ -34,9 +39,11 @@ function render(page: Page): void {
       ? renderNode(page, actions)
       : page.page === 'overview'
         ? renderOverview(page, actions.navigate)
-        : h('p', { class: 'missing' }, `“${page.id}” is no longer in the roadmap.`);
+        : page.page === 'progress'
+          ? renderProgress(page, actions.navigate, actions.overview)
+          : h('p', { class: 'missing' }, `“${page.id}” is no longer in the roadmap.`);
   app.replaceChildren(view);
-  vscode.setState({ id: page.page === 'overview' ? 'overview' : page.id, page });
+  vscode.setState({ id: page.page === 'overview' || page.page === 'progress' ? page.page : page.id, page });
   if (firstRender) {
     firstRender = false;
     // Measured after layout, so the host's figure includes the first paint's work.

@@ -52,6 +52,8 @@ export interface Stage extends Record {
   kind: 'stage';
   /** 1..5 */
   order: number;
+  /** A word or two for tight places such as the status bar ("Mid", "Senior"). */
+  shortTitle: string;
   years: YearRange;
   salary: SalaryRange[];
   milestone: string;

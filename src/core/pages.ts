@@ -8,7 +8,9 @@ import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
 import { practiceTitle } from '../scanner/ids';
 import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
-import type { Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from '../shared/protocol';
+import { gapsTo, nextTrunkStage, roleFit, type GapReport } from './insights';
+import type { UserProgress } from './userState';
+import type { GapView, ProgressPage, Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from '../shared/protocol';
 
 export interface PageContext {
   index: RoadmapIndex;
@@ -17,6 +19,19 @@ export interface PageContext {
   currency: Currency;
   /** More than one workspace folder: evidence paths then carry their folder's name. */
   multiRoot?: boolean;
+  /** The user's current stage and target role. */
+  position?: { currentStage?: string; targetRole?: string };
+}
+
+const TARGET_KINDS = new Set(['stage', 'branch', 'track', 'level']);
+
+function positionOf(ctx: PageContext, id: string, kind: string): NodePage['position'] {
+  return {
+    canBeCurrent: kind === 'stage',
+    isCurrent: ctx.position?.currentStage === id,
+    canBeTarget: TARGET_KINDS.has(kind),
+    isTarget: ctx.position?.targetRole === id,
+  };
 }
 
 export function buildPage(ctx: PageContext, id: string): Page {
@@ -82,6 +97,7 @@ function skillViews(ctx: PageContext, ids: readonly string[]): SkillView[] {
       mark,
       detectable: skill.detectable,
       hint: skill.evidenceHint,
+      note: ctx.marks[id]?.note,
       evidence: ctx.evidence.evidenceFor(skill),
     });
   }
@@ -125,6 +141,7 @@ function stagePage(ctx: PageContext, stage: Stage): NodePage {
   return {
     page: 'node',
     showFolders: ctx.multiRoot === true,
+    position: positionOf(ctx, stage.id, 'stage'),
     id: stage.id,
     kind: 'stage',
     title: stage.title,
@@ -153,6 +170,7 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
   return {
     page: 'node',
     showFolders: ctx.multiRoot === true,
+    position: positionOf(ctx, branch.id, 'branch'),
     id: branch.id,
     kind: 'branch',
     title: branch.title,
@@ -181,6 +199,7 @@ function trackPage(ctx: PageContext, track: Track): NodePage {
   return {
     page: 'node',
     showFolders: ctx.multiRoot === true,
+    position: positionOf(ctx, track.id, 'track'),
     id: track.id,
     kind: 'track',
     title: track.title,
@@ -211,6 +230,7 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
   return {
     page: 'node',
     showFolders: ctx.multiRoot === true,
+    position: positionOf(ctx, level.id, 'level'),
     id: level.id,
     kind: 'level',
     title: level.title,
@@ -303,4 +323,51 @@ export function buildOverview(ctx: PageContext): OverviewPage {
   }
   for (const node of nodes) node.next = node.next.filter((id) => byId.has(id));
   return { page: 'overview', title: 'Your DevOps career tree', currency: ctx.currency, nodes };
+}
+
+function gapView(ctx: PageContext, title: string, report: GapReport | undefined): GapView[] {
+  if (!report) return [];
+  const to = link(ctx, report.to.id);
+  if (!to) return [];
+  return [
+    {
+      title,
+      to,
+      have: report.have,
+      total: report.total,
+      missing: report.missing.map((g) => ({ skill: { id: g.skill.id, title: g.skill.title, kind: 'skill' }, status: g.status, how: g.howToEvidence })),
+    },
+  ];
+}
+
+/** "My progress": where the user stands, what is missing for the next step and the target, and how each specialisation fits. */
+export function buildProgressPage(ctx: PageContext, user: UserProgress): ProgressPage {
+  const { index } = ctx;
+  const current = user.currentStage ? link(ctx, user.currentStage) : undefined;
+  const target = user.targetRole ? link(ctx, user.targetRole) : undefined;
+  const next = user.currentStage ? nextTrunkStage(index, user.currentStage) : undefined;
+  const marks = Object.values(user.marks);
+  return {
+    page: 'progress',
+    title: 'My progress',
+    current,
+    target,
+    gaps: [
+      ...(next ? gapView(ctx, `From ${current?.title ?? 'your stage'} to ${next.title}`, gapsTo(index, next.id, ctx.evidence, ctx.marks, user.currentStage)) : []),
+      ...(target && target.id !== next?.id ? gapView(ctx, `To your target: ${target.title}`, gapsTo(index, target.id, ctx.evidence, ctx.marks, user.currentStage)) : []),
+    ],
+    fit: roleFit(index, ctx.evidence, ctx.marks).map((f) => ({
+      role: { id: f.id, title: f.title, kind: 'branch' },
+      percent: f.percent,
+      matched: f.matched.map((m) => m.title),
+      total: f.total,
+    })),
+    marked: {
+      done: marks.filter((m) => m.mark === 'done').length,
+      learning: marks.filter((m) => m.mark === 'learning').length,
+      skipped: marks.filter((m) => m.mark === 'skipped').length,
+      notes: marks.filter((m) => m.note).length,
+    },
+    orphaned: Object.entries(user.orphaned).map(([id, m]) => ({ id, mark: m.mark, note: m.note })),
+  };
 }

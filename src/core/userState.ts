@@ -97,3 +97,39 @@ export function reconcileWithData(progress: UserProgress, knownSkill: (id: strin
   }
   return { ...progress, marks, orphaned };
 }
+
+/** Sets or clears (`undefined`) a skill's mark, keeping its note. */
+export function withMark(progress: UserProgress, skillId: string, mark: Mark | undefined, now: Date): UserProgress {
+  const current = progress.marks[skillId] ?? {};
+  const next: SkillMark = { ...current, mark, updated: now.toISOString() };
+  if (mark === undefined) delete next.mark;
+  return withEntry(progress, skillId, next);
+}
+
+/** Sets or clears (empty text) a skill's note, keeping its mark. */
+export function withNote(progress: UserProgress, skillId: string, note: string, now: Date): UserProgress {
+  const current = progress.marks[skillId] ?? {};
+  const next: SkillMark = { ...current, note: note.trim() || undefined, updated: now.toISOString() };
+  if (next.note === undefined) delete next.note;
+  return withEntry(progress, skillId, next);
+}
+
+function withEntry(progress: UserProgress, skillId: string, entry: SkillMark): UserProgress {
+  const marks = { ...progress.marks };
+  if (entry.mark === undefined && entry.note === undefined) delete marks[skillId];
+  else marks[skillId] = entry;
+  return { ...progress, marks };
+}
+
+export function withPosition(progress: UserProgress, change: { currentStage?: string | null; targetRole?: string | null }): UserProgress {
+  const next = { ...progress };
+  if (change.currentStage !== undefined) {
+    if (change.currentStage === null) delete next.currentStage;
+    else next.currentStage = change.currentStage;
+  }
+  if (change.targetRole !== undefined) {
+    if (change.targetRole === null) delete next.targetRole;
+    else next.targetRole = change.targetRole;
+  }
+  return next;
+}

@@ -38,6 +38,7 @@ export interface SkillView {
   mark?: 'done' | 'learning' | 'skipped';
   detectable: boolean;
   hint?: string;
+  note?: string;
   evidence: EvidenceView[];
 }
 
@@ -92,6 +93,36 @@ export interface NodePage {
   showFolders: boolean;
   /** "3/7 practiced" style progress of the node's skills. */
   progress?: { practiced: number; done: number; total: number };
+  /** Whether this page can be set as the user's current stage or target role, and whether it is. */
+  position?: { canBeCurrent: boolean; isCurrent: boolean; canBeTarget: boolean; isTarget: boolean };
+}
+
+export interface GapView {
+  title: string;
+  /** The node the gap leads to, for a link. */
+  to: LinkView;
+  have: number;
+  total: number;
+  missing: { skill: LinkView; status: SkillStatus; how: string }[];
+}
+
+export interface FitView {
+  role: LinkView;
+  percent: number;
+  matched: string[];
+  total: number;
+}
+
+/** "My progress": position, gaps to the next step and to the target, role fit, orphaned marks. */
+export interface ProgressPage {
+  page: 'progress';
+  title: string;
+  current?: LinkView;
+  target?: LinkView;
+  gaps: GapView[];
+  fit: FitView[];
+  marked: { done: number; learning: number; skipped: number; notes: number };
+  orphaned: { id: string; mark?: string; note?: string }[];
 }
 
 export interface OverviewNode {
@@ -118,7 +149,7 @@ export interface MissingPage {
   id: string;
 }
 
-export type Page = NodePage | OverviewPage | MissingPage;
+export type Page = NodePage | OverviewPage | ProgressPage | MissingPage;
 
 // ---- host → webview -------------------------------------------------------------------------
 
@@ -131,7 +162,14 @@ export type WebviewMessage =
   | { type: 'navigate'; id: string }
   | { type: 'showOverview' }
   | { type: 'openEvidence'; folder: string; path: string }
-  | { type: 'rendered'; ms: number };
+  | { type: 'rendered'; ms: number }
+  | { type: 'showProgress' }
+  | { type: 'setMark'; skillId: string; mark: MarkChoice }
+  | { type: 'editNote'; skillId: string }
+  | { type: 'setPosition'; role: 'current' | 'target'; id: string | null };
+
+export type MarkChoice = 'done' | 'learning' | 'skipped' | 'clear';
+const MARK_CHOICES: readonly MarkChoice[] = ['done', 'learning', 'skipped', 'clear'];
 
 /** Longest id or path the host accepts from the webview; anything longer is hostile or broken. */
 export const MAX_FIELD_LENGTH = 1024;
@@ -152,6 +190,18 @@ export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewM
       return { ok: true, message: { type: 'ready' } };
     case 'showOverview':
       return { ok: true, message: { type: 'showOverview' } };
+    case 'showProgress':
+      return { ok: true, message: { type: 'showProgress' } };
+    case 'setMark':
+      return isShortString(m.skillId) && MARK_CHOICES.includes(m.mark as MarkChoice)
+        ? { ok: true, message: { type: 'setMark', skillId: m.skillId, mark: m.mark as MarkChoice } }
+        : { ok: false, reason: 'setMark without a valid skill id and mark' };
+    case 'editNote':
+      return isShortString(m.skillId) ? { ok: true, message: { type: 'editNote', skillId: m.skillId } } : { ok: false, reason: 'editNote without a valid skill id' };
+    case 'setPosition':
+      return (m.role === 'current' || m.role === 'target') && (m.id === null || isShortString(m.id))
+        ? { ok: true, message: { type: 'setPosition', role: m.role, id: m.id as string | null } }
+        : { ok: false, reason: 'setPosition without a valid role and id' };
     case 'navigate':
       return isShortString(m.id) ? { ok: true, message: { type: 'navigate', id: m.id } } : { ok: false, reason: 'navigate without a valid id' };
     case 'openEvidence':
@@ -173,7 +223,7 @@ export function parseHostMessage(raw: unknown): HostMessage | undefined {
   const m = raw as Record<string, unknown>;
   if (m.type === 'show' && typeof m.page === 'object' && m.page !== null) {
     const page = (m.page as { page?: unknown }).page;
-    if (page === 'node' || page === 'overview' || page === 'missing') return m as HostMessage;
+    if (page === 'node' || page === 'overview' || page === 'progress' || page === 'missing') return m as HostMessage;
   }
   return undefined;
 }

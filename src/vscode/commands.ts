@@ -3,7 +3,8 @@ import type { OutlineNode } from '../core/outline';
 import type { SearchHit } from '../core/search';
 import type { RoadmapService } from './roadmapService';
 import type { DetailsPanel } from './detailsPanel';
-import { OVERVIEW_ID } from './detailsPanel';
+import { OVERVIEW_ID, PROGRESS_ID } from './detailsPanel';
+import type { ProgressActions, Target } from './progressActions';
 import type { ProgressContext } from './progressContext';
 import type { ScanService } from './scanService';
 import { openEvidenceFile } from './evidence';
@@ -40,6 +41,7 @@ export interface CommandDeps {
   tree: vscode.TreeView<OutlineNode>;
   detectedTree: vscode.TreeView<unknown>;
   scan: ScanService;
+  actions: ProgressActions;
   refreshTree(): void;
 }
 
@@ -144,6 +146,14 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('devopsRoadmap.collapseAll', () => vscode.commands.executeCommand('workbench.actions.treeView.devopsRoadmap.careerTree.collapseAll')),
     vscode.commands.registerCommand('devopsRoadmap.showLog', () => log().show()),
+    vscode.commands.registerCommand('devopsRoadmap.showProgress', () => details.show(PROGRESS_ID)),
+    vscode.commands.registerCommand('devopsRoadmap.markDone', (t: Target) => deps.actions.setMark(t, 'done')),
+    vscode.commands.registerCommand('devopsRoadmap.markLearning', (t: Target) => deps.actions.setMark(t, 'learning')),
+    vscode.commands.registerCommand('devopsRoadmap.markSkipped', (t: Target) => deps.actions.setMark(t, 'skipped')),
+    vscode.commands.registerCommand('devopsRoadmap.clearMark', (t: Target) => deps.actions.setMark(t, 'clear')),
+    vscode.commands.registerCommand('devopsRoadmap.editNote', (t: Target) => deps.actions.editNote(t)),
+    vscode.commands.registerCommand('devopsRoadmap.setCurrentStage', (t: Target) => deps.actions.setCurrentStage(t)),
+    vscode.commands.registerCommand('devopsRoadmap.setTargetRole', (t: Target) => deps.actions.setTargetRole(t)),
     vscode.commands.registerCommand('devopsRoadmap.rescan', () => deps.scan.rescan({ interactive: true })),
     vscode.commands.registerCommand('devopsRoadmap.showDetected', async () => {
       deps.scan.ensureStarted();

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { buildOverview, buildPage, type PageContext } from '../core/pages';
+import { buildOverview, buildPage, buildProgressPage, type PageContext } from '../core/pages';
+import type { ProgressActions } from './progressActions';
 import { parseWebviewMessage, type HostMessage, type Page } from '../shared/protocol';
 import { renderWebviewHtml } from './html';
 import { openEvidenceFile } from './evidence';
@@ -10,6 +11,7 @@ import { preferredCurrency } from './settings';
 
 export const DETAILS_VIEW_TYPE = 'devopsRoadmap.details';
 export const OVERVIEW_ID = 'overview';
+export const PROGRESS_ID = 'progress';
 
 /** What the webview keeps with `setState`, and what the serializer gets back after a reload. */
 interface PersistedState {
@@ -29,6 +31,8 @@ export class DetailsPanel implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Last measured time from opening the panel to the webview's first render, for tests and benchmarks. */
   lastFirstRenderMs: number | undefined;
+  /** Set after construction: the actions need the tree, which is built after the panel. */
+  actions: ProgressActions | undefined;
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -108,6 +112,19 @@ export class DetailsPanel implements vscode.Disposable {
       case 'showOverview':
         await this.show(OVERVIEW_ID);
         break;
+      case 'showProgress':
+        await this.show(PROGRESS_ID);
+        break;
+      case 'setMark':
+        await this.actions?.setMark(message.skillId, message.mark);
+        break;
+      case 'editNote':
+        await this.actions?.editNote(message.skillId);
+        break;
+      case 'setPosition':
+        if (message.role === 'current') await this.actions?.setCurrentStage(message.id);
+        else await this.actions?.setTargetRole(message.id);
+        break;
       case 'openEvidence':
         if (this.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
         else log().warn(`Refused to open ${JSON.stringify(message.path).slice(0, 200)}: it is not evidence of any detected technology.`);
@@ -128,9 +145,22 @@ export class DetailsPanel implements vscode.Disposable {
     if (!panel) return;
     const { index } = await this.roadmap.get();
     await this.progress.ready();
-    const ctx: PageContext = { index, evidence: this.progress.evidence, marks: this.progress.marks, currency: preferredCurrency(), multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1 };
-    const page: Page = this.currentId === OVERVIEW_ID ? buildOverview(ctx) : buildPage(ctx, this.currentId);
-    panel.title = page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : 'DevOps Roadmap';
+    const user = this.progress.user;
+    const ctx: PageContext = {
+      index,
+      evidence: this.progress.evidence,
+      marks: this.progress.marks,
+      currency: preferredCurrency(),
+      multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1,
+      position: { currentStage: user?.currentStage, targetRole: user?.targetRole },
+    };
+    const page: Page =
+      this.currentId === OVERVIEW_ID
+        ? buildOverview(ctx)
+        : this.currentId === PROGRESS_ID && user
+          ? buildProgressPage(ctx, user)
+          : buildPage(ctx, this.currentId);
+    panel.title = page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : page.page === 'progress' ? 'My DevOps Progress' : 'DevOps Roadmap';
     const message: HostMessage = { type: 'show', page };
     await panel.webview.postMessage(message);
   }

@@ -1,12 +1,36 @@
-import type { NodePage, SkillView, SkillStatus } from '../../src/shared/protocol';
+import type { MarkChoice, NodePage, SkillView, SkillStatus } from '../../src/shared/protocol';
 import { h } from '../dom';
-import { badge, divider, link, tag } from '../components';
+import { badge, button, divider, link, tag } from '../components';
 import { salaryChart } from './chart';
 
 export interface NodeActions {
   navigate(id: string): void;
   overview(): void;
   openEvidence(folder: string, path: string): void;
+  setMark(skillId: string, mark: MarkChoice): void;
+  editNote(skillId: string): void;
+  setPosition(role: 'current' | 'target', id: string | null): void;
+  progress(): void;
+}
+
+/** Done / learning / skipped / clear, as on roadmap.sh, plus the note; the current mark is pressed. */
+function markButtons(skill: SkillView, actions: NodeActions): HTMLElement {
+  const bar = h('div', { class: 'mark-bar', role: 'group', 'aria-label': `Mark ${skill.title}` });
+  const choices: [MarkChoice, string, string][] = [
+    ['done', 'Done', 'check'],
+    ['learning', 'Learning', 'mortar-board'],
+    ['skipped', 'Skip', 'circle-slash'],
+  ];
+  for (const [mark, label, icon] of choices) {
+    const pressed = skill.mark === mark;
+    const b = button(label, () => actions.setMark(skill.id, pressed ? 'clear' : mark), { icon, title: pressed ? `Clear the "${label}" mark of ${skill.title}` : `Mark ${skill.title} as ${label.toLowerCase()}` });
+    b.setAttribute('aria-pressed', String(pressed));
+    b.setAttribute('data-mark', mark);
+    if (pressed) b.setAttribute('appearance', 'primary');
+    bar.append(b);
+  }
+  bar.append(button(skill.note ? 'Edit note' : 'Add note', () => actions.editNote(skill.id), { icon: 'note', title: `Note on ${skill.title}` }));
+  return bar;
 }
 
 const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
@@ -17,7 +41,7 @@ const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
   'not-started': { icon: 'circle-large-outline', text: 'not started' },
 };
 
-function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean): HTMLElement {
+function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean, withButtons: boolean): HTMLElement {
   const status = STATUS[skill.status];
   const item = h(
     'li',
@@ -27,6 +51,7 @@ function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean)
     skill.status !== 'not-started' ? badge(status.text) : null,
     skill.mark && skill.status === 'practiced' ? tag(`marked ${skill.mark}`) : null,
   );
+  if (skill.note) item.append(h('p', { class: 'note', 'data-testid': 'note' }, h('span', { class: 'codicon codicon-note', 'aria-hidden': 'true' }), ` ${skill.note}`));
   if (skill.evidence.length > 0) {
     const files = h('ul', { class: 'evidence', 'aria-label': `Files that show ${skill.title}` });
     for (const ev of skill.evidence.slice(0, 8)) {
@@ -47,7 +72,30 @@ function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean)
   } else if (!skill.detectable && skill.status === 'not-started') {
     item.append(h('p', { class: 'hint' }, 'No file can show this one: mark it yourself when you have it.'));
   }
+  if (withButtons) item.append(markButtons(skill, actions));
   return item;
+}
+
+function positionButtons(page: NodePage, actions: NodeActions): HTMLElement | null {
+  const p = page.position;
+  if (!p || (!p.canBeCurrent && !p.canBeTarget)) return null;
+  const bar = h('div', { class: 'position-bar' });
+  if (p.canBeCurrent) {
+    bar.append(
+      p.isCurrent
+        ? button('This is my current stage', () => actions.setPosition('current', null), { icon: 'location', appearance: 'primary', title: 'Clear my current stage' })
+        : button('Set as my current stage', () => actions.setPosition('current', page.id), { icon: 'location' }),
+    );
+  }
+  if (p.canBeTarget) {
+    bar.append(
+      p.isTarget
+        ? button('This is my target', () => actions.setPosition('target', null), { icon: 'target', appearance: 'primary', title: 'Clear my target role' })
+        : button('Set as my target', () => actions.setPosition('target', page.id), { icon: 'target' }),
+    );
+  }
+  bar.append(link('My progress', actions.progress));
+  return bar;
 }
 
 /** The details of one stage, role, track level, skill or certification. */
@@ -62,6 +110,7 @@ export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
     h('p', { class: 'eyebrow' }, page.eyebrow),
     h('h1', { 'data-testid': 'details-title' }, page.title),
     page.summary ? h('p', { class: 'summary' }, page.summary) : null,
+    positionButtons(page, actions),
   );
 
   const facts = h('div', { class: 'facts' });
@@ -85,7 +134,7 @@ export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
 
   if (page.skills.length > 0) {
     const list = h('ul', { class: 'skills', 'data-testid': 'skills' });
-    for (const skill of page.skills) list.append(skillItem(skill, actions, page.showFolders));
+    for (const skill of page.skills) list.append(skillItem(skill, actions, page.showFolders, page.kind === 'skill'));
     root.append(h('section', { 'aria-labelledby': 'skills-heading' }, h('h2', { id: 'skills-heading' }, page.kind === 'skill' ? 'Status and evidence' : 'Skills'), list));
   }
 
