@@ -198,6 +198,25 @@ async function processFile(source: FileSource, path: string, plan: Plan, maxByte
   return record;
 }
 
+/**
+ * One file's contribution, from its path and content, without any source: what every detector
+ * makes of it. For tests and tools; `scan` does the same for each candidate it reads.
+ */
+export async function inspectFile(path: string, content: Uint8Array | string, maxBytesPerFile = DEFAULT_MAX_BYTES_PER_FILE): Promise<{ hits: Hit[]; skipped?: SkipReason } | undefined> {
+  const rel = normalizePath(path);
+  const plan = classifyWith(rel);
+  if (!plan) return undefined;
+  const bytes = typeof content === 'string' ? new TextEncoder().encode(content) : content;
+  const source: FileSource = {
+    root: '',
+    list: async function* () {},
+    read: async (_p: string, maxBytes: number) => bytes.subarray(0, maxBytes),
+    skipped: () => [],
+  };
+  const record = await processFile(source, rel, plan, maxBytesPerFile, undefined);
+  return { hits: record.hits, ...(record.skipped ? { skipped: record.skipped } : {}) };
+}
+
 function compareSkipped(a: SkippedEntry, b: SkippedEntry): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
 }
@@ -274,6 +293,7 @@ export class ScanIndex {
     signal?.throwIfAborted();
     this.sourceSkipped = this.source.skipped().map((s) => ({ path: normalizePath(s.path), reason: s.reason }));
     onProgress?.(this.files.size);
+    signal?.throwIfAborted();
     this.durationMs = Math.round(performance.now() - started);
     this.cached = undefined;
   }

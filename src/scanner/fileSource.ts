@@ -44,7 +44,7 @@ export interface NodeFileSourceOptions {
 }
 
 /** One shared buffer for the first read of every file; most config files fit in it. */
-let scratch = Buffer.allocUnsafe(64 * 1024);
+const scratch = Buffer.allocUnsafe(64 * 1024);
 
 function readHead(path: string, maxBytes: number): Uint8Array {
   const fd = fs.openSync(path, 'r');

@@ -6,7 +6,7 @@
  */
 import type { PathInfo } from '../paths';
 import { type Detector, type FileContext, WHOLE, practice, tech } from './types';
-import { type Obj, get, hasTopKey, isJson, isObj, isYaml, parentDir, yamlMaps } from './util';
+import { type Obj, get, hasTopKey, isJson, isObj, isYaml, yamlMaps } from './util';
 
 /**
  * A light structural check for HCL: braces, brackets and parens balance outside strings, comments
