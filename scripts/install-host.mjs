@@ -63,6 +63,15 @@ function checkPrerequisites() {
   if (process.platform === 'linux' && !existsSync('/usr/include/gssapi/gssapi.h') && !existsSync('/usr/include/krb5.h')) {
     problems.push('Kerberos headers are missing (the kerberos module compiles against them): apt-get install -y libkrb5-dev');
   }
+  const prefix = path.dirname(path.dirname(process.execPath));
+  const headers = [
+    process.env.npm_config_nodedir && path.join(process.env.npm_config_nodedir, 'include', 'node', 'node.h'),
+    path.join(prefix, 'include', 'node', 'node.h'),
+    path.join(process.env.HOME ?? '/root', '.cache', 'node-gyp', process.versions.node, 'include', 'node', 'node.h'),
+  ].filter(Boolean);
+  if (!headers.some((h) => existsSync(h))) {
+    problems.push(`Node's C headers are missing (node-gyp would download them from nodejs.org); looked for ${headers.join(', ')} — install Node from a package that ships them (e.g. NodeSource's nodejs) or set npm_config_nodedir`);
+  }
   if (problems.length) {
     throw new HostInstallError(`cannot install code-server:\n  - ${problems.join('\n  - ')}`);
   }
