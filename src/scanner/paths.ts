@@ -94,6 +94,9 @@ export function isProse(p: PathInfo): boolean {
 const NEEDS_NORMALIZING = /\\|^\.\/|\/\/|^\/|\/$/;
 
 export function normalizePath(path: string): string {
+  const first = path.charCodeAt(0);
+  const last = path.charCodeAt(path.length - 1);
+  if (first !== 0x2e /* . */ && first !== 0x2f /* / */ && last !== 0x2f && !path.includes('\\') && !path.includes('//')) return path;
   if (!NEEDS_NORMALIZING.test(path)) return path;
   let p = path.replace(/\\/g, '/');
   while (p.startsWith('./')) p = p.slice(2);

@@ -37,10 +37,17 @@ const ML_WORDS = /\b(?:train|training|model|models|mlflow|sagemaker|sklearn|scik
 const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
 
 /** Python source: imports only (the first 16 KB). */
+/**
+ * Python files worth opening: where DAGs, pipelines, training and serving code live by convention.
+ * Other Python files are not read (a big Python repository has thousands); their libraries are
+ * still found through requirements / pyproject by the manifests detector.
+ */
+const PY_HINT = /(?:^|[/_.-])(?:dags?|airflow|plugins|pipelines?|kfp|kubeflow|components?|train|training|trainer|serve|server|serving|predict|predictor|prediction|inference|infer|models?|mlflow|experiments?|flows?|locust\w*|load|perf|bento\w*|ml|mlops|tracking|register|deploy|deployment|jobs?|tasks?|workflows?|notebooks?|main|app|run|evaluate|eval|features?|tune|tuning|sweep|operators?|controllers?|handlers?|scripts?|src)(?:[/_.-]|$)/;
+
 const python: Detector = {
   family: 'mlops',
   match(p: PathInfo) {
-    if (p.ext === '.py') return { read: HEAD };
+    if (p.ext === '.py') return PY_HINT.test(p.path.toLowerCase()) ? { read: HEAD } : undefined;
     if (p.ext === '.ipynb') return { read: 64 * 1024 };
     return undefined;
   },

@@ -46,15 +46,15 @@ const sopsEncrypted: Detector = {
   },
   detect(f) {
     const text = f.text;
-    if ((/^sops\s*:\s*$/m.test(text) || /"sops"\s*:\s*\{/.test(text) || /^sops_version=/m.test(text)) && /\bmac\b/.test(text) && /\blastmodified\b/.test(text)) {
+    if (text.includes('sops') && (/^sops[ \t]*:[ \t]*$/m.test(text) || /"sops"\s*:\s*\{/.test(text) || /^sops_version=/m.test(text)) && /\bmac\b/.test(text) && /\blastmodified\b/.test(text)) {
       f.tech('sops');
       f.practice('secrets-management');
     }
-    if (/\bvault\.hashicorp\.com\/(?:agent-inject|role)\b/.test(text)) {
+    if (text.includes('vault.hashicorp.com/') && /\bvault\.hashicorp\.com\/(?:agent-inject|role)\b/.test(text)) {
       f.tech('vault');
       f.practice('secrets-management');
     }
-    if (/^\s+decryption\s*:\s*\n\s+provider\s*:\s*sops\b/m.test(text)) {
+    if (text.includes('decryption') && /^[ \t]+decryption[ \t]*:[ \t]*\r?\n[ \t]+provider[ \t]*:[ \t]*sops\b/m.test(text)) {
       f.tech('sops');
       f.practice('secrets-management');
     }
