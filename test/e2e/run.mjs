@@ -21,7 +21,7 @@
 // DEVOPS_ROADMAP_TEST_GREP (mocha grep for the integration suites).
 // Artifacts in test-results/: integration.log, integration.json, ui.log, *.png, metrics.json, e2e.json.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -345,6 +345,7 @@ async function main() {
   if (host.installed) metrics.hostInstallMs = Date.now() - installStarted;
 
   const browserHome = await mkdtemp(path.join(os.tmpdir(), 'devops-roadmap-chromium-'));
+  process.on('exit', () => { try { rmSync(browserHome, { recursive: true, force: true }); } catch { /* best effort */ } });
   const browser = await chromium.launch(chromiumOptions(browserHome));
   try {
     if (only !== 'ui') await runIntegration(browser, bundle);
@@ -390,7 +391,7 @@ async function finish(forcedCode) {
     console.log('\nFailures:');
     for (const r of results.filter((x) => x.state === 'failed')) console.log(`  ✗ [${r.part}] ${r.title}`);
   }
-  console.log(`\n[e2e] ${(metrics.totalMs / 1000).toFixed(1)} s; activation: ${activation ?? 'not seen'} ms; artifacts in test-results/`);
+  console.log(`\n[e2e] ${(metrics.totalMs / 1000).toFixed(1)} s; activation: ${activation !== undefined ? `${activation} ms` : 'not seen'}; artifacts in test-results/`);
   if (passed + failed === 0) console.log('[e2e] no tests ran');
   console.log(`E2E: ${passed} passed, ${failed} failed`);
   process.exit(forcedCode ?? (failed > 0 || passed === 0 ? 1 : 0));
