@@ -78,6 +78,8 @@ class Context implements FileContext {
   yaml(): unknown[] {
     if (this.yamlDocs) return this.yamlDocs;
     this.yamlDocs = [];
+    // Go templates (Helm chart templates) are not YAML until rendered: never parse them.
+    if (this.isTemplate()) return this.yamlDocs;
     if (!this.needWhole()) return this.yamlDocs;
     let failures = 0;
     try {
@@ -96,8 +98,13 @@ class Context implements FileContext {
     } catch {
       failures++;
     }
-    if (failures > 0) this.failed = true;
+    // Templated YAML (`{{ }}` outside a chart) that does not parse is a template, not a broken file.
+    if (failures > 0 && !this.text.includes('{{')) this.failed = true;
     return this.yamlDocs;
+  }
+
+  private isTemplate(): boolean {
+    return chartDirOf(this.p) !== undefined && this.text.includes('{{');
   }
 
   json(): unknown {
@@ -114,22 +121,18 @@ class Context implements FileContext {
 
   objects(): KubeObject[] {
     if (this.objectList) return this.objectList;
-    const p = this.p;
-    // Go templates (Helm) are not YAML until rendered: read their objects line by line.
-    if (chartDirOf(p) !== undefined && this.text.includes('{{')) return (this.objectList = regexObjects(this.text));
+    if (this.p.ext !== '.json') {
+      // YAML: documents are found by their column-0 headers and parsed only if a rule needs one.
+      if (!this.complete) this.tooLarge = true;
+      return (this.objectList = regexObjects(this.text));
+    }
     const out: KubeObject[] = [];
-    const docs = p.ext === '.json' ? [this.json()] : this.complete ? this.yaml() : [];
     const push = (doc: unknown) => {
       if (!isObj(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') return;
       out.push({ apiVersion: doc.apiVersion, group: splitApiVersion(doc.apiVersion).group, kind: doc.kind, doc, hasMetadata: isObj(doc.metadata), source: '' });
       if (doc.kind === 'List' && Array.isArray(doc.items)) for (const item of doc.items.slice(0, 1000)) push(item);
     };
-    for (const doc of docs) push(doc);
-    // A YAML file that did not parse (or was too large) still shows its objects' headers.
-    if (out.length === 0 && p.ext !== '.json' && (this.failed || !this.complete)) {
-      if (!this.complete) this.tooLarge = true;
-      return (this.objectList = regexObjects(this.text));
-    }
+    push(this.json());
     return (this.objectList = out);
   }
 

@@ -18,8 +18,8 @@ export function gitopsObjects(o: KubeObject, f: FileContext): void {
     f.tech('flux');
     f.practice('gitops');
   }
-  if (group === '' && kind === 'ConfigMap' && o.doc) {
-    const name = (o.doc.metadata as { name?: unknown } | undefined)?.name;
+  if (group === '' && kind === 'ConfigMap' && (o.source || f.text).includes('argocd-')) {
+    const name = (o.doc?.metadata as { name?: unknown } | undefined)?.name;
     if (name === 'argocd-cm' || name === 'argocd-cmd-params-cm' || name === 'argocd-rbac-cm') {
       f.tech('argocd');
       f.practice('gitops');

@@ -11,7 +11,8 @@
 import type { PathInfo } from '../paths';
 import { scanImages } from './tools';
 import { type Cond, type Detector, type FileContext, type KubeObject, WHOLE } from './types';
-import { isJson, isYaml } from './util';
+import { parseDocument } from 'yaml';
+import { isJson, isObj, isYaml } from './util';
 
 export type ObjectRule = (o: KubeObject, f: FileContext) => void;
 
@@ -87,14 +88,44 @@ export const helm: Detector<string> = {
   },
 };
 
-/** A cheap object reader for Helm templates: apiVersion/kind at column 0 of each `---` chunk. */
+/**
+ * The object reader: `apiVersion` / `kind` / `metadata` at column 0 of each `---` document, which is
+ * how manifests are written. Far cheaper than parsing every manifest; a document is parsed (lazily,
+ * once) only when a rule asks for `doc`. Works on Helm templates too, where `{{ }}` breaks YAML
+ * (their `doc` is then undefined and rules fall back to the source text).
+ */
 export function regexObjects(text: string): KubeObject[] {
   const out: KubeObject[] = [];
+  if (!text.includes('apiVersion')) return out;
   for (const chunk of text.split(/^---[ \t]*(?:#.*)?$/m)) {
     const api = /^apiVersion[ \t]*:[ \t]*["']?([\w./-]+)/m.exec(chunk);
+    if (!api) continue;
     const kind = /^kind[ \t]*:[ \t]*["']?([A-Za-z0-9]+)/m.exec(chunk);
-    if (!api || !kind) continue;
-    out.push({ apiVersion: api[1], group: splitApiVersion(api[1]).group, kind: kind[1], hasMetadata: /^metadata[ \t]*:/m.test(chunk), source: chunk });
+    if (!kind) continue;
+    let parsed: { value: Record<string, unknown> | undefined } | undefined;
+    out.push({
+      apiVersion: api[1],
+      group: splitApiVersion(api[1]).group,
+      kind: kind[1],
+      hasMetadata: /^metadata[ \t]*:/m.test(chunk),
+      source: chunk,
+      get doc() {
+        if (!parsed) parsed = { value: parseChunk(chunk) };
+        return parsed.value;
+      },
+    });
   }
   return out;
+}
+
+function parseChunk(chunk: string): Record<string, unknown> | undefined {
+  if (chunk.includes('{{')) return undefined;
+  try {
+    const doc = parseDocument(chunk, { prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
+    if (doc.errors.length > 0) return undefined;
+    const value: unknown = doc.toJS({ maxAliasCount: 100 });
+    return isObj(value) ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -186,7 +186,7 @@ export function observabilityObjects(o: KubeObject, f: FileContext): void {
       f.tech('grafana');
       f.practice('dashboards-as-code');
     }
-    if (o.doc) {
+    if (/scrape_configs|alert\s*:|route\s*:|fluent-bit|receivers\s*:|loki|promtail/.test(text) && o.doc) {
       const data = get(o.doc, 'data');
       if (isObj(data)) {
         for (const [key, value] of Object.entries(data)) {

@@ -199,14 +199,18 @@ describe('scanner engine', () => {
   describe('bad content never throws', () => {
     it('reports malformed YAML, JSON and HCL and binary YAML as skipped', async () => {
       const r = await scanTree({
+        'monitoring/broken.rules.yml': 'groups:\n  - name: app\n    rules:\n      - alert: [unclosed\n        expr: up == 0\n',
         'k8s/broken.yaml': 'apiVersion: v1\nkind: Service\nmetadata:\n  name: [unclosed\n',
         'dash/broken.json': '{"schemaVersion": 39, "panels": [',
         'infra/broken.tf': 'resource "a" "b" {\n  x = "y"\n',
         'k8s/binary.yaml': Buffer.concat([Buffer.from('apiVersion: v1\n'), Buffer.alloc(64), Buffer.from([0xff, 0x00, 0x01])]),
-        'aliases.yaml': 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\napiVersion: v1\nkind: List\n',
+        'aliases.yaml': 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ngroups:\n  - rules:\n      - alert: x\n        expr: y\n',
       });
       const reasons = Object.fromEntries(r.skipped.map((s) => [s.path, s.reason]));
-      assert.equal(reasons['k8s/broken.yaml'], 'parse-error');
+      assert.equal(reasons['monitoring/broken.rules.yml'], 'parse-error');
+      // Manifests are read by their document headers, not parsed: a broken one is still Kubernetes.
+      assert.equal(reasons['k8s/broken.yaml'], undefined);
+      assert.ok(ids(r).t.includes('kubernetes'));
       assert.equal(reasons['dash/broken.json'], 'parse-error');
       assert.equal(reasons['infra/broken.tf'], 'parse-error');
       assert.equal(reasons['k8s/binary.yaml'], 'binary');
