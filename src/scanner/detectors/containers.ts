@@ -37,16 +37,21 @@ const docker: Detector = {
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
 
-const compose: Detector<boolean> = {
+/** Compose content: a `services:` map, or (the old v1 format) top-level services with an image or build. */
+function isCompose(text: string): boolean {
+  if (hasTopKey(text, 'services')) return true;
+  return !/^-/m.test(text) && /^[\w.-]+[ \t]*:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+(?:image|build)[ \t]*:/m.test(text);
+}
+
+const compose: Detector = {
   family: 'containers',
   match(p) {
-    if (!COMPOSE_NAME.test(p.name)) return undefined;
-    const strong = p.name.startsWith('docker-compose');
-    return { hits: strong ? [tech('docker-compose'), tech('docker')] : [], read: WHOLE, tag: strong };
+    // Even `docker-compose.yml` must look like Compose: Ansible roles name task files that way.
+    return COMPOSE_NAME.test(p.name) ? { read: WHOLE } : undefined;
   },
-  detect(f, strong) {
+  detect(f) {
     const text = f.text;
-    if (!strong && !hasTopKey(text, 'services')) return;
+    if (!isCompose(text)) return;
     f.tech('docker-compose');
     f.tech('docker');
     scanImages(f);
@@ -150,4 +155,4 @@ const operatorProject: Detector = {
   },
 };
 
-export const detectors: Detector[] = [docker, compose as Detector, kustomize, skaffold, helmfile, yamlAnnotations, operatorProject];
+export const detectors: Detector[] = [docker, compose, kustomize, skaffold, helmfile, yamlAnnotations, operatorProject];

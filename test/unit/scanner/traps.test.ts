@@ -60,6 +60,13 @@ describe('scanner traps', () => {
     assert.ok(!ids(r).p.includes('config-management'));
   });
 
+  it('an Ansible task file named docker-compose.yml is not Compose; a v1 Compose file is', async () => {
+    const task = await scanTree({ 'tasks/docker-compose.yml': '---\n- name: Install Docker Compose\n  get_url:\n    url: https://x\n    dest: /usr/local/bin/docker-compose\n' });
+    assert.ok(!ids(task).t.includes('docker-compose'));
+    const v1 = await scanTree({ 'docker-compose.yml': 'web:\n  build: .\n  ports:\n    - "5000:5000"\nredis:\n  image: redis\n' });
+    assert.ok(ids(v1).t.includes('docker-compose'));
+  });
+
   it('mentions in README and docs are not use', async () => {
     const r = await scanTree({
       'README.md': 'We deploy with Terraform, Helm, Argo CD and Prometheus; see Dockerfile and Jenkinsfile.\n',
