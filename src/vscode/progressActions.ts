@@ -9,8 +9,13 @@ import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { log } from './log';
 
-/** A command's argument: a tree row, a record id, or nothing (then the tree's selection or a picker). */
+/**
+ * A command's argument: a tree row (menus), a record id (webview, other commands), `SELECTION`
+ * (keybindings: the Career Tree's selected row), or nothing (the palette: ask with a picker; the
+ * palette never acts on a selection the user may not be looking at).
+ */
 export type Target = OutlineNode | string | undefined;
+export const SELECTION = 'selection';
 
 /**
  * The user's own progress actions: marks, notes, current stage and target role. Commands, tree
@@ -40,11 +45,10 @@ export class ProgressActions {
 
   private async resolve(target: Target, kinds: readonly string[]): Promise<string | undefined> {
     const { index } = await this.roadmap.get();
-    const fromNode = (node: OutlineNode | undefined) => node?.ref;
-    const id = typeof target === 'string' ? target : target ? fromNode(target) : fromNode(this.tree.selection[0]);
+    const id = target === SELECTION ? this.tree.selection[0]?.ref : typeof target === 'string' ? target : target?.ref;
     const kind = id ? index.kindOf(id) : undefined;
     if (id && kind && kinds.includes(kind)) return id;
-    if (typeof target === 'string') {
+    if (typeof target === 'string' && target !== SELECTION) {
       log().warn(`Ignored a progress action for ${JSON.stringify(target).slice(0, 100)}: not a ${kinds.join(' or ')} of the roadmap.`);
       return undefined;
     }

@@ -39,7 +39,7 @@ const only = option('only');
 const extensionPath = path.resolve(option('extension') ?? repoRoot);
 const resultsDir = path.join(repoRoot, 'test-results');
 const demoWorkspace = path.join(repoRoot, 'demo', 'workspace');
-const screenshotNames = ['tree.png', 'details.png', 'overview.png', 'search.png'];
+const screenshotNames = ['tree.png', 'details.png', 'overview.png', 'search.png', 'progress.png'];
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20 * 60_000);
 const INTEGRATION_TIMEOUT_MS = Number(process.env.E2E_INTEGRATION_TIMEOUT_MS ?? 6 * 60_000);
 const UI_CHECK_TIMEOUT_MS = 45_000;
@@ -174,6 +174,8 @@ async function pickQuickRow(page, text) {
 
 /** F1, `>title`, Enter. */
 async function runCommand(page, title) {
+  // F1 while an earlier quick pick is still closing lands in that widget; wait until it is gone.
+  await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the previous quick input to close' });
   await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
   await page.keyboard.press('F1');
   await quickInputBox(page).waitFor({ state: 'visible' });
@@ -183,8 +185,24 @@ async function runCommand(page, title) {
 }
 
 /** After a command opened its own quick pick: waits for it (no longer the `>` command list), types `text`. */
-async function typeInQuickPick(page, text) {
-  await poll(async () => (await quickInput(page).isVisible()) && !(await quickInputBox(page).inputValue()).startsWith('>'), { message: 'the extension\'s quick pick' });
+/**
+ * `expect` is text of the extension's own quick pick (its title or placeholder): right after a
+ * command runs, the closing command palette is still visible with an empty value and would
+ * otherwise take the typing.
+ */
+async function typeInQuickPick(page, text, expect) {
+  let state = '';
+  try {
+    await poll(async () => {
+      const visible = await quickInput(page).isVisible();
+      const value = visible ? await quickInputBox(page).inputValue() : '';
+      const label = visible ? `${await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')} ${(await quickInputBox(page).getAttribute('placeholder')) ?? ''}` : '';
+      state = `visible: ${visible}, value: ${JSON.stringify(value)}, title/placeholder: ${JSON.stringify(label.trim())}`;
+      return visible && !value.startsWith('>') && label.includes(expect);
+    }, { message: `the extension's quick pick "${expect}"` });
+  } catch (err) {
+    throw new Error(`${err.message} (last seen ${state})`);
+  }
   await quickInputBox(page).fill(text);
 }
 
@@ -264,7 +282,7 @@ async function runUi(browser) {
     }],
     ['"DevOps Roadmap: Search the Roadmap" finds Terraform, reveals it in the tree and opens its details', async () => {
       await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
-      await typeInQuickPick(page, 'Terraform');
+      await typeInQuickPick(page, 'Terraform', 'Search the DevOps Roadmap');
       await poll(async () => (await quickRows(page).filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a search result "Terraform"' });
       await shot('search.png');
       await pickQuickRow(page, 'Terraform');
@@ -273,7 +291,7 @@ async function runUi(browser) {
     }],
     ['"DevOps Roadmap: Open Stage…" Junior shows title, salaries and skills in the details webview', async () => {
       await runCommand(page, 'DevOps Roadmap: Open Stage…');
-      await typeInQuickPick(page, 'Junior DevOps Engineer');
+      await typeInQuickPick(page, 'Junior DevOps Engineer', 'Open a stage');
       await pickQuickRow(page, 'Junior DevOps Engineer');
       const frame = await findFrame(page, '[data-testid="details-title"]', { predicate: (t) => t.includes('Junior'), message: 'a details title containing "Junior"' });
       const salary = await frame.locator('[data-testid="salary"]').first().innerText();
@@ -290,6 +308,46 @@ async function runUi(browser) {
       const nodes = await poll(async () => { const n = await frame.locator('[data-testid="overview"] svg [data-node-id]').count(); return n > 5 ? n : 0; }, { message: 'more than 5 [data-node-id] elements in the overview' });
       await appendFile(logFile, `[check] overview nodes: ${nodes}\n`);
       await shot('overview.png');
+    }],
+    ['marking a skill done in the details webview updates the tree row and the status bar', async () => {
+      await runCommand(page, 'DevOps Roadmap: Set My Current Stage…');
+      await typeInQuickPick(page, 'Junior DevOps Engineer', 'Which stage are you at?');
+      await pickQuickRow(page, 'Junior DevOps Engineer');
+      const status = page.locator('.statusbar-item').filter({ hasText: /DevOps: Junior → Mid/ });
+      await status.first().waitFor({ state: 'visible' });
+      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
+      await typeInQuickPick(page, 'Linux in depth', 'Search the DevOps Roadmap');
+      await pickQuickRow(page, 'Linux in depth');
+      const frame = await findFrame(page, '[data-mark="done"]', { message: 'the mark buttons of a skill page' });
+      await frame.locator('[data-mark="done"]').first().click();
+      await poll(async () => (await frame.locator('[data-mark="done"][aria-pressed="true"]').count()) > 0, { message: 'the Done button to show pressed' });
+      await poll(async () => (await page.locator('[role="treeitem"]').filter({ hasText: /Linux in depth.*done/ }).count()) > 0, { message: 'a tree row "Linux in depth … done"' });
+      await runCommand(page, 'DevOps Roadmap: Show My Progress');
+      await findFrame(page, '[data-testid="progress-page"]', { message: 'the My Progress page' });
+      await shot('progress.png');
+    }],
+    ['a note on a skill survives a window reload', async () => {
+      const note = `Practised on the payments team ${Date.now()}`;
+      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
+      await typeInQuickPick(page, 'Linux in depth', 'Search the DevOps Roadmap');
+      await pickQuickRow(page, 'Linux in depth');
+      await findFrame(page, '[data-mark="done"]', { message: 'the skill page' });
+      await runCommand(page, 'DevOps Roadmap: Edit Skill Note…');
+      await typeInQuickPick(page, 'Linux in depth', 'Which skill?');
+      await pickQuickRow(page, 'Linux in depth');
+      await poll(async () => (await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).includes('Note on'), { message: 'the note input box' });
+      await quickInputBox(page).fill(note);
+      await page.keyboard.press('Enter');
+      await findFrame(page, '[data-testid="note"]', { predicate: (t) => t.includes(note), message: 'the note in the details webview' });
+      // The web workbench writes extension state to IndexedDB on a short delay; a reload within the
+      // same second can lose the last write (a code-server limit, not ours), so pause as a person would.
+      await page.waitForTimeout(2500);
+      await page.reload();
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
+      await typeInQuickPick(page, 'Linux in depth', 'Search the DevOps Roadmap');
+      await pickQuickRow(page, 'Linux in depth');
+      await findFrame(page, '[data-testid="note"]', { predicate: (t) => t.includes(note), message: 'the note after the reload', timeout: 30_000 });
     }],
   ];
 
