@@ -168,7 +168,14 @@ export class ScanService implements vscode.Disposable {
     this.watcher = vscode.workspace.createFileSystemWatcher('**/*');
     const queue = (uri: vscode.Uri, change: 'update' | 'remove') => {
       const owner = this.ownerOf(uri);
-      if (!owner || !scannerEngine().isCandidate(owner.path)) return;
+      if (!owner) return;
+      // Ignore rules changed: what the whole folder contributes may change, so scan it anew.
+      if (owner.path === '.gitignore' || owner.path.endsWith('/.gitignore')) {
+        void this.rescan();
+        return;
+      }
+      // A deleted folder arrives as one event for its path, which is no candidate by name.
+      if (change === 'update' && !scannerEngine().isCandidate(owner.path)) return;
       this.pending.set(uri.toString(), change);
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.applyPending(), DEBOUNCE_MS);

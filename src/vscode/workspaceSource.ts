@@ -13,6 +13,8 @@ import { DEFAULT_SKIP_DIRS } from '../scanner/paths';
 export class WorkspaceFileSource implements FileSource {
   readonly root: string;
   private readonly skippedEntries: SkippedEntry[] = [];
+  /** The `.gitignore` rules found by the last `list`, for single-file updates. */
+  private ignoreRules: Ignore = ignore();
 
   constructor(
     private readonly folder: vscode.WorkspaceFolder,
@@ -43,6 +45,7 @@ export class WorkspaceFileSource implements FileSource {
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), WorkspaceFileSource.excludeGlob(this.folder), this.maxFiles + 1, cancel.token);
       const paths = uris.map((uri) => this.relative(uri)).filter((p): p is string => p !== undefined);
       const ignored = await this.gitignore(paths, signal);
+      this.ignoreRules = ignored;
       paths.sort();
       for (const path of paths) {
         if (signal?.aborted) return;
@@ -59,8 +62,10 @@ export class WorkspaceFileSource implements FileSource {
       // Local files: read only the head, the engine never needs more.
       const handle = await open(uri.fsPath, 'r');
       try {
-        const buffer = Buffer.alloc(maxBytes);
-        const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+        // Allocate what the file holds, not what the engine may ask for: most files are small.
+        const size = Math.min(maxBytes, (await handle.stat()).size);
+        const buffer = Buffer.alloc(size);
+        const { bytesRead } = await handle.read(buffer, 0, size, 0);
         return buffer.subarray(0, bytesRead);
       } finally {
         await handle.close();
@@ -68,6 +73,16 @@ export class WorkspaceFileSource implements FileSource {
     }
     const bytes = await vscode.workspace.fs.readFile(uri);
     return bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
+  }
+
+  /**
+   * Whether `list` would leave the file out: `.gitignore` rules, or the exclude glob (asked of
+   * findFiles itself, so VS Code's own glob rules decide). Used for single-file updates.
+   */
+  async ignores(path: string): Promise<boolean> {
+    if (this.ignoreRules.ignores(path)) return true;
+    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, path), WorkspaceFileSource.excludeGlob(this.folder), 1);
+    return found.length === 0;
   }
 
   skipped(): SkippedEntry[] {

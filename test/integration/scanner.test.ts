@@ -60,3 +60,28 @@ describe('Workspace scanner in VS Code', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(folder, 'burst'), { recursive: true });
   });
 });
+
+describe('Workspace scanner: folder deletes and ignore rules', () => {
+  it('drops the evidence of a deleted folder', async () => {
+    const { scan } = await api();
+    const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'pipelines');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'ci', '.gitlab-ci.yml'), new TextEncoder().encode('stages: [build]\nbuild:\n  stage: build\n  script: [make]\n'));
+    const has = () => scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'gitlab-ci'));
+    await waitFor('gitlab-ci to be detected', has);
+    await vscode.workspace.fs.delete(folder, { recursive: true });
+    await waitFor('gitlab-ci to disappear with its folder', () => !has());
+  });
+
+  it('does not count a new file that .gitignore excludes', async () => {
+    const { scan } = await api();
+    const root = workspaceFolder().uri;
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, '.gitignore'), new TextEncoder().encode('generated/\n'));
+    await waitFor('the rescan after the .gitignore change', () => scan.state === 'done');
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'generated', 'Jenkinsfile'), new TextEncoder().encode('pipeline { agent any }\n'));
+    // Give the watcher's debounce time to run, then check that nothing was added.
+    await new Promise((r) => setTimeout(r, 1500));
+    assert.ok(!scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'jenkins')), 'an ignored Jenkinsfile is not evidence');
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'generated'), { recursive: true });
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '.gitignore'));
+  });
+});
