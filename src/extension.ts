@@ -9,6 +9,8 @@ import { ScanService } from './vscode/scanService';
 import { DetectedTreeProvider } from './vscode/detectedTree';
 import { ProgressActions } from './vscode/progressActions';
 import { ProgressStatusBar } from './vscode/statusBar';
+import { AuthorshipService } from './vscode/authorshipService';
+import { registerReportCommands } from './vscode/reportCommands';
 import { disposeLog, log } from './vscode/log';
 
 /** What the extension hands to its integration tests (and to nothing else). */
@@ -20,6 +22,7 @@ export interface ExtensionApi {
   scan: ScanService;
   actions: ProgressActions;
   statusBar: ProgressStatusBar;
+  authorship: AuthorshipService;
   tree: vscode.TreeView<unknown>;
   treeProvider: RoadmapTreeProvider;
   detectedProvider: DetectedTreeProvider;
@@ -44,6 +47,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const actions = new ProgressActions(store, roadmap, progress, tree);
   details.actions = actions;
   const statusBar = new ProgressStatusBar(roadmap, progress);
+  const authorship = new AuthorshipService(scan);
+  details.attachAuthorship(authorship);
 
   context.subscriptions.push(
     store,
@@ -55,6 +60,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     detectedTree,
     details,
     statusBar,
+    authorship,
+    ...registerReportCommands({ roadmap, progress, store, scan, authorship, extensionVersion: String(context.extension.packageJSON.version ?? '') }),
     ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, refreshTree: () => treeProvider.refresh() }),
     { dispose: disposeLog },
   );
@@ -69,7 +76,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }, 0);
   log().info(`Activated in ${activationMs.toFixed(1)} ms.`);
   console.log(`[devops-roadmap] activated in ${activationMs.toFixed(2)} ms`);
-  return { roadmap, details, progress, store, scan, actions, statusBar, tree: tree as vscode.TreeView<unknown>, treeProvider, detectedProvider, activationMs };
+  return { roadmap, details, progress, store, scan, actions, statusBar, authorship, tree: tree as vscode.TreeView<unknown>, treeProvider, detectedProvider, activationMs };
 }
 
 export function deactivate(): void {}

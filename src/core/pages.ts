@@ -21,6 +21,8 @@ export interface PageContext {
   multiRoot?: boolean;
   /** The user's current stage and target role. */
   position?: { currentStage?: string; targetRole?: string };
+  /** Authorship text of an evidence file, where git could tell. */
+  authorship?: (folder: string, path: string) => string | undefined;
 }
 
 const TARGET_KINDS = new Set(['stage', 'branch', 'track', 'level']);
@@ -98,7 +100,10 @@ function skillViews(ctx: PageContext, ids: readonly string[]): SkillView[] {
       detectable: skill.detectable,
       hint: skill.evidenceHint,
       note: ctx.marks[id]?.note,
-      evidence: ctx.evidence.evidenceFor(skill),
+      evidence: ctx.evidence.evidenceFor(skill).map((ev) => {
+        const authorship = ctx.authorship?.(ev.folder, ev.path);
+        return authorship ? { ...ev, authorship } : ev;
+      }),
     });
   }
   return views;

@@ -28,6 +28,8 @@ export interface EvidenceView {
   path: string;
   /** Technology or practice id that this file shows. */
   signal: string;
+  /** "you: 14 commits, last 3 weeks ago · 20 in this repository", in trusted git repositories. */
+  authorship?: string;
 }
 
 export interface SkillView {

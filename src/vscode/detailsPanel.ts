@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { buildOverview, buildPage, buildProgressPage, type PageContext } from '../core/pages';
 import type { ProgressActions } from './progressActions';
+import type { AuthorshipService } from './authorshipService';
 import { parseWebviewMessage, type HostMessage, type Page } from '../shared/protocol';
 import { renderWebviewHtml } from './html';
 import { openEvidenceFile } from './evidence';
@@ -33,6 +34,13 @@ export class DetailsPanel implements vscode.Disposable {
   lastFirstRenderMs: number | undefined;
   /** Set after construction: the actions need the tree, which is built after the panel. */
   actions: ProgressActions | undefined;
+  /** Set after construction, like `actions`; its changes redraw the page. */
+  private authorship: AuthorshipService | undefined;
+
+  attachAuthorship(service: AuthorshipService): void {
+    this.authorship = service;
+    this.subscriptions.push(service.onDidChange(() => void this.update()));
+  }
 
   constructor(
     private readonly extensionUri: vscode.Uri,
@@ -153,6 +161,7 @@ export class DetailsPanel implements vscode.Disposable {
       currency: preferredCurrency(),
       multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1,
       position: { currentStage: user?.currentStage, targetRole: user?.targetRole },
+      authorship: (folder, path) => this.authorship?.describe(folder, path),
     };
     const page: Page =
       this.currentId === OVERVIEW_ID

@@ -34,7 +34,7 @@ export class ScanService implements vscode.Disposable {
   private running: { controller: AbortController; done: Promise<void> } | undefined;
   private started = false;
   private watcher: vscode.FileSystemWatcher | undefined;
-  private pending = new Map<string, 'update' | 'remove'>();
+  private pending = new Map<string, 'update' | 'remove' | 'maybe-folder'>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
@@ -77,6 +77,8 @@ export class ScanService implements vscode.Disposable {
    */
   async rescan(options: { interactive?: boolean } = {}): Promise<void> {
     this.started = true;
+    // A rescan asked for before any view (the command, a test) must keep results live too.
+    if (!this.watcher) this.startWatching();
     if (this.running) {
       this.running.controller.abort();
       await this.running.done.catch(() => undefined);
@@ -174,9 +176,11 @@ export class ScanService implements vscode.Disposable {
         void this.rescan();
         return;
       }
-      // A deleted folder arrives as one event for its path, which is no candidate by name.
-      if (change === 'update' && !scannerEngine().isCandidate(owner.path)) return;
-      this.pending.set(uri.toString(), change);
+      // A folder arrives as one event for its path, which is no candidate by name: a deleted one
+      // takes its files along (removeFile drops everything below it); a created or moved-in one
+      // may come without events for its files (the watcher coalesces them), so it is walked.
+      const kind = change === 'update' && !scannerEngine().isCandidate(owner.path) ? 'maybe-folder' : change;
+      this.pending.set(uri.toString(), kind);
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.applyPending(), DEBOUNCE_MS);
     };
@@ -210,7 +214,9 @@ export class ScanService implements vscode.Disposable {
       const entry = owner && this.indexes.get(owner.key);
       if (!owner || !entry) continue;
       try {
-        changed = (change === 'remove' ? entry.index.removeFile(owner.path) : await entry.index.updateFile(owner.path)) || changed;
+        if (change === 'remove') changed = entry.index.removeFile(owner.path) || changed;
+        else if (change === 'update') changed = (await entry.index.updateFile(owner.path)) || changed;
+        else changed = (await this.updateFolder(entry, owner.path)) || changed;
       } catch (error) {
         log().warn(`Could not update ${owner.path}: ${String(error)}`);
       }
@@ -220,6 +226,21 @@ export class ScanService implements vscode.Disposable {
       await this.publish();
       await this.saveCache();
     }
+  }
+
+  /** Updates every candidate file below a path that turned out to be a new folder. */
+  private async updateFolder(entry: { folder: vscode.WorkspaceFolder; index: ScanIndex }, path: string): Promise<boolean> {
+    const uri = vscode.Uri.joinPath(entry.folder.uri, ...path.split('/'));
+    const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+    if (!stat || (stat.type & vscode.FileType.Directory) === 0) return false;
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), WorkspaceFileSource.excludeGlob(entry.folder));
+    let changed = false;
+    const base = entry.folder.uri.path.endsWith('/') ? entry.folder.uri.path : `${entry.folder.uri.path}/`;
+    for (const file of files) {
+      const rel = file.path.slice(base.length);
+      if (scannerEngine().isCandidate(rel)) changed = (await entry.index.updateFile(rel)) || changed;
+    }
+    return changed;
   }
 
   dispose(): void {

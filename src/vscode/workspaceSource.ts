@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
 import { open } from 'node:fs/promises';
 import type { FileEntry, FileSource, SkippedEntry } from '../scanner/types';
 import { DEFAULT_SKIP_DIRS } from '../scanner/paths';
@@ -15,6 +16,7 @@ export class WorkspaceFileSource implements FileSource {
   private readonly skippedEntries: SkippedEntry[] = [];
   /** The `.gitignore` rules found by the last `list`, for single-file updates. */
   private ignoreRules: Ignore = ignore();
+  private excluded: ((path: string) => boolean) | undefined;
 
   constructor(
     private readonly folder: vscode.WorkspaceFolder,
@@ -23,19 +25,22 @@ export class WorkspaceFileSource implements FileSource {
     this.root = folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString();
   }
 
-  /** The exclude glob: files.exclude (findFiles drops it once an exclude is given), vendored folders, the user's setting. */
-  static excludeGlob(folder: vscode.WorkspaceFolder): string {
+  /** Exclude patterns: files.exclude (findFiles drops it once an exclude is given), vendored folders, the user's setting. */
+  static excludePatterns(folder: vscode.WorkspaceFolder): string[] {
     const filesExclude = vscode.workspace.getConfiguration('files', folder).get<Record<string, boolean>>('exclude', {});
     const userExclude = vscode.workspace.getConfiguration('devopsRoadmap', folder).get<string[]>('scan.exclude', []);
-    const patterns = [
+    return [
       ...Object.entries(filesExclude)
         .filter(([, on]) => on === true)
         .map(([glob]) => glob),
       ...DEFAULT_SKIP_DIRS.map((dir) => `**/${dir}/**`),
       ...userExclude.filter((p) => typeof p === 'string' && p.length > 0),
     ];
-    // A brace group cannot hold nested braces; patterns with their own braces are kept only if simple.
-    return `{${patterns.filter((p) => !p.includes('{') && !p.includes(',')).join(',')}}`;
+  }
+
+  /** The same patterns as one glob for findFiles. */
+  static excludeGlob(folder: vscode.WorkspaceFolder): string {
+    return `{${WorkspaceFileSource.excludePatterns(folder).join(',')}}`;
   }
 
   async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
@@ -76,13 +81,12 @@ export class WorkspaceFileSource implements FileSource {
   }
 
   /**
-   * Whether `list` would leave the file out: `.gitignore` rules, or the exclude glob (asked of
-   * findFiles itself, so VS Code's own glob rules decide). Used for single-file updates.
+   * Whether `list` would leave the file out: `.gitignore` rules or an exclude pattern. Matched in
+   * process (findFiles can miss a file created a moment ago, which would then look excluded).
    */
   async ignores(path: string): Promise<boolean> {
-    if (this.ignoreRules.ignores(path)) return true;
-    const found = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, path), WorkspaceFileSource.excludeGlob(this.folder), 1);
-    return found.length === 0;
+    this.excluded ??= picomatch(WorkspaceFileSource.excludePatterns(this.folder), { dot: true });
+    return this.ignoreRules.ignores(path) || this.excluded(path);
   }
 
   skipped(): SkippedEntry[] {

@@ -62,6 +62,7 @@ function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean,
           h('span', { class: 'codicon codicon-file', 'aria-hidden': 'true' }),
           link(showFolders ? `${ev.folder}/${ev.path}` : ev.path, () => actions.openEvidence(ev.folder, ev.path), `Open ${ev.path} (${ev.signal})`),
           h('span', { class: 'signal' }, ev.signal),
+          ev.authorship ? h('span', { class: 'authorship', 'data-testid': 'authorship' }, ev.authorship) : null,
         ),
       );
     }

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { describeAuthorship, readAuthorship, type FileAuthorship } from '../scanner/authorship';
+import { mayReadAuthorship } from '../core/authorshipPolicy';
+import type { ScanService } from './scanService';
+import { log } from './log';
+
+/**
+ * "you: 14 commits, last 3 weeks ago" beside each evidence file. Runs git read-only (see
+ * scanner/authorship.ts) once per folder after each scan, and never in an untrusted workspace,
+ * when the setting is off, or for non-local folders: then no process is spawned at all.
+ */
+export class AuthorshipService implements vscode.Disposable {
+  private readonly byFile = new Map<string, FileAuthorship>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  private readonly subscriptions: vscode.Disposable[];
+  private generation = 0;
+  /** How many times git was started: read by the workspace-trust test. */
+  gitRuns = 0;
+
+  constructor(private readonly scan: ScanService) {
+    this.subscriptions = [
+      scan.onDidChange(() => void this.refresh()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('devopsRoadmap.authorship')) void this.refresh();
+      }),
+    ];
+  }
+
+  /** The description of a file's authorship, if known. */
+  describe(folder: string, path: string, now = new Date()): string | undefined {
+    const entry = this.byFile.get(`${folder}/${path}`);
+    return entry ? describeAuthorship(entry, now) : undefined;
+  }
+
+  /** Every known description, keyed `<folder>/<path>` (for the report). */
+  all(now = new Date()): Record<string, string> {
+    return Object.fromEntries([...this.byFile].map(([key, entry]) => [key, describeAuthorship(entry, now)]));
+  }
+
+  async refresh(): Promise<void> {
+    const generation = ++this.generation;
+    const enabled = vscode.workspace.getConfiguration('devopsRoadmap').get<boolean>('authorship.enabled', true);
+    const next = new Map<string, FileAuthorship>();
+    for (const s of this.scan.scans()) {
+      if (!mayReadAuthorship({ trusted: vscode.workspace.isTrusted, enabled, scheme: s.uri.scheme })) continue;
+      const files = [...new Set([...s.result.technologies, ...s.result.practices].flatMap((t) => t.evidence))];
+      if (files.length === 0) continue;
+      this.gitRuns++;
+      const result = await readAuthorship(s.uri.fsPath, files);
+      if (!result.available) {
+        if (result.reason !== 'not-a-repository') log().info(`Authorship not read for ${s.folder}: ${result.message}`);
+        continue;
+      }
+      for (const [path, entry] of Object.entries(result.files)) next.set(`${s.folder}/${path}`, entry);
+    }
+    if (generation !== this.generation) return; // a newer refresh started meanwhile
+    this.byFile.clear();
+    for (const [k, v] of next) this.byFile.set(k, v);
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,78 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { execFileSync } from 'child_process';
+import * as os from 'os';
+import * as path from 'path';
+import { api, waitFor, workspaceFolder } from './helpers';
+
+function git(cwd: string, args: string[], env: Record<string, string> = {}): void {
+  execFileSync('git', args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+describe('Authorship, export and import', () => {
+  it('counts only the user\'s commits on evidence files of a git repository', async () => {
+    const { scan, authorship } = await api();
+    const root = workspaceFolder().uri.fsPath;
+    git(root, ['init', '-q']);
+    git(root, ['config', 'user.email', 'me@example.com']);
+    git(root, ['config', 'user.name', 'Me']);
+    const other = { GIT_AUTHOR_EMAIL: 'colleague@example.com', GIT_AUTHOR_NAME: 'Colleague', GIT_COMMITTER_EMAIL: 'colleague@example.com', GIT_COMMITTER_NAME: 'Colleague' };
+    git(root, ['add', 'Dockerfile']);
+    git(root, ['commit', '-q', '-m', 'colleague adds the Dockerfile'], other);
+    git(root, ['add', '-A']);
+    git(root, ['commit', '-q', '-m', 'I add the rest']);
+    git(root, ['commit', '-q', '--allow-empty', '-m', 'unrelated']);
+    const runs = authorship.gitRuns;
+    await scan.rescan();
+    await waitFor('authorship of the Terraform files', () => authorship.describe(workspaceFolder().name, 'infra/main.tf'));
+    assert.ok(authorship.gitRuns > runs, 'git ran in this trusted workspace');
+    assert.match(authorship.describe(workspaceFolder().name, 'infra/main.tf')!, /^you: 1 commit/);
+    assert.match(authorship.describe(workspaceFolder().name, 'Dockerfile')!, /^not yours: 1 commit/);
+  });
+
+  it('exports a Markdown and a JSON report with the expected sections, and opens it', async () => {
+    const { actions } = await api();
+    await actions.setCurrentStage('stage-junior');
+    await actions.setTargetRole('platform-engineering');
+    await actions.setMark('linux-fundamentals', 'done');
+    const target = vscode.Uri.file(path.join(os.tmpdir(), `skills-${Date.now()}.md`));
+    await vscode.commands.executeCommand('devopsRoadmap.exportReport', target);
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const headings = markdown.split('\n').filter((l) => /^##? /.test(l));
+    assert.deepStrictEqual(headings.slice(0, 7), ['# DevOps Skills Report', '## Position', '## Practiced skills', '## Marked skills', '## Gaps', '## Role fit', '## Detected technologies']);
+    assert.match(markdown, /Junior DevOps Engineer/);
+    assert.match(markdown, /infra\/main\.tf/);
+    assert.match(markdown, /you: 1 commit/);
+    const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target.with({ path: target.path.replace(/\.md$/, '.json') }))));
+    assert.strictEqual(json.format, 'devops-roadmap-report');
+    assert.strictEqual(json.currentStage.id, 'stage-junior');
+    await waitFor('the report to open', () => vscode.window.activeTextEditor?.document.uri.toString() === target.toString());
+  });
+
+  it('imports progress from a report JSON and keeps what was there', async () => {
+    const { store } = await api();
+    const source = vscode.Uri.file(path.join(os.tmpdir(), `import-${Date.now()}.json`));
+    const report = {
+      format: 'devops-roadmap-report',
+      version: 1,
+      generatedAt: new Date().toISOString(),
+      marks: [{ skillId: 'bash-scripting', mark: 'learning', note: 'bash every day', updated: new Date().toISOString() }, { skillId: 'x', mark: 'mastered' }],
+    };
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(JSON.stringify(report)));
+    const ok = await vscode.commands.executeCommand<boolean>('devopsRoadmap.importProgress', source);
+    assert.strictEqual(ok, true);
+    const saved = await store.read();
+    assert.strictEqual(saved.marks['bash-scripting']?.mark, 'learning');
+    assert.strictEqual(saved.marks['bash-scripting']?.note, 'bash every day');
+    assert.strictEqual(saved.marks['linux-fundamentals']?.mark, 'done', 'the earlier mark is kept');
+  });
+
+  it('refuses a file that is not a report, changing nothing', async () => {
+    const { store } = await api();
+    const before = JSON.stringify(await store.read());
+    const source = vscode.Uri.file(path.join(os.tmpdir(), `bad-${Date.now()}.json`));
+    await vscode.workspace.fs.writeFile(source, new TextEncoder().encode('{"format":"something-else"'));
+    assert.strictEqual(await vscode.commands.executeCommand<boolean>('devopsRoadmap.importProgress', source), false);
+    assert.strictEqual(JSON.stringify(await store.read()), before);
+  });
+});
