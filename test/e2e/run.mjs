@@ -201,7 +201,7 @@ async function typeInQuickPick(page, text, expect) {
       return visible && !value.startsWith('>') && label.includes(expect);
     }, { message: `the extension's quick pick "${expect}"` });
   } catch (err) {
-    throw new Error(`${err.message} (last seen ${state})`);
+    throw new Error(`${err.message} (last seen ${state})`, { cause: err });
   }
   await quickInputBox(page).fill(text);
 }
