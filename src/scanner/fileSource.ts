@@ -80,10 +80,46 @@ const SLICE_MS = 15;
 const SEP = nodePath.sep;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-interface Matcher {
+/** One .gitignore's rules. */
+interface Rules {
+  ig: Ignore;
+  /**
+   * One lower-cased text per rule that every path the rule matches contains (case-insensitively):
+   * a path holding none of them is neither ignored nor re-included by this file, which a few
+   * `includes` tell far faster than the rules' regexes. Undefined when some rule has no such text
+   * (`*`, `[ab]?`): then every path is tested.
+   */
+  literals: string[] | undefined;
+}
+
+interface Matcher extends Rules {
   /** Folder of the .gitignore, relative ('' at the root). */
   base: string;
-  ig: Ignore;
+}
+
+/**
+ * The longest run of plain characters (ASCII letters, digits, `. _ -`) a .gitignore pattern
+ * requires literally, lower-cased ('' when none). Character classes, wildcards, escapes, slashes
+ * and anything else only split runs, so the answer is always text the matched path must contain.
+ * (The rules match case-insensitively, and an ASCII letter then matches only its two cases.)
+ */
+export function patternLiteral(line: string): string {
+  let best = '';
+  for (const run of line.replace(/\[[^\]]*(?:\]|$)/g, ' ').split(/[^A-Za-z0-9._-]+/)) if (run.length > best.length) best = run;
+  return best.toLowerCase();
+}
+
+/** The literals of a .gitignore text, or undefined when some line might be a rule without one. */
+export function gitignoreLiterals(text: string): string[] | undefined {
+  const out = new Set<string>();
+  for (const line of text.split(/\r?\n/)) {
+    // Certainly not rules: blank lines (spaces only) and comments. Anything else counts as a rule.
+    if (line.startsWith('#') || /^ *$/.test(line)) continue;
+    const literal = patternLiteral(line);
+    if (!literal) return undefined;
+    out.add(literal);
+  }
+  return [...out];
 }
 
 interface DirNode {
@@ -102,8 +138,21 @@ function inside(real: string, rootReal: string): boolean {
 
 /** Deeper .gitignore files decide first; a negation (`!x`) there re-includes what a shallower one ignored. */
 function ignoredBy(matchers: readonly Matcher[], rel: string, dir: boolean): boolean {
+  let lower: string | undefined;
   for (let i = matchers.length - 1; i >= 0; i--) {
     const m = matchers[i];
+    if (m.literals) {
+      // No rule of this file can match (a literal in `sub` is also in `rel`): same as no result.
+      lower ??= rel.toLowerCase();
+      let maybe = false;
+      for (const literal of m.literals) {
+        if (lower.includes(literal)) {
+          maybe = true;
+          break;
+        }
+      }
+      if (!maybe) continue;
+    }
     const sub = m.base ? rel.slice(m.base.length + 1) : rel;
     try {
       const r = m.ig.test(dir ? `${sub}/` : sub);
@@ -127,7 +176,7 @@ export class NodeFileSource implements FileSource {
   /** Paths `list` yielded (already checked to stay inside the root). */
   private listed = new Set<string>();
   private rootReal: string | undefined;
-  private readonly ignoreCache = new Map<string, Ignore | undefined>();
+  private readonly ignoreCache = new Map<string, Rules | undefined>();
 
   constructor(root: string, options: NodeFileSourceOptions = {}) {
     this.root = nodePath.resolve(root);
@@ -147,10 +196,10 @@ export class NodeFileSource implements FileSource {
     return this.rootReal;
   }
 
-  private loadIgnore(absFile: string): Ignore | undefined {
+  private loadIgnore(absFile: string): Rules | undefined {
     try {
       const text = new TextDecoder().decode(this.fs.readFile(absFile));
-      return ignore({ allowRelativePaths: true }).add(text);
+      return { ig: ignore({ allowRelativePaths: true }).add(text), literals: gitignoreLiterals(text) };
     } catch {
       return undefined;
     }
@@ -187,7 +236,7 @@ export class NodeFileSource implements FileSource {
         if (e.name === 'Chart.yaml') chart = true;
         if (this.gitignore && e.name === '.gitignore' && (e.isFile() || e.isSymbolicLink())) {
           const ig = this.loadIgnore(nodePath.join(node.abs, e.name));
-          if (ig) matchers = [...matchers, { base: node.rel, ig }];
+          if (ig) matchers = [...matchers, { base: node.rel, ...ig }];
         }
       }
       const children: DirNode[] = [];
@@ -278,7 +327,7 @@ export class NodeFileSource implements FileSource {
         pending = this.loadIgnore(nodePath.join(this.root, ...parts.slice(0, i), '.gitignore'));
         this.ignoreCache.set(base, pending);
       }
-      if (pending) matchers.push({ base, ig: pending });
+      if (pending) matchers.push({ base, ...pending });
     }
     return ignoredBy(matchers, path, false);
   }

@@ -113,9 +113,10 @@ const yamlAnnotations: Detector = {
   },
   detect(f) {
     const text = f.text;
-    if (/\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(text)) f.practice('gpu-workloads');
-    if (/\bsidecar\.istio\.io\/inject\b|\bistio-injection\s*:/.test(text)) f.tech('istio');
-    if (/\blinkerd\.io\/inject\b/.test(text)) f.tech('linkerd');
+    // Literal guards first (each regex needs its literal): most YAML files have none of them.
+    if (text.includes('.com/gpu') && /\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(text)) f.practice('gpu-workloads');
+    if (text.includes('istio') && /\bsidecar\.istio\.io\/inject\b|\bistio-injection\s*:/.test(text)) f.tech('istio');
+    if (text.includes('linkerd.io/inject') && /\blinkerd\.io\/inject\b/.test(text)) f.tech('linkerd');
   },
 };
 

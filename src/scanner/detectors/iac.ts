@@ -280,12 +280,15 @@ const ansible: Detector<'role' | 'yaml'> = {
       f.practice('config-management');
       return;
     }
-    if (/^\s*-?\s*ansible\.(?:builtin|posix|windows|netcommon)\.\w+\s*:/m.test(text)) {
+    // Each regex below needs its literal ('ansible.', 'hosts', 'import_playbook'): indexOf first, it is far cheaper.
+    if (text.includes('ansible.') && /^\s*-?\s*ansible\.(?:builtin|posix|windows|netcommon)\.\w+\s*:/m.test(text)) {
       f.tech('ansible');
       f.practice('config-management');
       return;
     }
-    if (!/^\s*-\s+(?:name\s*:.*\n\s+)?hosts\s*:|^\s*-\s+(?:ansible\.builtin\.)?import_playbook\s*:/m.test(text) && !/^\s+hosts\s*:/m.test(text)) return;
+    const hosts = text.includes('hosts');
+    if (!hosts && !text.includes('import_playbook')) return;
+    if (!/^\s*-\s+(?:name\s*:.*\n\s+)?hosts\s*:|^\s*-\s+(?:ansible\.builtin\.)?import_playbook\s*:/m.test(text) && !(hosts && /^\s+hosts\s*:/m.test(text))) return;
     if (!f.needWhole()) return;
     if (isPlaybook(f.yaml())) {
       f.tech('ansible');

@@ -56,6 +56,7 @@ export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<stri
     },
     detect(f, chartDir) {
       const text = f.text;
+      if (!text.includes('apiVersion') || !text.includes('kind')) return; // both tests below need these literals
       if (f.p.ext === '.json' ? !(text.includes('"apiVersion"') && text.includes('"kind"')) : !(/^[ \t-]*apiVersion[ \t]*:/m.test(text) && /^[ \t-]*kind[ \t]*:/m.test(text))) return;
       const objects = f.objects();
       if (objects.length === 0) return;

@@ -73,7 +73,7 @@ export function pythonImports(f: FileContext): void {
   }
   if (has('kubeflow', 'kubeflow_training', 'katib')) f.tech('kubeflow');
   if (has('zenml', 'metaflow', 'kedro', 'tfx', 'sagemaker.workflow', 'flytekit')) f.practice('ml-pipelines');
-  if (has('bentoml', 'seldon_core', 'kserve', 'tritonclient', 'mlserver', 'ts.torch_handler') || /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m.test(text)) f.practice('model-serving');
+  if (has('bentoml', 'seldon_core', 'kserve', 'tritonclient', 'mlserver', 'ts.torch_handler') || (text.includes('ray') && /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m.test(text))) f.practice('model-serving');
   if (has('dvc', 'dvclive')) f.tech('dvc');
   if (has('locust')) f.practice('load-testing');
   if (has('hvac')) {

@@ -94,5 +94,6 @@ export function imageSignals(f: FileContext, image: string): void {
 
 /** Every `image: <ref>` value in a YAML text. */
 export function scanImages(f: FileContext): void {
+  if (!f.text.includes('image:')) return;
   for (const m of f.text.matchAll(/^[ \t-]*image:[ \t]*["']?([\w./:@-]{1,200})/gm)) imageSignals(f, m[1]);
 }

@@ -32,13 +32,71 @@ export function someDoc(f: FileContext, test: (doc: Obj) => boolean): boolean {
   return docs.some(test);
 }
 
-/** Whether a top-level key appears at column 0 in YAML text: a cheap test before parsing. */
+/**
+ * Whether a top-level key appears at column 0 in YAML text: a cheap test before parsing.
+ * Same answer as the regex `^["']?KEY["']?[ \t]*:` (multiline), which hasTopKeyRegex keeps as the
+ * reference, but detectors ask a dozen keys of every YAML file, so the text is read once: the keys
+ * written at column 0 are collected into a set (cached for the last text) and each question is a
+ * set lookup. A plain key (letters, digits, `_ . -`) can only be the whole run of such characters
+ * at a line start (after an optional quote), followed by an optional quote, blanks and a colon.
+ * Other keys, and texts with line breaks other than `\n` / `\r\n`, fall back to the regex.
+ */
 const topKeyCache = new Map<string, RegExp>();
+const PLAIN_KEY = /^[A-Za-z0-9_.-]+$/;
 
-export function hasTopKey(text: string, key: string): boolean {
+function topKeyRegex(key: string): RegExp {
   let re = topKeyCache.get(key);
   if (!re) topKeyCache.set(key, (re = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*:`, 'm')));
-  return re.test(text);
+  return re;
+}
+
+/** The regex form of hasTopKey (the reference the fast form is tested against). */
+export function hasTopKeyRegex(text: string, key: string): boolean {
+  return topKeyRegex(key).test(text);
+}
+
+function isKeyChar(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d;
+}
+
+function isQuote(c: number): boolean {
+  return c === 0x22 || c === 0x27;
+}
+
+/** The plain keys at column 0, or undefined when the text has `\r` alone, U+2028 or U+2029 as a line break. */
+function collectTopKeys(text: string): Set<string> | undefined {
+  if ((text.includes('\r') && /\r(?!\n)/.test(text)) || text.includes('\u2028') || text.includes('\u2029')) return undefined;
+  const keys = new Set<string>();
+  const n = text.length;
+  // Line starts: 0 and after every \n (a line start after the \r of \r\n begins with \n: no key).
+  for (let s = 0; s < n; ) {
+    let i = s;
+    if (isQuote(text.charCodeAt(i))) i++;
+    const from = i;
+    while (i < n && isKeyChar(text.charCodeAt(i))) i++;
+    if (i > from) {
+      const to = i;
+      if (i < n && isQuote(text.charCodeAt(i))) i++;
+      while (i < n && (text.charCodeAt(i) === 0x20 || text.charCodeAt(i) === 0x09)) i++;
+      if (i < n && text.charCodeAt(i) === 0x3a) keys.add(text.slice(from, to));
+    }
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    s = nl + 1;
+  }
+  return keys;
+}
+
+let lastText: string | undefined;
+let lastKeys: Set<string> | undefined;
+
+export function hasTopKey(text: string, key: string): boolean {
+  if (!PLAIN_KEY.test(key)) return topKeyRegex(key).test(text);
+  if (text !== lastText) {
+    lastKeys = collectTopKeys(text);
+    lastText = text;
+  }
+  return lastKeys ? lastKeys.has(key) : topKeyRegex(key).test(text);
 }
 
 /** The text an object came from, for regex checks (Helm templates keep their source; parsed objects use the file). */

@@ -1,0 +1,79 @@
+/**
+ * The scanner's fast paths must give the answers of the slow forms they replace (performance work,
+ * docs/performance.md): hasTopKey's one-pass key set against its regex, and the .gitignore literal
+ * pre-check against the `ignore` package itself.
+ */
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import ignore from 'ignore';
+import { hasTopKey, hasTopKeyRegex } from '../../../src/scanner/detectors/util';
+import { gitignoreLiterals, patternLiteral } from '../../../src/scanner/fileSource';
+
+const KEYS = ['scrape_configs', 'groups', 'route', 'service', 'app', 'apiVersion', 'a.b', 'x-y', 'k', 'config', 'on', 'we$ird', 'sp ace', "q'uote"];
+
+/** YAML-ish text: keys at and off column 0, quotes, blanks, colons and every kind of line break. */
+const yamlish = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom(...KEYS, ...KEYS.map((k) => k.toUpperCase())),
+      fc.constantFrom(':', ' ', '\t', '"', "'", '\n', '\r\n', '\r', '\u2028', '\u2029', '- ', '  ', '#', 'app.kubernetes.io/name', 'x', '-', '.', '_'),
+      fc.string({ maxLength: 4 }),
+    ),
+    { maxLength: 40 },
+  )
+  .map((parts) => parts.join(''));
+
+describe('scanner fast paths', () => {
+  it('hasTopKey answers as its regex does', () => {
+    fc.assert(
+      fc.property(yamlish, fc.constantFrom(...KEYS), (text, key) => {
+        assert.equal(hasTopKey(text, key), hasTopKeyRegex(text, key), JSON.stringify({ text, key }));
+      }),
+      { numRuns: 20000, seed: 42 },
+    );
+    for (const [text, key, want] of [
+      ['scrape_configs:\n', 'scrape_configs', true],
+      ['"scrape_configs" : x', 'scrape_configs', true],
+      ["'groups':", 'groups', true],
+      ['  groups:', 'groups', false],
+      ['x\r\ngroups:', 'groups', true],
+      ['x\rgroups:', 'groups', true],
+      ['x\u2028groups:', 'groups', true],
+      ['groupsx:', 'groups', false],
+      ['app.kubernetes.io/name: x\n', 'app', false],
+      ['"\'app: x', 'app', false],
+    ] as const) {
+      assert.equal(hasTopKey(text, key), want, JSON.stringify(text));
+      assert.equal(hasTopKeyRegex(text, key), want, JSON.stringify(text));
+    }
+  });
+
+  it('a path without any literal of a .gitignore is neither ignored nor re-included by it', () => {
+    const piece = fc.constantFrom('foo', 'Bar', 'node_modules', 'log', '.log', 'a', 'b', '*', '**', '/', '?', '[a-c]', '[!x]', '[', ']', '!', '\\', ' ', '.', '#', '-', '_', 'İ', '\u212a', 'ſ', 'K', 's', '\r', '\t');
+    const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
+    const pathPiece = fc.constantFrom('foo', 'FOO', 'bar', 'BAR', 'node_modules', 'x.log', 'x.LOG', 'a', 'b', 'c', 'İ', '\u212a', 'ſ', 'k', 'S', '#', '!', ' ', '-', '_', '.x');
+    const path = fc.array(fc.array(pathPiece, { minLength: 1, maxLength: 3 }).map((p) => p.join('')), { minLength: 1, maxLength: 4 }).map((p) => p.join('/'));
+    fc.assert(
+      fc.property(fc.array(pattern, { minLength: 1, maxLength: 5 }), fc.array(path, { minLength: 1, maxLength: 8 }), (lines, paths) => {
+        const text = lines.join('\n');
+        const literals = gitignoreLiterals(text);
+        if (!literals) return;
+        const ig = ignore({ allowRelativePaths: true }).add(text);
+        for (const p of paths) {
+          const lower = p.toLowerCase();
+          if (literals.some((l) => lower.includes(l))) continue;
+          for (const q of [p, `${p}/`]) {
+            const r = ig.test(q);
+            assert.ok(!r.ignored && !r.unignored, JSON.stringify({ text, q, literals }));
+          }
+        }
+      }),
+      { numRuns: 5000, seed: 7 },
+    );
+    assert.equal(patternLiteral('*.LOG'), '.log');
+    assert.equal(patternLiteral('/build/**/[ab]cache-dir/'), 'cache-dir');
+    assert.deepEqual(gitignoreLiterals('# comment\n\n   \nnode_modules/\n!keep.tf\n'), ['node_modules', 'keep.tf']);
+    assert.equal(gitignoreLiterals('node_modules/\n*\n'), undefined);
+    assert.equal(gitignoreLiterals('\t\n'), undefined);
+  });
+});
