@@ -4,6 +4,13 @@ import { mayReadAuthorship } from '../core/authorshipPolicy';
 import type { ScanService } from './scanService';
 import { log } from './log';
 
+/** The git of VS Code's own `git.path` setting (a path or a list of paths), else `git` from PATH. */
+function configuredGit(): string | undefined {
+  const setting = vscode.workspace.getConfiguration('git').get<string | string[] | null>('path');
+  const first = Array.isArray(setting) ? setting[0] : setting;
+  return typeof first === 'string' && first.length > 0 ? first : undefined;
+}
+
 /**
  * "you: 14 commits, last 3 weeks ago" beside each evidence file. Runs git read-only (see
  * scanner/authorship.ts) once per folder after each scan, and never in an untrusted workspace,
@@ -48,7 +55,7 @@ export class AuthorshipService implements vscode.Disposable {
       const files = [...new Set([...s.result.technologies, ...s.result.practices].flatMap((t) => t.evidence))];
       if (files.length === 0) continue;
       this.gitRuns++;
-      const result = await readAuthorship(s.uri.fsPath, files);
+      const result = await readAuthorship(s.uri.fsPath, files, { git: configuredGit() });
       if (!result.available) {
         if (result.reason !== 'not-a-repository') log().info(`Authorship not read for ${s.folder}: ${result.message}`);
         continue;

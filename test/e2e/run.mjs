@@ -20,7 +20,7 @@
 // Environment: E2E_TIMEOUT_MS (whole run, default 20 min), E2E_KEEP_TMP=1 (keep temp dirs),
 // DEVOPS_ROADMAP_TEST_GREP (mocha grep for the integration suites).
 // Artifacts in test-results/: integration.log, integration.json, ui.log, *.png, metrics.json, e2e.json.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { appendFile, copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -90,21 +90,46 @@ function noteActivation(line, source) {
 // ---------------------------------------------------------------------------------------------
 // Integration suites inside the extension host
 // ---------------------------------------------------------------------------------------------
-async function runIntegration(browser, bundle) {
-  console.log('\n== integration: suites in the extension host of code-server');
-  const logFile = path.join(resultsDir, 'integration.log');
-  const jsonFile = path.join(resultsDir, 'integration.json');
+/**
+ * A `git` that logs each call and runs the real git, so a suite
+ * can check whether the extension started git at all (the untrusted-workspace run must not).
+ */
+async function gitSpy() {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'devops-roadmap-gitspy-'));
+  const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+  await writeFile(path.join(dir, 'git'), `#!/bin/sh\necho "$*" >> "$GIT_SPY_LOG"\nexec ${realGit} "$@"\n`, { mode: 0o755 });
+  const logFile = path.join(dir, 'calls.log');
+  await writeFile(logFile, '');
+  process.on('exit', () => { try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ } });
+  // code-server rebuilds the extension host's PATH from the login shell, so the spy is named by
+  // VS Code's `git.path` setting, which the extension honours like the built-in Git extension.
+  return { gitPath: path.join(dir, 'git'), env: { GIT_SPY_LOG: logFile, DEVOPS_ROADMAP_REAL_GIT: realGit } };
+}
+
+async function runIntegration(browser, bundle, variant = { name: 'integration', untrusted: false }) {
+  const untrusted = variant.untrusted;
+  console.log(`\n== ${variant.name}: suites in the extension host of code-server${untrusted ? ' (workspace not trusted)' : ''}`);
+  const logFile = path.join(resultsDir, `${variant.name}.log`);
+  const jsonFile = path.join(resultsDir, `${variant.name}.json`);
   await rm(jsonFile, { force: true });
   await writeFile(logFile, '');
   const log = (line) => { console.log(`  | ${line}`); void appendFile(logFile, `${line}\n`); };
 
   const partStarted = Date.now();
+  const spy = await gitSpy();
   const host = await startHost({
-    label: 'integration',
+    label: variant.name,
     copyFolder: demoWorkspace,
     extensionDevelopmentPath: extensionPath,
     extensionTestsPath: bundle,
-    env: { DEVOPS_ROADMAP_TEST_RESULTS: jsonFile },
+    untrusted,
+    settings: { 'git.path': spy.gitPath },
+    env: {
+      DEVOPS_ROADMAP_TEST_RESULTS: jsonFile,
+      ...spy.env,
+      // The untrusted run holds only the suite written for it; the trusted run skips that suite.
+      ...(untrusted ? { DEVOPS_ROADMAP_TEST_GREP: 'untrusted workspace' } : {}),
+    },
     onOutput: (line) => void appendFile(logFile, `[code-server] ${line}\n`),
   });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -128,16 +153,16 @@ async function runIntegration(browser, bundle) {
     const summary = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, 'utf8')) : undefined;
     if (summary) {
       for (const test of summary.tests) {
-        if (test.state !== 'pending') record('integration', test.title, test.state === 'failed' ? test.error : undefined, { durationMs: test.durationMs });
+        if (test.state !== 'pending') record(variant.name, test.title, test.state === 'failed' ? test.error : undefined, { durationMs: test.durationMs });
       }
     }
     if (code !== 0 && !summary?.failures) {
-      record('integration', 'the integration suites load and run', new Error(`extension host reported exit code ${code} (see test-results/integration.log)`));
+      record(variant.name, 'the integration suites load and run', new Error(`extension host reported exit code ${code} (see test-results/${variant.name}.log)`));
     } else if (!summary) {
-      record('integration', 'the integration suites report their results', new Error('no test-results/integration.json was written'));
+      record(variant.name, 'the integration suites report their results', new Error(`no test-results/${variant.name}.json was written`));
     }
   } catch (err) {
-    record('integration', 'the integration suites finish', err);
+    record(variant.name, 'the integration suites finish', err);
   } finally {
     await context.close().catch(() => {});
     await host.stop();
@@ -385,7 +410,7 @@ async function main() {
   // Remove only what this run writes: another part may have been run on its own just before.
   await mkdir(resultsDir, { recursive: true });
   const stale = ['e2e.json', 'metrics.json'];
-  if (only !== 'ui') stale.push('integration.log', 'integration.json');
+  if (only !== 'ui') stale.push('integration.log', 'integration.json', 'integration-untrusted.log', 'integration-untrusted.json');
   if (only !== 'integration') stale.push('ui.log', ...screenshotNames);
   for (const name of await readdir(resultsDir)) {
     if (stale.includes(name) || (only !== 'integration' && name.startsWith('failed-'))) await rm(path.join(resultsDir, name), { force: true });
@@ -406,7 +431,10 @@ async function main() {
   process.on('exit', () => { try { rmSync(browserHome, { recursive: true, force: true }); } catch { /* best effort */ } });
   const browser = await chromium.launch(chromiumOptions(browserHome));
   try {
-    if (only !== 'ui') await runIntegration(browser, bundle);
+    if (only !== 'ui') {
+      await runIntegration(browser, bundle);
+      await runIntegration(browser, bundle, { name: 'integration-untrusted', untrusted: true });
+    }
     if (only !== 'integration') await runUi(browser);
   } finally {
     await browser.close().catch(() => {});

@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { execFileSync } from 'child_process';
 import * as os from 'os';
 import * as path from 'path';
+import { readFileSync } from 'fs';
 import { api, waitFor, workspaceFolder } from './helpers';
 
 function git(cwd: string, args: string[], env: Record<string, string> = {}): void {
@@ -26,6 +27,8 @@ describe('Authorship, export and import', () => {
     await scan.rescan();
     await waitFor('authorship of the Terraform files', () => authorship.describe(workspaceFolder().name, 'infra/main.tf'));
     assert.ok(authorship.gitRuns > runs, 'git ran in this trusted workspace');
+    // The launcher's git spy sees the same calls (the untrusted run relies on it seeing them).
+    if (process.env.GIT_SPY_LOG) assert.match(readFileSync(process.env.GIT_SPY_LOG, 'utf8'), /core\.fsmonitor=false .*log/);
     assert.match(authorship.describe(workspaceFolder().name, 'infra/main.tf')!, /^you: 1 commit/);
     assert.match(authorship.describe(workspaceFolder().name, 'Dockerfile')!, /^not yours: 1 commit/);
   });
