@@ -10,14 +10,14 @@
  * Cancellation: when `options.signal` aborts, `scan` / `ScanIndex.create` / `updateFile` reject
  * with the signal's reason (a DOMException named 'AbortError' by default). No partial result.
  */
-import { parseAllDocuments } from 'yaml';
 import { PRACTICE_IDS, TECHNOLOGY_IDS, type PracticeId, type TechnologyId } from './ids';
 import { normalizePath, pathInfo, type PathInfo } from './paths';
 import { chartDirOf, regexObjects, splitApiVersion } from './detectors/kube';
 import { DETECTORS, classify as classifyWith, isCandidate as isCandidatePath, type Plan } from './detectors/registry';
 import type { Cond, Detector, FileContext, Hit, KubeObject } from './detectors/types';
 import { isObj } from './detectors/util';
-import type { DetectedPractice, DetectedTechnology, FileSource, ScanOptions, ScanResult, SkipReason, SkippedEntry } from './types';
+import { yamlLib } from './yamlLib';
+import type { DetectedPractice, DetectedTechnology, FileEntry, FileSource, ScanOptions, ScanResult, SkipReason, SkippedEntry } from './types';
 
 export const DEFAULT_MAX_BYTES_PER_FILE = 256 * 1024;
 export const DEFAULT_MAX_FILES = 200_000;
@@ -83,7 +83,7 @@ class Context implements FileContext {
     if (!this.needWhole()) return this.yamlDocs;
     let failures = 0;
     try {
-      for (const doc of parseAllDocuments(this.text, YAML_OPTIONS)) {
+      for (const doc of yamlLib().parseAllDocuments(this.text, YAML_OPTIONS)) {
         if (doc.errors.length > 0) {
           failures++;
           continue;
@@ -150,7 +150,12 @@ class Context implements FileContext {
   }
 }
 
+/** Shared by every file that contributes nothing (never mutated). */
+const NO_HITS = Object.freeze([]) as unknown as Hit[];
+
 function dedupe(hits: readonly Hit[]): Hit[] {
+  if (hits.length === 0) return NO_HITS;
+  if (hits.length === 1) return [hits[0]];
   const seen = new Map<string, Hit>();
   for (const h of hits) seen.set(`${h.key}|${h.requires ?? ''}|${h.unless ?? ''}`, h);
   return [...seen.values()];
@@ -182,7 +187,7 @@ async function processFile(source: FileSource, path: string, plan: Plan, maxByte
   record.bytes = data.length;
   if (data.subarray(0, BINARY_PROBE).indexOf(0) >= 0) {
     // Not the text its name promises: no evidence from it.
-    record.hits = [];
+    record.hits = NO_HITS;
     if (!plan.probe) record.skipped = 'binary';
     return record;
   }
@@ -220,6 +225,10 @@ export async function inspectFile(path: string, content: Uint8Array | string, ma
   return { hits: record.hits, ...(record.skipped ? { skipped: record.skipped } : {}) };
 }
 
+async function* oneByOne(entries: AsyncIterable<FileEntry>): AsyncIterable<FileEntry[]> {
+  for await (const entry of entries) yield [entry];
+}
+
 function compareSkipped(a: SkippedEntry, b: SkippedEntry): number {
   return a.path < b.path ? -1 : a.path > b.path ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0;
 }
@@ -231,6 +240,11 @@ function compareSkipped(a: SkippedEntry, b: SkippedEntry): number {
 export class ScanIndex {
   private readonly files = new Set<string>();
   private readonly records = new Map<string, FileRecord>();
+  /**
+   * Files read that contributed nothing (no evidence, not skipped), with the bytes read: most read
+   * files, kept as a number instead of a record so a large tree's index stays small.
+   */
+  private readonly plainReads = new Map<string, number>();
   private sourceSkipped: SkippedEntry[] = [];
   private limitSkip: SkippedEntry | undefined;
   private truncated = false;
@@ -263,25 +277,26 @@ export class ScanIndex {
     const maxFiles = Math.max(0, this.options.maxFiles ?? DEFAULT_MAX_FILES);
     signal?.throwIfAborted();
     const pending = new Set<Promise<void>>();
-    for await (const entry of this.source.list(signal)) {
+    const batches = this.source.listBatches ? this.source.listBatches(signal) : oneByOne(this.source.list(signal));
+    walk: for await (const batch of batches) for (const entry of batch) {
       signal?.throwIfAborted();
       const path = normalizePath(entry.path);
       if (!path || this.files.has(path)) continue;
       if (this.files.size >= maxFiles) {
         this.truncated = true;
         this.limitSkip = { path, reason: 'file-limit' };
-        break;
+        break walk;
       }
       this.files.add(path);
       if (onProgress && this.files.size % 500 === 0) onProgress(this.files.size);
       const plan = this.classify(path);
       if (!plan) continue;
       if (plan.read <= 0 || plan.readers.length === 0) {
-        this.records.set(path, { hits: dedupe(plan.hits), read: false, bytes: 0 });
+        this.store(path, { hits: dedupe(plan.hits), read: false, bytes: 0 });
         continue;
       }
       const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, signal).then(
-        (record) => void this.records.set(path, record),
+        (record) => this.store(path, record),
         (error: unknown) => {
           if (signal?.aborted) return;
           // The file vanished between listing and reading: it is not part of the tree.
@@ -299,6 +314,22 @@ export class ScanIndex {
     signal?.throwIfAborted();
     this.durationMs = Math.round(performance.now() - started);
     this.cached = undefined;
+  }
+
+  /** Keeps one file's contribution (a plain read as its byte count). */
+  private store(path: string, record: FileRecord): void {
+    if (record.read && !record.skipped && record.hits.length === 0) {
+      this.records.delete(path);
+      this.plainReads.set(path, record.bytes);
+    } else {
+      this.plainReads.delete(path);
+      this.records.set(path, record);
+    }
+  }
+
+  private forget(path: string): void {
+    this.records.delete(path);
+    this.plainReads.delete(path);
   }
 
   /** The identity of what the UI shows: evidence and skipped entries (not counters or timing). */
@@ -330,8 +361,8 @@ export class ScanIndex {
       }
     }
     this.files.add(rel);
-    if (record && (record.hits.length > 0 || record.read || record.skipped)) this.records.set(rel, record);
-    else this.records.delete(rel);
+    if (record && (record.hits.length > 0 || record.read || record.skipped)) this.store(rel, record);
+    else this.forget(rel);
     this.cached = undefined;
     this.durationMs = Math.round(performance.now() - started);
     return this.signature() !== before;
@@ -344,12 +375,19 @@ export class ScanIndex {
     let removed = false;
     if (this.files.delete(rel)) removed = true;
     if (this.records.delete(rel)) removed = true;
+    if (this.plainReads.delete(rel)) removed = true;
     if (!removed && rel) {
       const prefix = `${rel}/`;
       for (const f of [...this.files]) if (f.startsWith(prefix)) this.files.delete(f);
       for (const f of [...this.records.keys()]) {
         if (f.startsWith(prefix)) {
           this.records.delete(f);
+          removed = true;
+        }
+      }
+      for (const f of [...this.plainReads.keys()]) {
+        if (f.startsWith(prefix)) {
+          this.plainReads.delete(f);
           removed = true;
         }
       }
@@ -364,8 +402,9 @@ export class ScanIndex {
     if (this.cached) return this.cached;
     const techFiles = new Map<string, Set<string>>();
     const practiceFiles = new Map<string, Set<string>>();
-    let filesRead = 0;
+    let filesRead = this.plainReads.size;
     let bytesRead = 0;
+    for (const bytes of this.plainReads.values()) bytesRead += bytes;
     const skipped: SkippedEntry[] = [...this.sourceSkipped];
     for (const [path, record] of this.records) {
       if (record.read) {

@@ -77,6 +77,8 @@ const nodeFs: FsLike = {
 
 /** Hands the event loop back (timers, abort events) when the walk has held it this long. */
 const SLICE_MS = 15;
+/** Most files handed over in one batch. */
+const MAX_BATCH = 1024;
 const SEP = nodePath.sep;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -206,6 +208,15 @@ export class NodeFileSource implements FileSource {
   }
 
   async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
+    for await (const batch of this.listBatches(signal)) yield* batch;
+  }
+
+  /**
+   * `list` in batches (what the engine uses: one async step per batch instead of per file). A
+   * batch ends before every skipped entry is recorded, so a consumer that stops inside a batch
+   * (the file limit) sees the same skipped entries as one that pulled file by file.
+   */
+  async *listBatches(signal?: AbortSignal): AsyncIterable<FileEntry[]> {
     signal?.throwIfAborted();
     this.skippedEntries = [];
     this.listed = new Set();
@@ -214,8 +225,17 @@ export class NodeFileSource implements FileSource {
     const rootEntries = this.fs.readdir(this.root); // an unreadable root is an error, not a skip
     const stack: { node: DirNode; entries?: Dirent[] }[] = [{ node: { rel: '', abs: this.root, real: rootReal, depth: 0, matchers: [] }, entries: rootEntries }];
     let sliceStart = performance.now();
+    let batch: FileEntry[] = [];
     while (stack.length > 0) {
+      if (batch.length >= MAX_BATCH) {
+        yield batch;
+        batch = [];
+      }
       if (performance.now() - sliceStart > SLICE_MS) {
+        if (batch.length) {
+          yield batch;
+          batch = [];
+        }
         await breathe();
         sliceStart = performance.now();
       }
@@ -226,6 +246,10 @@ export class NodeFileSource implements FileSource {
       try {
         entries = top.entries ?? this.fs.readdir(node.abs);
       } catch {
+        if (batch.length) {
+          yield batch;
+          batch = [];
+        }
         this.skippedEntries.push({ path: node.rel, reason: 'unreadable' });
         continue;
       }
@@ -244,6 +268,10 @@ export class NodeFileSource implements FileSource {
         const name = e.name;
         const rel = node.rel ? `${node.rel}/${name}` : name;
         if (name.includes('\uFFFD')) {
+          if (batch.length) {
+            yield batch;
+            batch = [];
+          }
           this.skippedEntries.push({ path: rel, reason: 'invalid-name' });
           continue;
         }
@@ -251,6 +279,10 @@ export class NodeFileSource implements FileSource {
           if (this.skipDirs.has(name) || (chart && this.skipSubcharts && name === 'charts')) continue;
           if (matchers.length && ignoredBy(matchers, rel, true)) continue;
           if (node.depth + 1 > this.maxDepth) {
+            if (batch.length) {
+              yield batch;
+              batch = [];
+            }
             this.skippedEntries.push({ path: rel, reason: 'too-deep' });
             continue;
           }
@@ -258,17 +290,21 @@ export class NodeFileSource implements FileSource {
         } else if (e.isFile()) {
           if (matchers.length && ignoredBy(matchers, rel, false)) continue;
           this.listed.add(rel);
-          yield { path: rel };
+          batch.push({ path: rel });
         } else if (e.isSymbolicLink()) {
           const abs = nodePath.join(node.abs, name);
           const kind = this.symlinkKind(abs, node.real, rootReal);
           if (kind === 'file') {
             if (matchers.length && ignoredBy(matchers, rel, false)) continue;
             this.listed.add(rel);
-            yield { path: rel };
+            batch.push({ path: rel });
           } else if (kind !== 'dir') {
-            if (kind === 'symlink-loop' || kind === 'symlink-outside-root' || kind === 'unreadable') {
-              if (!(matchers.length && ignoredBy(matchers, rel, false))) this.skippedEntries.push({ path: rel, reason: kind });
+            if ((kind === 'symlink-loop' || kind === 'symlink-outside-root' || kind === 'unreadable') && !(matchers.length && ignoredBy(matchers, rel, false))) {
+              if (batch.length) {
+                yield batch;
+                batch = [];
+              }
+              this.skippedEntries.push({ path: rel, reason: kind });
             }
           }
           // A symlink to a folder inside the root is not followed: that folder is walked under its own path.
@@ -277,6 +313,7 @@ export class NodeFileSource implements FileSource {
       // Depth-first, in name order: push in reverse so the first child is visited next.
       for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] });
     }
+    if (batch.length) yield batch;
   }
 
   /** What a symlink points to, judged by real paths. */

@@ -35,6 +35,12 @@ export interface FileSource {
   /** Absolute path or URI string of the root, reported as `root` in the result. */
   readonly root: string;
   list(signal?: AbortSignal): AsyncIterable<FileEntry>;
+  /**
+   * Optional: the same entries as `list`, in the same order, in batches (fewer async steps). A
+   * source that records skipped entries must end a batch before recording one, so a consumer that
+   * stops inside a batch sees the skipped entries `list` would have shown it.
+   */
+  listBatches?(signal?: AbortSignal): AsyncIterable<FileEntry[]>;
   read(path: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array>;
   /** Entries the source itself passed over while listing (loops, unreadable folders, …). */
   skipped(): SkippedEntry[];

@@ -11,7 +11,7 @@
 import type { PathInfo } from '../paths';
 import { scanImages } from './tools';
 import { type Cond, type Detector, type FileContext, type KubeObject, WHOLE } from './types';
-import { parseDocument } from 'yaml';
+import { yamlLib } from '../yamlLib';
 import { isJson, isObj, isYaml } from './util';
 
 export type ObjectRule = (o: KubeObject, f: FileContext) => void;
@@ -122,7 +122,7 @@ export function regexObjects(text: string): KubeObject[] {
 function parseChunk(chunk: string): Record<string, unknown> | undefined {
   if (chunk.includes('{{')) return undefined;
   try {
-    const doc = parseDocument(chunk, { prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
+    const doc = yamlLib().parseDocument(chunk, { prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
     if (doc.errors.length > 0) return undefined;
     const value: unknown = doc.toJS({ maxAliasCount: 100 });
     return isObj(value) ? value : undefined;
