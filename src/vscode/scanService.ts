@@ -208,7 +208,15 @@ export class ScanService implements vscode.Disposable {
     }
     const batch = this.pending;
     this.pending = new Map();
+    const shownBefore = this.shownSignature();
     let changed = false;
+    // A new folder needs walking only when the watcher did not also report its files, and only
+    // its topmost folder: a burst of new folders with their files costs no walk at all.
+    const reported = [...batch].filter(([, change]) => change !== 'maybe-folder').map(([uri]) => uri);
+    const folders = [...batch].filter(([, change]) => change === 'maybe-folder').map(([uri]) => uri);
+    const unreported = folders.filter((f) => !reported.some((uri) => uri.startsWith(`${f}/`)));
+    const walk = new Set(unreported.filter((f) => !unreported.some((other) => other !== f && f.startsWith(`${other}/`))));
+    for (const folderUri of folders) if (!walk.has(folderUri)) batch.delete(folderUri);
     for (const [uriText, change] of batch) {
       const owner = this.ownerOf(vscode.Uri.parse(uriText));
       const entry = owner && this.indexes.get(owner.key);
@@ -222,10 +230,18 @@ export class ScanService implements vscode.Disposable {
       }
     }
     this.updatesApplied++;
-    if (changed) {
+    // The engine reports changes of ids, evidence and skips; the views also show file counts.
+    if (changed || this.shownSignature() !== shownBefore) {
       await this.publish();
       await this.saveCache();
     }
+  }
+
+  /** What the views show of the results: ids, file counts and evidence, per folder. */
+  private shownSignature(): string {
+    return JSON.stringify(
+      this.scans().map((s) => [s.folder, s.result.technologies.map((t) => [t.id, t.fileCount, t.fixtureOnly, t.evidence]), s.result.practices.map((p) => [p.id, p.evidence])]),
+    );
   }
 
   /** Updates every candidate file below a path that turned out to be a new folder. */
