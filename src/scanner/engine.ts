@@ -11,7 +11,7 @@
  * with the signal's reason (a DOMException named 'AbortError' by default). No partial result.
  */
 import { PRACTICE_IDS, TECHNOLOGY_IDS, type PracticeId, type TechnologyId } from './ids';
-import { normalizePath, pathInfo, type PathInfo } from './paths';
+import { normalizePath, type PathInfo } from './paths';
 import { chartDirOf, regexObjects, splitApiVersion } from './detectors/kube';
 import { DETECTORS, classify as classifyWith, isCandidate as isCandidatePath, type Plan } from './detectors/registry';
 import type { Cond, Detector, FileContext, Hit, KubeObject } from './detectors/types';
@@ -46,6 +46,8 @@ interface FileRecord {
   read: boolean;
   bytes: number;
   skipped?: SkipReason;
+  /** Under a fixture-looking folder (from the path, kept so result() needs no path parsing). */
+  fixture: boolean;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
@@ -168,7 +170,7 @@ function isNotFound(error: unknown): boolean {
 
 /** Reads (if needed) and runs the interested detectors on one file. Never throws except on abort. */
 async function processFile(source: FileSource, path: string, plan: Plan, maxBytes: number, signal: AbortSignal | undefined): Promise<FileRecord> {
-  const record: FileRecord = { hits: dedupe(plan.hits), read: false, bytes: 0 };
+  const record: FileRecord = { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture };
   if (plan.read <= 0 || plan.readers.length === 0) return record;
   const want = Math.max(1, Math.min(plan.read, maxBytes));
   let data: Uint8Array;
@@ -292,7 +294,7 @@ export class ScanIndex {
       const plan = this.classify(path);
       if (!plan) continue;
       if (plan.read <= 0 || plan.readers.length === 0) {
-        this.store(path, { hits: dedupe(plan.hits), read: false, bytes: 0 });
+        this.store(path, { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture });
         continue;
       }
       const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, signal).then(
@@ -400,8 +402,8 @@ export class ScanIndex {
   /** The merged result (memoised until the next change). */
   result(): ScanResult {
     if (this.cached) return this.cached;
-    const techFiles = new Map<string, Set<string>>();
-    const practiceFiles = new Map<string, Set<string>>();
+    const techFiles = new Map<string, EvidenceSet>();
+    const practiceFiles = new Map<string, EvidenceSet>();
     let filesRead = this.plainReads.size;
     let bytesRead = 0;
     for (const bytes of this.plainReads.values()) bytesRead += bytes;
@@ -418,8 +420,8 @@ export class ScanIndex {
         const [kind, id] = [hit.key.slice(0, 1), hit.key.slice(2)];
         const map = kind === 't' ? techFiles : practiceFiles;
         let set = map.get(id);
-        if (!set) map.set(id, (set = new Set()));
-        set.add(path);
+        if (!set) map.set(id, (set = new EvidenceSet()));
+        set.add(path, record.fixture);
       }
     }
     if (this.limitSkip) skipped.push(this.limitSkip);
@@ -427,15 +429,13 @@ export class ScanIndex {
     for (const id of TECHNOLOGY_IDS) {
       const set = techFiles.get(id);
       if (!set) continue;
-      const fixture = (f: string) => pathInfo(f).fixture;
-      const all = [...set].sort();
-      technologies.push({ id, evidence: pickEvidence(all, fixture), fileCount: all.length, fixtureOnly: all.every(fixture) });
+      technologies.push({ id, evidence: set.evidence(), fileCount: set.count, fixtureOnly: set.realCount === 0 });
     }
     const practices: DetectedPractice[] = [];
     for (const id of PRACTICE_IDS) {
       const set = practiceFiles.get(id);
       if (!set) continue;
-      practices.push({ id, evidence: pickEvidence([...set].sort(), (f) => pathInfo(f).fixture) });
+      practices.push({ id, evidence: set.evidence() });
     }
     const uniqueSkipped = [...new Map(skipped.map((s) => [`${s.path}\u0000${s.reason}`, s])).values()].sort(compareSkipped).slice(0, MAX_SKIPPED);
     this.cached = {
@@ -453,12 +453,44 @@ export class ScanIndex {
   }
 }
 
-/** At most MAX_EVIDENCE paths, real files before fixtures, returned sorted. */
-function pickEvidence(sorted: readonly string[], fixture: (path: string) => boolean): string[] {
-  const real = sorted.filter((f) => !fixture(f));
-  const chosen = real.slice(0, MAX_EVIDENCE);
-  if (chosen.length < MAX_EVIDENCE) chosen.push(...sorted.filter(fixture).slice(0, MAX_EVIDENCE - chosen.length));
-  return chosen.sort();
+/** Keeps `list` (sorted) the MAX_EVIDENCE smallest paths seen. */
+function keepSmallest(list: string[], path: string): void {
+  if (list.length === MAX_EVIDENCE && path >= list[MAX_EVIDENCE - 1]) return;
+  let i = list.length;
+  while (i > 0 && list[i - 1] > path) i--;
+  list.splice(i, 0, path);
+  if (list.length > MAX_EVIDENCE) list.pop();
+}
+
+/**
+ * The files of one id: how many, whether all are fixtures, and the evidence (at most MAX_EVIDENCE
+ * paths, real files before fixtures, smallest first, returned sorted), found in one pass without
+ * sorting every file of the id: result() runs after every incremental update.
+ */
+class EvidenceSet {
+  count = 0;
+  realCount = 0;
+  private readonly real: string[] = [];
+  private readonly fixtures: string[] = [];
+  private last: string | undefined;
+
+  /** Paths arrive file by file, so a file's repeated hits for one id come one after another. */
+  add(path: string, fixture: boolean): void {
+    if (path === this.last) return;
+    this.last = path;
+    this.count++;
+    if (fixture) keepSmallest(this.fixtures, path);
+    else {
+      this.realCount++;
+      keepSmallest(this.real, path);
+    }
+  }
+
+  evidence(): string[] {
+    const chosen = this.real.slice(0, MAX_EVIDENCE);
+    if (chosen.length < MAX_EVIDENCE) chosen.push(...this.fixtures.slice(0, MAX_EVIDENCE - chosen.length));
+    return chosen.sort();
+  }
 }
 
 /** Scans a source once. Rejects with an AbortError when `options.signal` aborts. */

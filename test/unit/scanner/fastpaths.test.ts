@@ -7,6 +7,9 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ignore from 'ignore';
 import { hasTopKey, hasTopKeyRegex } from '../../../src/scanner/detectors/util';
+import { MAX_EVIDENCE, scan } from '../../../src/scanner/engine';
+import { pathInfo } from '../../../src/scanner/paths';
+import type { FileSource } from '../../../src/scanner/types';
 import { gitignoreLiterals, patternLiteral } from '../../../src/scanner/fileSource';
 
 const KEYS = ['scrape_configs', 'groups', 'route', 'service', 'app', 'apiVersion', 'a.b', 'x-y', 'k', 'config', 'on', 'we$ird', 'sp ace', "q'uote"];
@@ -75,5 +78,31 @@ describe('scanner fast paths', () => {
     assert.deepEqual(gitignoreLiterals('# comment\n\n   \nnode_modules/\n!keep.tf\n'), ['node_modules', 'keep.tf']);
     assert.equal(gitignoreLiterals('node_modules/\n*\n'), undefined);
     assert.equal(gitignoreLiterals('\t\n'), undefined);
+  });
+
+  it('picks the evidence a full sort would pick (real files first, then fixtures, at most five, sorted)', async () => {
+    const dir = fc.constantFrom('a', 'b/c', 'fixtures', 'x/testdata', 'src/test/resources', 'Z', 'é', 'a-b', 'a_b');
+    const file = fc.tuple(dir, fc.nat({ max: 40 })).map(([d, n]) => `${d}/s${n}.sh`);
+    await fc.assert(
+      fc.asyncProperty(fc.uniqueArray(file, { maxLength: 30 }), async (paths) => {
+        const source: FileSource = {
+          root: '/r',
+          list: async function* () {
+            for (const path of paths) yield { path };
+          },
+          read: async () => new Uint8Array(),
+          skipped: () => [],
+        };
+        const r = await scan(source);
+        const bash = r.technologies.find((t) => t.id === 'bash');
+        if (paths.length === 0) return assert.equal(bash, undefined);
+        const sorted = [...paths].sort();
+        const fixture = (f: string) => pathInfo(f).fixture;
+        const chosen = sorted.filter((f) => !fixture(f)).slice(0, MAX_EVIDENCE);
+        if (chosen.length < MAX_EVIDENCE) chosen.push(...sorted.filter(fixture).slice(0, MAX_EVIDENCE - chosen.length));
+        assert.deepEqual(bash, { id: 'bash', evidence: chosen.sort(), fileCount: paths.length, fixtureOnly: paths.every(fixture) });
+      }),
+      { numRuns: 2000, seed: 3 },
+    );
   });
 });
