@@ -56,6 +56,17 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (message) render(message.page);
 });
 
-const saved = vscode.getState() as { page?: Page } | undefined;
-if (saved?.page) render(saved.page);
+/** The page the host embedded in the HTML: drawn at once, without waiting for a message. */
+function embeddedPage(): Page | undefined {
+  const text = document.getElementById('initial-page')?.textContent;
+  if (!text) return undefined;
+  try {
+    return parseHostMessage({ type: 'show', page: JSON.parse(text) })?.page;
+  } catch {
+    return undefined;
+  }
+}
+
+const first = embeddedPage() ?? (vscode.getState() as { page?: Page } | undefined)?.page;
+if (first) render(first);
 post({ type: 'ready' });

@@ -54,8 +54,8 @@ export class DetailsPanel implements vscode.Disposable {
       }),
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: PersistedState | undefined) => {
-          this.adopt(panel);
           this.currentId = typeof state?.id === 'string' ? state.id : OVERVIEW_ID;
+          this.adopt(panel, await this.buildCurrentPage());
         },
       }),
     );
@@ -71,18 +71,20 @@ export class DetailsPanel implements vscode.Disposable {
     if (!this.panel) {
       this.openedAt = performance.now();
       this.firstRenderLogged = false;
-      const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, 'DevOps Roadmap', { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, {
+      const page = await this.buildCurrentPage();
+      const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, titleOf(page), { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, {
         enableScripts: true,
         localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
       });
-      this.adopt(panel);
+      this.adopt(panel, page);
     } else {
       this.panel.reveal(undefined, options.preserveFocus);
+      await this.update();
     }
-    await this.update();
   }
 
-  private adopt(panel: vscode.WebviewPanel): void {
+  /** Takes a panel (new, or restored after a reload) and gives it the page, embedded in its HTML. */
+  private adopt(panel: vscode.WebviewPanel, initialPage: Page): void {
     this.panel = panel;
     panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
     const webview = panel.webview;
@@ -93,7 +95,9 @@ export class DetailsPanel implements vscode.Disposable {
       scriptUri: asset('webview.js'),
       styleUri: asset('webview.css'),
       codiconsUri: asset('codicons', 'codicon.css'),
+      initialPage,
     });
+    panel.title = titleOf(initialPage);
     const listeners = [
       webview.onDidReceiveMessage((raw) => void this.receive(raw)),
       panel.onDidDispose(() => {
@@ -142,15 +146,13 @@ export class DetailsPanel implements vscode.Disposable {
           this.firstRenderLogged = true;
           this.lastFirstRenderMs = performance.now() - this.openedAt;
           log().info(`Details panel first render after ${this.lastFirstRenderMs.toFixed(1)} ms (webview drew in ${message.ms.toFixed(1)} ms).`);
-          console.log(`[devops-roadmap] details first render ${this.lastFirstRenderMs.toFixed(1)} ms`);
+          console.log(`[devops-roadmap] details first render ${this.lastFirstRenderMs.toFixed(1)} ms (webview document to first paint ${message.ms.toFixed(1)} ms)`);
         }
         break;
     }
   }
 
-  private async update(): Promise<void> {
-    const panel = this.panel;
-    if (!panel) return;
+  private async buildCurrentPage(): Promise<Page> {
     const { index } = await this.roadmap.get();
     await this.progress.ready();
     const user = this.progress.user;
@@ -163,13 +165,17 @@ export class DetailsPanel implements vscode.Disposable {
       position: { currentStage: user?.currentStage, targetRole: user?.targetRole },
       authorship: (folder, path) => this.authorship?.describe(folder, path),
     };
-    const page: Page =
-      this.currentId === OVERVIEW_ID
-        ? buildOverview(ctx)
-        : this.currentId === PROGRESS_ID && user
-          ? buildProgressPage(ctx, user)
-          : buildPage(ctx, this.currentId);
-    panel.title = page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : page.page === 'progress' ? 'My DevOps Progress' : 'DevOps Roadmap';
+    if (this.currentId === OVERVIEW_ID) return buildOverview(ctx);
+    if (this.currentId === PROGRESS_ID && user) return buildProgressPage(ctx, user);
+    return buildPage(ctx, this.currentId);
+  }
+
+  private async update(): Promise<void> {
+    if (!this.panel) return;
+    const page = await this.buildCurrentPage();
+    const panel = this.panel;
+    if (!panel) return;
+    panel.title = titleOf(page);
     const message: HostMessage = { type: 'show', page };
     await panel.webview.postMessage(message);
   }
@@ -178,4 +184,8 @@ export class DetailsPanel implements vscode.Disposable {
     this.panel?.dispose();
     for (const s of this.subscriptions) s.dispose();
   }
+}
+
+function titleOf(page: Page): string {
+  return page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : page.page === 'progress' ? 'My DevOps Progress' : 'DevOps Roadmap';
 }

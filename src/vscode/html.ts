@@ -13,6 +13,16 @@ export interface WebviewHtmlInput {
   codiconsUri: string;
   /** Fresh per render; exposed for tests. */
   nonce?: string;
+  /**
+   * The first page, embedded as a JSON data block (never executed, so the script policy does not
+   * apply) so the webview draws without waiting for a message round trip.
+   */
+  initialPage?: unknown;
+}
+
+/** JSON that cannot close its <script> element or open a comment, whatever its strings hold. */
+function jsonForHtml(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
 export function createNonce(): string {
@@ -45,7 +55,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 </head>
 <body>
 <main id="app" aria-live="polite"><p class="loading">Loading…</p></main>
-<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
+${input.initialPage === undefined ? '' : `<script type="application/json" id="initial-page">${jsonForHtml(input.initialPage)}</script>\n`}<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
 </body>
 </html>`;
 }

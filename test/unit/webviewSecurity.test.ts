@@ -37,10 +37,20 @@ describe('details webview HTML', () => {
     for (const [, attrs] of scripts) assert.ok(attrs.includes(`nonce="${nonceOf(a)}"`), 'every script carries the nonce');
   });
 
-  it('has no inline event handlers or inline scripts', () => {
-    const html = renderWebviewHtml(input);
+  it('has no inline event handlers or inline scripts (a JSON data block is not a script)', () => {
+    const html = renderWebviewHtml({ ...input, initialPage: { page: 'missing', id: 'x' } });
     assert.ok(!/\son[a-z]+=/i.test(html), 'no onclick= style handlers');
-    assert.ok(!/<script\b(?![^>]*\bsrc=)[^>]*>/.test(html), 'every script is loaded from a file');
+    const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
+    assert.deepEqual(inline.map(([, attrs]) => attrs.trim()), ['type="application/json" id="initial-page"']);
+  });
+
+  it('embeds the first page so that no string in it can end the data block or open markup', () => {
+    const hostile = '</script><script>alert(1)</script><!-- \u2028 & </SCRIPT>';
+    const html = renderWebviewHtml({ ...input, initialPage: { page: 'missing', id: hostile } });
+    const block = /<script type="application\/json" id="initial-page">([\s\S]*?)<\/script>/.exec(html)![1];
+    assert.ok(!/[<>&]/.test(block), 'no raw <, > or & inside the block');
+    assert.deepEqual(JSON.parse(block), { page: 'missing', id: hostile });
+    assert.equal(html.match(/<script\b/g)!.length, 2, 'exactly the data block and the module script');
   });
 });
 
