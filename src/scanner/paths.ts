@@ -54,14 +54,13 @@ export interface PathInfo {
   fixture: boolean;
 }
 
-export function pathInfo(path: string): PathInfo {
-  const slash = path.lastIndexOf('/');
-  const base = slash < 0 ? path : path.slice(slash + 1);
-  const dir = slash < 0 ? '' : path.slice(0, slash).toLowerCase();
+/** The folder facts of the last path seen: a walk hands over a folder's files one after another. */
+let lastFolder: { raw: string; dir: string; dirs: string[]; fixture: boolean } | undefined;
+
+function folderInfo(raw: string): { dir: string; dirs: string[]; fixture: boolean } {
+  if (lastFolder && lastFolder.raw === raw) return lastFolder;
+  const dir = raw.toLowerCase();
   const dirs = dir === '' ? [] : dir.split('/');
-  const name = base.toLowerCase();
-  const dot = name.lastIndexOf('.');
-  const ext = dot > 0 ? name.slice(dot) : '';
   let fixture = false;
   for (let i = 0; i < dirs.length; i++) {
     const d = dirs[i];
@@ -69,6 +68,18 @@ export function pathInfo(path: string): PathInfo {
     // Java/Kotlin test resources: src/test/resources/…
     else if (d === 'resources' && i > 0 && dirs[i - 1] === 'test') fixture = true;
   }
+  // Shared by the PathInfos of one folder: `dirs` is never modified.
+  lastFolder = { raw, dir, dirs, fixture };
+  return lastFolder;
+}
+
+export function pathInfo(path: string): PathInfo {
+  const slash = path.lastIndexOf('/');
+  const base = slash < 0 ? path : path.slice(slash + 1);
+  const { dir, dirs, fixture } = folderInfo(slash < 0 ? '' : path.slice(0, slash));
+  const name = base.toLowerCase();
+  const dot = name.lastIndexOf('.');
+  const ext = dot > 0 ? name.slice(dot) : '';
   return { path, base, name, ext, dirs, dir, fixture };
 }
 

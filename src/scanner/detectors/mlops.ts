@@ -34,7 +34,7 @@ const files: Detector = {
 };
 
 const ML_WORDS = /\b(?:train|training|model|models|mlflow|sagemaker|sklearn|scikit|tensorflow|torch|pytorch|keras|xgboost|lightgbm|feature[_ ]store|predict|inference|vertex|kubeflow|huggingface|transformers|ml_pipeline|ml)\b/i;
-const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
+export const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
 
 /** Python source: imports only (the first 16 KB). */
 /**
@@ -56,12 +56,53 @@ const python: Detector = {
   },
 };
 
+const IMPORTED = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?/y;
+
+function isBlank(c: number): boolean {
+  return c === 0x20 || c === 0x09;
+}
+
+/**
+ * The module names IMPORT captures, found line by line without running the multiline regex over
+ * the whole head: a line start, blanks, `from` or `import`, at least one blank, then the name (the
+ * same sticky pattern as IMPORT's group). Texts with `\r` alone, U+2028 or U+2029 as line breaks
+ * (other line starts for `^`) use IMPORT itself.
+ */
+export function importedModules(text: string): Set<string> {
+  const seen = new Set<string>();
+  if ((text.includes('\r') && /\r(?!\n)/.test(text)) || text.includes('\u2028') || text.includes('\u2029')) {
+    for (const m of text.matchAll(IMPORT)) seen.add(m[1]);
+    return seen;
+  }
+  const n = text.length;
+  // Line starts: 0 and after every \n (after the \r of \r\n comes \n, which cannot start a match).
+  for (let s = 0; s < n; ) {
+    let i = s;
+    while (i < n && isBlank(text.charCodeAt(i))) i++;
+    const keyword = text.startsWith('from', i) ? 4 : text.startsWith('import', i) ? 6 : 0;
+    if (keyword > 0) {
+      i += keyword;
+      const afterKeyword = i;
+      while (i < n && isBlank(text.charCodeAt(i))) i++;
+      if (i > afterKeyword) {
+        IMPORTED.lastIndex = i;
+        const m = IMPORTED.exec(text);
+        if (m) seen.add(m[0]);
+      }
+    }
+    const nl = text.indexOf('\n', i);
+    if (nl < 0) break;
+    s = nl + 1;
+  }
+  return seen;
+}
+
 export function pythonImports(f: FileContext): void {
   const text = f.p.ext === '.ipynb' ? f.text.replace(/\\n/g, '\n').replace(/^\s*"/gm, '') : f.text;
-  const seen = new Set<string>();
-  for (const m of text.matchAll(IMPORT)) seen.add(m[1]);
+  const seen = importedModules(text);
   if (seen.size === 0) return;
-  const has = (...mods: string[]) => [...seen].some((s) => mods.some((m) => s === m || s.startsWith(`${m}.`)));
+  const names = [...seen];
+  const has = (...mods: string[]) => names.some((s) => mods.some((m) => s === m || s.startsWith(`${m}.`)));
   if (has('airflow')) {
     f.tech('airflow');
     if (/\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''))) f.practice('ml-pipelines');
@@ -87,7 +128,7 @@ export function pythonImports(f: FileContext): void {
     f.tech('grafana');
     f.practice('dashboards-as-code');
   }
-  if (has('pulumi') || [...seen].some((s) => s.startsWith('pulumi_'))) f.tech('pulumi');
+  if (has('pulumi') || names.some((s) => s.startsWith('pulumi_'))) f.tech('pulumi');
   if (has('aws_cdk')) f.tech('aws-cdk');
   if (has('kopf')) f.practice('k8s-operators');
   if (has('chaoslib', 'chaosk8s', 'chaostoolkit')) f.tech('chaos-engineering');

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import ignore from 'ignore';
+import { IMPORT, importedModules } from '../../../src/scanner/detectors/mlops';
 import { hasTopKey, hasTopKeyRegex } from '../../../src/scanner/detectors/util';
 import { MAX_EVIDENCE, scan } from '../../../src/scanner/engine';
 import { pathInfo } from '../../../src/scanner/paths';
@@ -49,6 +50,18 @@ describe('scanner fast paths', () => {
       assert.equal(hasTopKey(text, key), want, JSON.stringify(text));
       assert.equal(hasTopKeyRegex(text, key), want, JSON.stringify(text));
     }
+  });
+
+  it('importedModules finds what the IMPORT regex finds', () => {
+    const py = fc
+      .array(fc.oneof(fc.constantFrom('from', 'import', ' ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', 'mlflow', 'kfp.dsl', '.', '9', '_x', 'airflow.models', ' as ', ',', '#', 'importx', 'fromage'), fc.string({ maxLength: 3 })), { maxLength: 40 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(py, (text) => {
+        assert.deepEqual([...importedModules(text)].sort(), [...new Set([...text.matchAll(IMPORT)].map((m) => m[1]))].sort(), JSON.stringify(text));
+      }),
+      { numRuns: 20000, seed: 11 },
+    );
   });
 
   it('a path without any literal of a .gitignore is neither ignored nor re-included by it', () => {
