@@ -196,7 +196,10 @@ function extensionHost() {
   if (!existsSync(metricsFile)) return { ran, note: note || 'no test-results/metrics.json (run without --no-e2e)' };
   const metrics = JSON.parse(readFileSync(metricsFile, 'utf8'));
   const fresh = Date.parse(metrics.date) >= since - 1000;
-  const renders = existsSync(logFile) ? [...readFileSync(logFile, 'utf8').matchAll(/\[devops-roadmap\] details first render (\d+(?:\.\d+)?) ms/g)].map((m) => Number(m[1])) : [];
+  const logText = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
+  const renders = [...logText.matchAll(/\[devops-roadmap\] details first render (\d+(?:\.\d+)?) ms/g)].map((m) => Number(m[1]));
+  // The webview's own share: from its document's start to its first paint (the rest is the host building the iframe).
+  const webviewPaints = [...logText.matchAll(/webview document to first paint (\d+(?:\.\d+)?) ms/g)].map((m) => Number(m[1]));
   return {
     ran,
     fresh,
@@ -204,6 +207,7 @@ function extensionHost() {
     date: metrics.date,
     activationMs: metrics.activationMs_integration ?? metrics.activationMs,
     firstRenderMs: renders,
+    webviewPaintMs: webviewPaints,
   };
 }
 
@@ -277,6 +281,8 @@ async function main() {
   row('activate() in the VS Code host', '<= 20 ms', e.activationMs !== undefined ? `${e.activationMs} ms${suffix}` : `n/a${suffix}`, e.activationMs !== undefined ? `${round(e.activationMs / 20, 2)}x` : '', e.activationMs !== undefined ? e.activationMs <= 20 : undefined);
   const render = e.firstRenderMs?.length ? e.firstRenderMs[0] : undefined;
   row('details panel: open to first render', '<= 150 ms', render !== undefined ? `${render} ms${e.firstRenderMs.length > 1 ? ` (later: ${e.firstRenderMs.slice(1).join(', ')} ms)` : ''}` : 'n/a', render !== undefined ? `${round(render / 150, 2)}x` : '', render !== undefined ? render <= 150 : undefined);
+  const paint = e.webviewPaintMs?.length ? e.webviewPaintMs[0] : undefined;
+  row('  of which the webview (document to first paint)', '<= 150 ms', paint !== undefined ? `${paint} ms` : 'n/a', paint !== undefined ? `${round(paint / 150, 2)}x` : '', paint !== undefined ? paint <= 150 : undefined);
   results.table = rows;
   results.totalMs = Date.now() - started;
   writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');

@@ -142,14 +142,32 @@ function sources(refs: readonly { file: string; title: string }[]): string[] {
   return refs.map((r) => `${r.title} (${r.file})`);
 }
 
-function stagePage(ctx: PageContext, stage: Stage): NodePage {
+type PageFields = Omit<NodePage, 'page' | 'showFolders' | 'position' | 'id' | 'kind' | 'title' | 'path'>;
+
+/** What every details page has: its id, kind and title, the breadcrumb, the position buttons. */
+function nodePage(ctx: PageContext, record: { id: string; title: string }, kind: NodePage['kind'], fields: PageFields): NodePage {
   return {
     page: 'node',
+    id: record.id,
+    kind,
+    title: record.title,
     showFolders: ctx.multiRoot === true,
-    position: positionOf(ctx, stage.id, 'stage'),
-    id: stage.id,
-    kind: 'stage',
-    title: stage.title,
+    position: TARGET_KINDS.has(kind) ? positionOf(ctx, record.id, kind) : undefined,
+    path: links(ctx, ctx.index.pathTo(record.id).slice(0, -1)),
+    ...fields,
+  };
+}
+
+function sectionBlocks(sections: readonly { title: string; items: readonly string[] }[] | undefined): Block[] {
+  return (sections ?? []).map((s) => ({ title: s.title, items: [...s.items] }));
+}
+
+function certificationBlock(ctx: PageContext, ids: readonly string[] | undefined): Block[] {
+  return block('Certifications', ids?.map((id) => ctx.index.titleOf(id) ?? id));
+}
+
+function stagePage(ctx: PageContext, stage: Stage): NodePage {
+  return nodePage(ctx, stage, 'stage', {
     eyebrow: `Stage ${stage.order} · Career trunk`,
     summary: stage.summary,
     years: formatYears(stage.years),
@@ -160,25 +178,20 @@ function stagePage(ctx: PageContext, stage: Stage): NodePage {
       ...block('What you do', stage.whatYouDo),
       ...block('You are ready for the next level when', stage.readiness),
       ...block('Advice for your next step', stage.nextStepAdvice),
+      ...sectionBlocks(stage.sections),
+      ...certificationBlock(ctx, stage.certifications),
     ],
     skills: skillViews(ctx, stage.skills),
     next: links(ctx, stage.next),
     nextTitle: 'Where you can go next',
-    path: links(ctx, ctx.index.pathTo(stage.id).slice(0, -1)),
     sources: sources(stage.sources),
     progress: progressOf(ctx, stage.skills),
-  };
+  });
 }
 
 function branchPage(ctx: PageContext, branch: Branch): NodePage {
   const senior = ctx.index.stages.find((s) => branch.entryStages.includes(s.id))?.order ?? 3;
-  return {
-    page: 'node',
-    showFolders: ctx.multiRoot === true,
-    position: positionOf(ctx, branch.id, 'branch'),
-    id: branch.id,
-    kind: 'branch',
-    title: branch.title,
+  return nodePage(ctx, branch, 'branch', {
     eyebrow: 'Specialisation',
     summary: branch.summary,
     salaries: money(branch.salary, ctx.currency),
@@ -188,26 +201,19 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
       ...block('Suits you if', branch.suits),
       ...block('A typical week', branch.typicalWeek),
       ...block('Market', branch.marketNotes),
-      ...(branch.sections ?? []).map((s) => ({ title: s.title, items: [...s.items] })),
-      ...block('Certifications', branch.certifications.map((id) => ctx.index.titleOf(id) ?? id)),
+      ...sectionBlocks(branch.sections),
+      ...certificationBlock(ctx, branch.certifications),
     ],
     skills: skillViews(ctx, branch.skills),
     next: links(ctx, branch.ladder.map((l) => l.id)),
     nextTitle: 'Progression',
-    path: links(ctx, ctx.index.pathTo(branch.id).slice(0, -1)),
     sources: sources(branch.sources),
     progress: progressOf(ctx, branch.skills),
-  };
+  });
 }
 
 function trackPage(ctx: PageContext, track: Track): NodePage {
-  return {
-    page: 'node',
-    showFolders: ctx.multiRoot === true,
-    position: positionOf(ctx, track.id, 'track'),
-    id: track.id,
-    kind: 'track',
-    title: track.title,
+  return nodePage(ctx, track, 'track', {
     eyebrow: 'Career track',
     summary: track.summary,
     salaries: [],
@@ -218,13 +224,14 @@ function trackPage(ctx: PageContext, track: Track): NodePage {
         'Levels',
         track.levels.map((l) => [l.title, l.scope].filter(Boolean).join(': ')),
       ),
+      ...sectionBlocks(track.sections),
+      ...certificationBlock(ctx, track.certifications),
     ],
-    skills: [],
+    skills: skillViews(ctx, track.skills ?? []),
     next: links(ctx, track.levels.map((l) => l.id)),
     nextTitle: 'Levels',
-    path: links(ctx, ctx.index.pathTo(track.id).slice(0, -1)),
     sources: sources(track.sources),
-  };
+  });
 }
 
 function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
@@ -232,13 +239,7 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
   const levels = owner ? (owner.kind === 'branch' ? owner.ladder : owner.levels) : [level];
   const position = levels.findIndex((l) => l.id === level.id);
   const following = levels[position + 1];
-  return {
-    page: 'node',
-    showFolders: ctx.multiRoot === true,
-    position: positionOf(ctx, level.id, 'level'),
-    id: level.id,
-    kind: 'level',
-    title: level.title,
+  return nodePage(ctx, level, 'level', {
     eyebrow: owner ? `Level ${position + 1} of ${levels.length} · ${owner.title}` : 'Level',
     summary: level.summary ?? owner?.summary ?? '',
     years: level.years ? formatYears(level.years) : undefined,
@@ -248,19 +249,13 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
     skills: owner?.kind === 'branch' ? skillViews(ctx, owner.skills) : [],
     next: links(ctx, [following?.id, owner?.id].filter((id): id is string => !!id)),
     nextTitle: following ? 'Next level' : 'Part of',
-    path: links(ctx, ctx.index.pathTo(level.id).slice(0, -1)),
     sources: owner ? sources(owner.sources) : [],
-  };
+  });
 }
 
 function skillPage(ctx: PageContext, skill: Skill): NodePage {
   const evidenceIds = [...skill.evidence.technologies, ...skill.evidence.practices];
-  return {
-    page: 'node',
-    showFolders: ctx.multiRoot === true,
-    id: skill.id,
-    kind: 'skill',
-    title: skill.title,
+  return nodePage(ctx, skill, 'skill', {
     eyebrow: `Skill · ${skill.detectable ? 'shown by files in a repository' : 'marked by you'}`,
     summary: skill.summary,
     salaries: [],
@@ -271,18 +266,12 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
     skills: skillViews(ctx, [skill.id]),
     next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),
     nextTitle: 'Needed by',
-    path: [],
     sources: sources(skill.sources),
-  };
+  });
 }
 
 function certificationPage(ctx: PageContext, cert: Certification): NodePage {
-  return {
-    page: 'node',
-    showFolders: ctx.multiRoot === true,
-    id: cert.id,
-    kind: 'certification',
-    title: cert.title,
+  return nodePage(ctx, cert, 'certification', {
     eyebrow: ['Certification', cert.provider, cert.level].filter(Boolean).join(' · '),
     summary: cert.summary,
     salaries: [],
@@ -290,9 +279,8 @@ function certificationPage(ctx: PageContext, cert: Certification): NodePage {
     skills: skillViews(ctx, cert.skills),
     next: links(ctx, ctx.index.rolesWithCertification(cert.id)),
     nextTitle: 'Recommended for',
-    path: [],
     sources: sources(cert.sources),
-  };
+  });
 }
 
 /** The whole career tree as a picture: trunk, branches and tracks with their edges and progress. */

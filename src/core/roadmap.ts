@@ -14,7 +14,6 @@ import type {
   LadderLevel,
   NodeKind,
   Roadmap,
-  SalaryRange,
   Section,
   Skill,
   Stage,
@@ -147,15 +146,6 @@ function checkStructure(json: unknown): Roadmap {
 }
 
 const KIND_RANK: { [kind: string]: number } = { branch: 0, stage: 1, track: 2 };
-
-/** Formats a salary range like "£40,000–£55,000", "£120,000–£170,000+" or "$150,000+". */
-export function formatSalary(range: SalaryRange): string {
-  const sym = range.currency === 'GBP' ? '£' : '$';
-  const fmt = (n: number) => sym + n.toLocaleString('en-US');
-  const plus = range.openEnded ? '+' : '';
-  const body = range.max === undefined ? fmt(range.min) + plus : `${fmt(range.min)}–${fmt(range.max)}${plus}`;
-  return range.note ? `${body} (${range.note})` : body;
-}
 
 /** Builds the index. Throws an Error naming the problem when the data is structurally wrong. */
 export function loadRoadmap(json: unknown): RoadmapIndex {

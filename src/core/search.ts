@@ -11,7 +11,9 @@
  * title, then id, so results are deterministic.
  */
 import type { Branch, Certification, LadderLevel, Skill, Stage, Tool, Track } from './model';
-import { formatSalary, type RoadmapIndex } from './roadmap';
+import type { RoadmapIndex } from './roadmap';
+import type { SalaryRange } from './model';
+import { formatSalary, salaryIn } from './format';
 
 export type SearchKind = 'stage' | 'branch' | 'level' | 'track' | 'skill' | 'tool' | 'certification';
 
@@ -169,10 +171,9 @@ function docsOf(index: RoadmapIndex): { doc: Doc; text: string }[] {
       text: normalize([detail, ...text].join(' ')),
     });
   };
-  const uk = (salary: { currency: string }[]) => salary.find((s) => s.currency === 'GBP') ?? salary[0];
-  const money = (salary: Parameters<typeof formatSalary>[0][]) => {
-    const s = uk(salary);
-    return s ? formatSalary(s as Parameters<typeof formatSalary>[0]) : '';
+  const money = (salary: readonly SalaryRange[]) => {
+    const s = salaryIn(salary, 'GBP') ?? salary[0];
+    return s ? formatSalary(s) : '';
   };
   const d = index.roadmap;
   for (const s of d.stages as Stage[]) {

@@ -8,7 +8,6 @@ import {
   GROUP_TRACKS_ID,
   GROUP_TRUNK_ID,
   ROOT_ID,
-  formatSalary,
   loadRoadmap,
   readRoadmapFile,
   type RoadmapIndex,
@@ -346,11 +345,5 @@ describe('roadmap index', () => {
     assert.ok(index.rolesNeedingSkill('communication').includes('track-ic'));
     assert.ok(index.rolesWithCertification('cka').includes('stage-junior'));
     assert.ok(index.rolesWithCertification('cka').includes('site-reliability-engineering'));
-  });
-
-  it('formats salary ranges', () => {
-    assert.equal(formatSalary({ currency: 'GBP', min: 40000, max: 55000, openEnded: false }), '£40,000–£55,000');
-    assert.equal(formatSalary({ currency: 'USD', min: 180000, max: 260000, openEnded: true }), '$180,000–$260,000+');
-    assert.equal(formatSalary({ currency: 'USD', min: 200000, openEnded: true, note: 'senior MLOps' }), '$200,000+ (senior MLOps)');
   });
 });
