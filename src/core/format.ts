@@ -35,3 +35,27 @@ export function byPreference(ranges: readonly SalaryRange[], preferred: Currency
 export function salaryIn(ranges: readonly SalaryRange[], currency: Currency): SalaryRange | undefined {
   return ranges.find((r) => r.currency === currency && !r.note) ?? ranges.find((r) => r.currency === currency);
 }
+
+const SKILL_CATEGORY_TITLES: Record<string, string> = {
+  'ci-cd': 'CI/CD',
+  iac: 'Infrastructure as Code',
+  containers: 'Containers',
+  orchestration: 'Orchestration',
+  cloud: 'Cloud Platforms',
+  observability: 'Observability',
+  security: 'Security',
+  gitops: 'GitOps',
+  mlops: 'MLOps',
+  programming: 'Programming & Scripting',
+  networking: 'Networking',
+  linux: 'Linux & Systems',
+  reliability: 'Reliability',
+  architecture: 'Architecture',
+  soft: 'Communication & Collaboration',
+  leadership: 'Leadership',
+  other: 'Other',
+};
+
+export function categoryTitle(category: string): string {
+  return SKILL_CATEGORY_TITLES[category] ?? category;
+}

@@ -5,6 +5,7 @@
  */
 
 import type { Branch, Roadmap, Skill, Stage, Track } from './model';
+import { categoryTitle } from './format';
 
 export type OutlineKind = 'group' | 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'certification' | 'section' | 'item';
 
@@ -19,30 +20,6 @@ export interface OutlineNode {
   tooltip?: string;
   parent?: string;
   children: string[];
-}
-
-const SKILL_CATEGORY_TITLES: Record<string, string> = {
-  'ci-cd': 'CI/CD',
-  iac: 'Infrastructure as Code',
-  containers: 'Containers',
-  orchestration: 'Orchestration',
-  cloud: 'Cloud Platforms',
-  observability: 'Observability',
-  security: 'Security',
-  gitops: 'GitOps',
-  mlops: 'MLOps',
-  programming: 'Programming & Scripting',
-  networking: 'Networking',
-  linux: 'Linux & Systems',
-  reliability: 'Reliability',
-  architecture: 'Architecture',
-  soft: 'Communication & Collaboration',
-  leadership: 'Leadership',
-  other: 'Other',
-};
-
-export function categoryTitle(category: string): string {
-  return SKILL_CATEGORY_TITLES[category] ?? category;
 }
 
 export class Outline {

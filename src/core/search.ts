@@ -13,7 +13,7 @@
 import type { Branch, Certification, LadderLevel, Skill, Stage, Tool, Track } from './model';
 import type { RoadmapIndex } from './roadmap';
 import type { SalaryRange } from './model';
-import { formatSalary, salaryIn } from './format';
+import { categoryTitle, formatSalary, salaryIn } from './format';
 
 export type SearchKind = 'stage' | 'branch' | 'level' | 'track' | 'skill' | 'tool' | 'certification';
 
@@ -192,7 +192,7 @@ function docsOf(index: RoadmapIndex): { doc: Doc; text: string }[] {
     }
   }
   for (const s of d.skills as Skill[]) {
-    push(s, 'skill', `Skill · ${s.category}${s.detectable ? ' · shows in repositories' : ''}`, [s.summary]);
+    push(s, 'skill', `Skill · ${categoryTitle(s.category)}${s.detectable ? ' · shows in repositories' : ''}`, [s.summary, s.category]);
   }
   for (const t of d.tools as Tool[]) push(t, 'tool', `Tool · ${t.group}`, []);
   for (const c of d.certifications as Certification[]) {

@@ -73,7 +73,8 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const toItem = (hit: SearchHit): HitItem => ({
     label: `$(${KIND_ICON[hit.kind] ?? 'circle'}) ${hit.title}`,
     description: KIND_LABEL[hit.kind] ?? hit.kind,
-    detail: hit.detail,
+    // The description already names the kind; the detail's own leading "Skill · " would repeat it.
+    detail: hit.detail.startsWith(`${KIND_LABEL[hit.kind]} · `) ? hit.detail.slice(KIND_LABEL[hit.kind].length + 3) : hit.detail,
     alwaysShow: true,
     hit,
   });
