@@ -32,7 +32,10 @@ const DOC_DIRS = new Set(['docs', 'doc', 'documentation']);
  * these is reported with `fixtureOnly: true`. `examples/` is deliberately NOT a fixture folder:
  * examples are written by the repository's authors to show the technology in use.
  */
-const FIXTURE_DIRS = new Set(['fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data', 'test_data', '__snapshots__', 'testfixtures']);
+const FIXTURE_DIRS = new Set([
+  'fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data', 'test_data', '__snapshots__', 'testfixtures',
+  // Kyverno's test resources (`kyverno test`, Chainsaw): the objects a policy is checked against.
+  '.kyverno-test', '.chainsaw-test']);
 
 /** Extensions of prose and data files no detector reads (requirements*.txt is handled by name). */
 const PROSE_EXTS = new Set(['.md', '.markdown', '.mdx', '.rst', '.adoc', '.asciidoc', '.txt', '.html', '.htm', '.org', '.tex', '.rtf', '.pdf']);

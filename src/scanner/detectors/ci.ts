@@ -36,7 +36,7 @@ export function ciKind(p: PathInfo): CiTag | undefined {
   if (dirs.includes('.gitlab-ci') || (dirs.includes('.gitlab') && dirs.includes('ci'))) return { kind: 'gitlab-ci', strong: false };
   if (last === '.circleci') return { kind: 'circleci', strong: name === 'config.yml' || name === 'config.yaml' };
   if (name.startsWith('azure-pipelines') || name.startsWith('.azure-pipelines')) return { kind: 'azure-pipelines', strong: true };
-  if (dirs.includes('.azure-pipelines') || dirs.includes('azure-pipelines') || dirs.includes('.azuredevops') || dirs.includes('.ado') || (dirs.includes('.azure') && dirs.includes('pipelines'))) {
+  if (dirs.includes('.azure-pipelines') || dirs.includes('azure-pipelines') || dirs.includes('.azuredevops') || dirs.includes('.ado') || dirs.includes('.azdo') || (dirs.includes('.azure') && dirs.includes('pipelines'))) {
     return { kind: 'azure-pipelines', strong: false };
   }
   if (name === 'bitbucket-pipelines.yml' || name === 'bitbucket-pipelines.yaml') return { kind: 'bitbucket-pipelines', strong: true };

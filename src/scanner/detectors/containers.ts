@@ -6,7 +6,7 @@
 import type { FileContext, KubeObject } from './types';
 import { type Detector, WHOLE, tech } from './types';
 import { imageSignals, scanImages } from './tools';
-import { hasTopKey, isYaml, objText } from './util';
+import { hasTopKey, isYaml, objText, onlyPolicies } from './util';
 
 const FROM = /^[ \t]*FROM[ \t]+(?:--[\w-]+=\S+[ \t]+)*(\S+)(?:[ \t]+AS[ \t]+(\S+))?/gim;
 
@@ -114,11 +114,23 @@ const yamlAnnotations: Detector = {
   detect(f) {
     const text = f.text;
     // Literal guards first (each regex needs its literal): most YAML files have none of them.
-    if (text.includes('.com/gpu') && /\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(text)) f.practice('gpu-workloads');
-    if (text.includes('istio') && /\bsidecar\.istio\.io\/inject\b|\bistio-injection\s*:/.test(text)) f.tech('istio');
-    if (text.includes('linkerd.io/inject') && /\blinkerd\.io\/inject\b/.test(text)) f.tech('linkerd');
+    const gpu = text.includes('.com/gpu');
+    const istio = text.includes('istio');
+    const linkerd = text.includes('linkerd.io/inject');
+    if (!gpu && !istio && !linkerd) return;
+    // A policy library (Kyverno, Gatekeeper) names these annotations in the rules it enforces on others' workloads.
+    if (onlyPolicies(text)) return;
+    if (gpu && /\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(text)) f.practice('gpu-workloads');
+    // Only injection switched on counts: charts and apps often opt out (`sidecar.istio.io/inject: "false"`).
+    if (istio && ISTIO_INJECT.test(text)) f.tech('istio');
+    if (linkerd && LINKERD_INJECT.test(text)) f.tech('linkerd');
   },
 };
+
+/** An annotation or label key starting its line (not a mention inside a description), quoted or not. */
+const ISTIO_INJECT = /^[ \t]*["']?(?:sidecar\.istio\.io\/inject["']?[ \t]*:[ \t]*["']?true\b|istio-injection["']?[ \t]*:[ \t]*["']?enabled\b|istio\.io\/rev["']?[ \t]*:[ \t]*["']?\w|istio\.io\/dataplane-mode["']?[ \t]*:[ \t]*["']?ambient\b)/m;
+const LINKERD_INJECT = /^[ \t]*["']?linkerd\.io\/inject["']?[ \t]*:[ \t]*["']?(?:enabled|ingress)\b/m;
+
 
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 const NETPOL_KINDS = new Set(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
@@ -132,6 +144,9 @@ export function containerObjects(o: KubeObject, f: FileContext): void {
     f.practice('k8s-autoscaling');
   }
   if ((group === 'argoproj.io' && (kind === 'Rollout' || kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate')) || group === 'flagger.app') f.practice('progressive-delivery');
+  // Canary by hand: a mesh route splitting traffic between versions by weight, or an SMI TrafficSplit.
+  if (group === 'networking.istio.io' && kind === 'VirtualService' && (objText(o, f).match(/^[ \t-]*weight[ \t]*:/gm)?.length ?? 0) >= 2) f.practice('progressive-delivery');
+  if (group === 'split.smi-spec.io' && kind === 'TrafficSplit') f.practice('progressive-delivery');
   if (group === 'skaffold') f.tech('skaffold');
   if (group === 'kustomize.config.k8s.io') f.tech('kustomize');
   if (group.endsWith('istio.io')) f.tech('istio');

@@ -17,7 +17,13 @@ export function gitopsObjects(o: KubeObject, f: FileContext): void {
   if (group === 'toolkit.fluxcd.io' || group.endsWith('.toolkit.fluxcd.io')) {
     f.tech('flux');
     f.practice('gitops');
+    // A HelmRelease installs a Helm chart: the repository deploys with Helm (without authoring a chart).
+    if (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease') f.tech('helm');
   }
+  // An Argo CD application whose source is a Helm chart (`chart:` or `helm:` under its source).
+  if (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet') && /^[ \t]+(?:chart|helm)[ \t]*:/m.test(o.source || f.text)) f.tech('helm');
+  // k3s / RKE2 Helm controller.
+  if (group === 'helm.cattle.io' && (kind === 'HelmChart' || kind === 'HelmChartConfig')) f.tech('helm');
   if (group === '' && kind === 'ConfigMap' && (o.source || f.text).includes('argocd-')) {
     const name = (o.doc?.metadata as { name?: unknown } | undefined)?.name;
     if (name === 'argocd-cm' || name === 'argocd-cmd-params-cm' || name === 'argocd-rbac-cm') {

@@ -5,8 +5,8 @@
  * for the config-management practice.
  */
 import type { PathInfo } from '../paths';
-import { type Detector, type FileContext, WHOLE, practice, tech } from './types';
-import { type Obj, get, hasTopKey, isJson, isObj, isYaml, yamlMaps } from './util';
+import { type Cond, type Detector, type FileContext, WHOLE, practice, tech } from './types';
+import { type Obj, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
 
 /**
  * A light structural check for HCL: braces, brackets and parens balance outside strings, comments
@@ -63,12 +63,12 @@ const TF_SOURCE = /^\s*source\s*=/m;
 const TF_BACKEND = /^\s*backend\s+"(?!local")[\w-]+"\s*\{|^\s*data\s+"terraform_remote_state"|^\s*cloud\s*\{/m;
 const TF_WORKSPACE = /\bterraform\.workspace\b/;
 
-function terraformContent(f: FileContext): void {
+function terraformContent(f: FileContext, cond?: Cond): void {
   const text = f.text;
   if (f.p.ext === '.tf' && f.complete && !hclBalanced(text)) f.parseError();
-  if (TF_MODULE.test(text) && TF_SOURCE.test(text)) f.practice('terraform-modules');
-  if (TF_BACKEND.test(text)) f.practice('terraform-remote-state');
-  if (TF_WORKSPACE.test(text)) f.practice('terraform-workspaces');
+  if (TF_MODULE.test(text) && TF_SOURCE.test(text)) f.practice('terraform-modules', cond);
+  if (TF_BACKEND.test(text)) f.practice('terraform-remote-state', cond);
+  if (TF_WORKSPACE.test(text)) f.practice('terraform-workspaces', cond);
   // Providers and resources that belong to other technologies.
   if (/^\s*(?:resource|data)\s+"grafana_dashboard"|^\s*resource\s+"grafana_/m.test(text)) {
     f.tech('grafana');
@@ -96,16 +96,23 @@ function terraformContent(f: FileContext): void {
   }
 }
 
-const terraform: Detector = {
+/**
+ * `*.tf` beside a `Pulumi.yaml` is a Pulumi program in HCL (Pulumi's `runtime: hcl`), not Terraform:
+ * its Terraform evidence is dropped while that file exists.
+ */
+const terraform: Detector<Cond> = {
   family: 'iac',
   match(p) {
     const { name, ext } = p;
-    if (ext === '.tf' || name.endsWith('.tf.json')) return { hits: [tech('terraform')], read: WHOLE };
+    if (ext === '.tf' || name.endsWith('.tf.json')) {
+      const cond: Cond = { unless: join(folderOf(p.path), 'Pulumi.yaml') };
+      return { hits: [tech('terraform', cond)], read: WHOLE, tag: cond };
+    }
     if (ext === '.tfvars' || name.endsWith('.tfvars.json') || name === '.terraform.lock.hcl' || name.endsWith('.tftest.hcl')) return { hits: [tech('terraform')] };
     return undefined;
   },
-  detect(f) {
-    terraformContent(f);
+  detect(f, cond) {
+    terraformContent(f, cond);
   },
 };
 
@@ -172,8 +179,13 @@ const cdk: Detector = {
 const bicep: Detector = {
   family: 'iac',
   match(p) {
-    if (p.ext === '.bicep' || p.ext === '.bicepparam' || p.name === 'bicepconfig.json') return { hits: [tech('azure-bicep')] };
+    if (p.ext === '.bicep') return { hits: [tech('azure-bicep')], read: WHOLE };
+    if (p.ext === '.bicepparam' || p.name === 'bicepconfig.json') return { hits: [tech('azure-bicep')] };
     return undefined;
+  },
+  detect(f) {
+    // Key Vault secrets (resource, Azure Verified Module) or secrets read from a vault: secrets kept out of the code.
+    if (/'Microsoft\.KeyVault\/vaults(?:\/secrets)?@|\bavm\/res\/key-vault\/vault\b|\.getSecret\s*\(/i.test(f.text)) f.practice('secrets-management');
   },
 };
 
@@ -315,4 +327,4 @@ const otherConfigManagement: Detector = {
   },
 };
 
-export const detectors: Detector[] = [terraform, terragrunt, hcl, pulumi, cdk, bicep, cloudformation, packerJson, serverless, ansible as Detector, otherConfigManagement];
+export const detectors: Detector[] = [terraform as Detector, terragrunt, hcl, pulumi, cdk, bicep, cloudformation, packerJson, serverless, ansible as Detector, otherConfigManagement];

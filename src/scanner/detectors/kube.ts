@@ -12,12 +12,12 @@ import type { PathInfo } from '../paths';
 import { scanImages } from './tools';
 import { type Cond, type Detector, type FileContext, type KubeObject, WHOLE } from './types';
 import { yamlLib } from '../yamlLib';
-import { isJson, isObj, isYaml } from './util';
+import { isJson, isObj, isYaml, onlyPolicies } from './util';
 
 export type ObjectRule = (o: KubeObject, f: FileContext) => void;
 
 /** API groups of objects that are not Kubernetes resources even though they look like one. */
-const NOT_KUBE_GROUPS = new Set(['backstage.io', 'scaffolder.backstage.io', 'cli.kyverno.io', 'kustomize.config.k8s.io', 'config.kubernetes.io', 'skaffold', 'openslo', 'sloth.slok.dev', 'n9']);
+const NOT_KUBE_GROUPS = new Set(['backstage.io', 'scaffolder.backstage.io', 'cli.kyverno.io', 'chainsaw.kyverno.io', 'kustomize.config.k8s.io', 'config.kubernetes.io', 'skaffold', 'openslo', 'sloth.slok.dev', 'n9']);
 const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'extensions']);
 const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
 
@@ -69,7 +69,8 @@ export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<stri
         }
         for (const rule of rules) rule(o, f);
       }
-      if (kube) scanImages(f);
+      // Images named in a policy's patch or rule are not run by this repository.
+      if (kube && !onlyPolicies(text)) scanImages(f);
     },
   };
 }

@@ -10,7 +10,20 @@ import { scanTools } from './tools';
 import { type Detector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
 import { hasTopKey, isJson, isYaml } from './util';
 
-const SCRIPT_DIRS = new Set(['bin', 'scripts', 'script', 'hack', 'tools', 'ci', '.husky', 'sbin', 'utils']);
+const SCRIPT_DIRS = new Set(['bin', 'scripts', 'script', 'hack', 'tools', 'ci', '.husky', 'sbin', 'utils', 'libexec', '.ci', '.buildkite', '.circleci', '.githooks', 'githooks']);
+/** Extension-less names that are never shell scripts (saves a probe). */
+const NOT_SCRIPTS = new Set(['license', 'licence', 'copying', 'notice', 'owners', 'owners_aliases', 'codeowners', 'authors', 'readme', 'changelog', 'version', 'build', 'workspace', 'vagrantfile', 'gemfile', 'rakefile', 'procfile', 'brewfile']);
+
+/**
+ * An extension-less file somewhere under a script folder (`bin/`, `scripts/ci/`, `hack/lib/`,
+ * `.buildkite/hooks/`): worth a 128-byte look for a shell shebang. Such files are few, so the
+ * probe stays cheap.
+ */
+function maybeScript(p: PathInfo): boolean {
+  if (p.ext !== '' || p.name.startsWith('.') || NOT_SCRIPTS.has(p.name)) return false;
+  for (const d of p.dirs) if (SCRIPT_DIRS.has(d)) return true;
+  return false;
+}
 
 const byName: Detector<'make' | 'tasks' | 'shebang' | 'catalog'> = {
   family: 'other',
@@ -19,7 +32,7 @@ const byName: Detector<'make' | 'tasks' | 'shebang' | 'catalog'> = {
     if (name === 'makefile' || name === 'gnumakefile' || ext === '.mk' || ext === '.mak') return { hits: [tech('makefile')], read: 128 * 1024, tag: 'make' };
     if (ext === '.sh' || ext === '.bash') return { hits: [tech('bash')] };
     if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile') return { read: 128 * 1024, tag: 'tasks' };
-    if (ext === '' && p.dirs.length > 0 && SCRIPT_DIRS.has(p.dirs[p.dirs.length - 1]) && !name.startsWith('.')) return { read: 128, tag: 'shebang', probe: true };
+    if (maybeScript(p)) return { read: 128, tag: 'shebang', probe: true };
     if (name === 'catalog-info.yaml' || name === 'catalog-info.yml') return { hits: [tech('backstage'), practice('service-catalog')] };
     if (name === 'cookiecutter.json' || name === 'copier.yml' || name === 'copier.yaml') return { hits: [practice('golden-path-templates')] };
     if (name === 'infracost.yml' || name === 'infracost.yaml' || name === 'infracost.yml.tmpl' || name === 'infracost-usage.yml' || name === 'infracost-usage.yaml') return { hits: [tech('infracost'), practice('cost-estimation')] };
@@ -28,7 +41,7 @@ const byName: Detector<'make' | 'tasks' | 'shebang' | 'catalog'> = {
   },
   detect(f, tag) {
     if (tag === 'make' || tag === 'tasks') scanTools(f, false);
-    if (tag === 'shebang' && /^#!\s*(?:\/usr)?\/bin\/(?:env\s+)?(?:bash|sh)\b/.test(f.text)) f.tech('bash');
+    if (tag === 'shebang' && /^#!\s*(?:\/usr)?(?:\/local)?\/bin\/(?:env\s+(?:-\S+\s+)?)?(?:bash|sh)\b/.test(f.text)) f.tech('bash');
   },
 };
 

@@ -7,7 +7,7 @@
  */
 import { scanTools } from './tools';
 import { type Detector, type FileContext, type KubeObject, WHOLE, practice, tech } from './types';
-import { isJson, isYaml, parentDir } from './util';
+import { isJson, isYaml, onlyPolicies, parentDir } from './util';
 
 /** Files whose name alone proves the tool is configured for this repository. */
 const byName: Detector = {
@@ -50,7 +50,8 @@ const sopsEncrypted: Detector = {
       f.tech('sops');
       f.practice('secrets-management');
     }
-    if (text.includes('vault.hashicorp.com/') && /\bvault\.hashicorp\.com\/(?:agent-inject|role)\b/.test(text)) {
+    // Agent injection switched on (not `agent-inject: "false"`), outside policies that only name the annotation.
+    if (text.includes('vault.hashicorp.com/') && /^[ \t]*["']?vault\.hashicorp\.com\/(?:agent-inject["']?[ \t]*:[ \t]*["']?true\b|role["']?[ \t]*:)/m.test(text) && !onlyPolicies(text)) {
       f.tech('vault');
       f.practice('secrets-management');
     }
@@ -68,7 +69,8 @@ export function securityObjects(o: KubeObject, f: FileContext): void {
     f.tech('vault');
     f.practice('secrets-management');
   }
-  if (group === 'kyverno.io' || group.endsWith('.kyverno.io')) {
+  // Chainsaw (`chainsaw.kyverno.io`) is an end-to-end test runner from the Kyverno project, used by many operators: not policies.
+  if (group === 'kyverno.io' || (group.endsWith('.kyverno.io') && group !== 'chainsaw.kyverno.io')) {
     f.tech('kyverno');
     f.practice('policy-as-code');
   }

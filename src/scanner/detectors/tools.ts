@@ -17,7 +17,8 @@ interface ToolRule {
 
 // Every pattern is anchored on words and has no nested quantifiers, so a 256 KB line cannot make it backtrack.
 const RULES: ToolRule[] = [
-  { re: /github\/codeql-action|\bcodeql\s+(?:database|analyze|github)\b/i, tech: ['codeql'], ciPractices: ['sast-in-ci'] },
+  // `github/codeql-action/upload-sarif` alone only uploads another scanner's SARIF (Scorecard, Trivy, Checkov): not CodeQL.
+  { re: /github\/codeql-action\/(?:init|analyze|autobuild)\b|github\/codeql-action@|\bcodeql\s+(?:database|analyze|github)\b/i, tech: ['codeql'], ciPractices: ['sast-in-ci'] },
   { re: /\bsemgrep\b/i, tech: ['semgrep'], ciPractices: ['sast-in-ci'] },
   { re: /\bsnyk\b/i, tech: ['snyk'] },
   { re: /snyk\/actions\/docker|\bsnyk\s+container\b/i, tech: ['snyk'], ciPractices: ['image-scanning'] },
@@ -74,7 +75,7 @@ const IMAGE_RULES: { re: RegExp; tech?: TechnologyId[]; practices?: PracticeId[]
   { re: /^(?:[\w.-]+\/)?(?:fluent\/fluent-bit|fluent-bit)(?::|@|$)|^cr\.fluentbit\.io\//, tech: ['fluent-bit'] },
   { re: /^(?:[\w.-]+\/)?(?:datadog|datadoghq)\/(?:agent|cluster-agent|dogstatsd)(?::|@|$)/, tech: ['datadog'] },
   { re: /^(?:[\w.-]+\/)?(?:hashicorp\/vault|vault)(?::|@|$)/, tech: ['vault'], practices: ['secrets-management'] },
-  { re: /^(?:[\w.-]+\/)?apache\/airflow(?::|@|$)/, tech: ['airflow'] },
+  { re: /^(?:[\w.-]+\/)?apache\/airflow(?::|@|$)|^(?:[\w.-]+\/)?astronomer\/(?:astro-runtime|ap-airflow)(?::|@|$)/, tech: ['airflow'] },
   { re: /^ghcr\.io\/mlflow\/mlflow(?::|@|$)/, tech: ['mlflow'] },
   { re: /^(?:[\w.-]+\/)?(?:grafana|loadimpact)\/k6(?::|@|$)/, tech: ['k6'], practices: ['load-testing'] },
   { re: /^(?:[\w.-]+\/)?locustio\/locust(?::|@|$)/, practices: ['load-testing'] },

@@ -118,3 +118,17 @@ export function folderOf(path: string): string {
 
 /** Joins a folder and a name into a relative path. */
 export const join = (dir: string, name: string): string => (dir ? `${dir}/${name}` : name);
+
+/** API groups of policy engines: their objects describe rules about other objects, not workloads. */
+const POLICY_API = /^(?:kyverno\.io|[\w.-]+\.kyverno\.io|templates\.gatekeeper\.sh|constraints\.gatekeeper\.sh|mutations\.gatekeeper\.sh|admissionregistration\.k8s\.io)\//;
+
+/** True when the file's column-0 `apiVersion`s are all policy-engine objects (and there is at least one). */
+export function onlyPolicies(text: string): boolean {
+  if (!text.includes('apiVersion')) return false;
+  let any = false;
+  for (const m of text.matchAll(/^apiVersion[ \t]*:[ \t]*["']?([\w./-]+)/gm)) {
+    if (!POLICY_API.test(m[1])) return false;
+    any = true;
+  }
+  return any;
+}
