@@ -18,9 +18,10 @@ interface ToolRule {
 // Every pattern is anchored on words and has no nested quantifiers, so a 256 KB line cannot make it backtrack.
 const RULES: ToolRule[] = [
   // `github/codeql-action/upload-sarif` alone only uploads another scanner's SARIF (Scorecard, Trivy, Checkov): not CodeQL.
-  { re: /github\/codeql-action\/(?:init|analyze|autobuild)\b|github\/codeql-action@|\bcodeql\s+(?:database|analyze|github)\b/i, tech: ['codeql'], ciPractices: ['sast-in-ci'] },
+  // Azure DevOps runs CodeQL through the GitHub Advanced Security tasks.
+  { re: /github\/codeql-action\/(?:init|analyze|autobuild)\b|github\/codeql-action@|\bcodeql\s+(?:database|analyze|github)\b|\bAdvancedSecurity-Codeql-(?:Init|Analyze|Autoconfig)@/i, tech: ['codeql'], ciPractices: ['sast-in-ci'] },
   { re: /\bsemgrep\b/i, tech: ['semgrep'], ciPractices: ['sast-in-ci'] },
-  { re: /\bsnyk\b/i, tech: ['snyk'] },
+  { re: /\bsnyk\b|\bSnykSecurityScan@/i, tech: ['snyk'] },
   { re: /snyk\/actions\/docker|\bsnyk\s+container\b/i, tech: ['snyk'], ciPractices: ['image-scanning'] },
   { re: /\bsnyk\s+code\b/i, tech: ['snyk'], ciPractices: ['sast-in-ci'] },
   { re: /snyk\/actions\/iac|\bsnyk\s+iac\b/i, tech: ['snyk'], practices: ['iac-scanning'] },
@@ -28,10 +29,14 @@ const RULES: ToolRule[] = [
   { re: /\btrivy\s+(?:config|conf)\b|\bscan-type\s*:\s*['"]?config\b/i, tech: ['trivy'], practices: ['iac-scanning'] },
   { re: /\bgrype\b|anchore\/scan-action|docker\/scout-action|\bdocker\s+scout\s+(?:cves|quickview|recommendations)\b|\btwistcli\b|\bclairctl\b|anchore\/anchore-engine|aquasec\/microscanner|neuvector\/scan-action/i, ciPractices: ['image-scanning'] },
   { re: /\bcheckov\b/i, tech: ['checkov'], practices: ['iac-scanning'] },
+  // GitLab's security templates and CI/CD components: `include: - template: Jobs/SAST.gitlab-ci.yml`.
+  { re: /\b(?:Security|Jobs)\/SAST(?:\.latest)?\.gitlab-ci\.ya?ml\b|\bcomponents\/sast\/sast@/i, ciPractices: ['sast-in-ci'] },
+  { re: /\b(?:Security|Jobs)\/SAST-IaC(?:\.latest)?\.gitlab-ci\.ya?ml\b|\bcomponents\/sast\/iac-sast@/i, practices: ['iac-scanning'] },
+  { re: /\b(?:Security|Jobs)\/Container-Scanning(?:\.latest)?\.gitlab-ci\.ya?ml\b|\bcomponents\/container-scanning\/container-scanning@/i, ciPractices: ['image-scanning'] },
   { re: /\btfsec\b|\bkics\b|\bterrascan\b|checkmarx\/kics|tenable\/terrascan|\bregula\b/i, practices: ['iac-scanning'] },
   { re: /\bgitleaks\b/i, tech: ['gitleaks'] },
   { re: /sonarsource\/|\bsonar-scanner\b|\bsonarqube\b|\bsonarcloud\b|\bbandit\s+-|\bgosec\b|\bbrakeman\b|\bnjsscan\b|\bhorusec\b|\bflawfinder\b|security-code-scan|\bcheckmarx\b|\bfortify\b|\bveracode\b|\bbearer\/bearer-action|\bpysa\b/i, ciPractices: ['sast-in-ci'] },
-  { re: /\bsyft\b|anchore\/sbom-action|\bcyclonedx\b|spdx-sbom|\bspdx-json\b|\bsbom\b|microsoft\/sbom-tool/i, practices: ['sbom'] },
+  { re: /\bsyft\b|anchore\/sbom-action|\bcyclonedx\b|spdx-sbom|\bspdx-json\b|\bsbom\b(?![ \t]*:[ \t]*['"]?false\b)|microsoft\/sbom-tool/i, practices: ['sbom'] },
   { re: /\binfracost\b/i, tech: ['infracost'], practices: ['cost-estimation'] },
   { re: /\bconftest\b|open-policy-agent\/setup-opa|\bopa\s+(?:eval|test|check|exec)\b/i, tech: ['opa'], practices: ['policy-as-code'] },
   { re: /\bkyverno\s+(?:apply|test)\b|kyverno\/action|kyverno\/kyverno-cli/i, tech: ['kyverno'], practices: ['policy-as-code'] },

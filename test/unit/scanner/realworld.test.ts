@@ -98,6 +98,27 @@ describe('scanner: real-world patterns', () => {
       assert.ok(ids(analyze).p.includes('sast-in-ci'));
     });
 
+    it('GitLab security templates and components are scanners run in CI', async () => {
+      const yes = await scanTree({ '.gitlab-ci.yml': 'include:\n  - template: Jobs/SAST.gitlab-ci.yml\n  - template: Jobs/SAST-IaC.latest.gitlab-ci.yml\n  - template: Security/Container-Scanning.gitlab-ci.yml\nstages: [test]\n' });
+      for (const id of ['sast-in-ci', 'iac-scanning', 'image-scanning']) assert.ok(ids(yes).p.includes(id), id);
+      const no = await scanTree({ '.gitlab-ci.yml': 'include:\n  - template: Jobs/Code-Quality.gitlab-ci.yml\nstages: [test]\ntest:\n  script: make test\n' });
+      for (const id of ['sast-in-ci', 'iac-scanning', 'image-scanning']) assert.ok(!ids(no).p.includes(id), id);
+    });
+
+    it('Azure DevOps Advanced Security CodeQL and Snyk tasks', async () => {
+      const yes = await scanTree({ 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n  - task: AdvancedSecurity-Codeql-Init@1\n  - task: AdvancedSecurity-Codeql-Analyze@1\n  - task: SnykSecurityScan@1\n' });
+      assert.ok(ids(yes).t.includes('codeql') && ids(yes).t.includes('snyk'));
+      assert.ok(ids(yes).p.includes('sast-in-ci'));
+      const no = await scanTree({ 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n  - task: AdvancedSecurity-Dependency-Scanning@1\n  - script: make\n' });
+      assert.ok(!ids(no).t.includes('codeql') && !ids(no).t.includes('snyk'));
+    });
+
+    it('`sbom: false` on a build step is not an SBOM; `sbom: true` is', async () => {
+      const step = (v: string) => workflow(`      - uses: docker/build-push-action@v6\n        with:\n          push: true\n          provenance: false\n          sbom: ${v}\n`);
+      assert.ok(!ids(await scanTree({ '.github/workflows/release.yml': step('false') })).p.includes('sbom'));
+      assert.ok(ids(await scanTree({ '.github/workflows/release.yml': step('true') })).p.includes('sbom'));
+    });
+
     it('extension-less shell scripts anywhere under script / CI folders are bash (by shebang)', async () => {
       const yes = await scanTree({ '.buildkite/hooks/pre-command': '#!/usr/bin/env bash\nset -euo pipefail\n', 'scripts/ci/release': '#!/bin/sh -e\necho hi\n' });
       assert.deepEqual(yes.technologies.find((t) => t.id === 'bash')?.evidence, ['.buildkite/hooks/pre-command', 'scripts/ci/release']);
