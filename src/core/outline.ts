@@ -7,7 +7,7 @@
 import type { Branch, Roadmap, Skill, Stage, Track } from './model';
 import { categoryTitle } from './format';
 
-export type OutlineKind = 'group' | 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'certification' | 'section' | 'item';
+export type OutlineKind = 'group' | 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'section' | 'item';
 
 export interface OutlineNode {
   /** Unique within the tree and stable across sessions (used by `reveal` and expansion state). */
@@ -28,7 +28,7 @@ export class Outline {
   /** Where each roadmap record is first shown, for `reveal`. */
   private readonly firstPlace = new Map<string, string>();
 
-  constructor(private readonly roadmap: Roadmap) {
+  constructor(roadmap: Roadmap) {
     const skills = new Map(roadmap.skills.map((s) => [s.id, s] as const));
     const trunk = this.add(undefined, { id: 'group-trunk', kind: 'group', label: 'Career Trunk' });
     for (const stage of [...roadmap.stages].sort((a, b) => a.order - b.order)) this.addStage(trunk, stage, skills);
@@ -122,10 +122,5 @@ export class Outline {
       const inCategory = all.filter((s) => s.category === category).sort((a, b) => a.title.localeCompare(b.title));
       for (const skill of inCategory) this.add(section, { id: `${section}/${skill.id}`, kind: 'skill', label: skill.title, ref: skill.id });
     }
-  }
-
-  /** The roadmap this outline was built from. */
-  get source(): Roadmap {
-    return this.roadmap;
   }
 }

@@ -9,7 +9,7 @@ import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
 import { practiceTitle } from '../scanner/ids';
 import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
 import { gapsTo, nextTrunkStage, roleFit, type GapReport } from './insights';
-import type { UserProgress } from './userState';
+import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
 import type { GapView, ProgressPage, Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from '../shared/protocol';
 
 export interface PageContext {
@@ -25,13 +25,12 @@ export interface PageContext {
   authorship?: (folder: string, path: string) => string | undefined;
 }
 
-const TARGET_KINDS = new Set(['stage', 'branch', 'track', 'level']);
 
 function positionOf(ctx: PageContext, id: string, kind: string): NodePage['position'] {
   return {
     canBeCurrent: kind === 'stage',
     isCurrent: ctx.position?.currentStage === id,
-    canBeTarget: TARGET_KINDS.has(kind),
+    canBeTarget: TARGET_ROLE_KINDS.includes(kind),
     isTarget: ctx.position?.targetRole === id,
   };
 }
@@ -152,7 +151,7 @@ function nodePage(ctx: PageContext, record: { id: string; title: string }, kind:
     kind,
     title: record.title,
     showFolders: ctx.multiRoot === true,
-    position: TARGET_KINDS.has(kind) ? positionOf(ctx, record.id, kind) : undefined,
+    position: TARGET_ROLE_KINDS.includes(kind) ? positionOf(ctx, record.id, kind) : undefined,
     path: links(ctx, ctx.index.pathTo(record.id).slice(0, -1)),
     ...fields,
   };

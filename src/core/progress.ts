@@ -38,11 +38,6 @@ export class EvidenceIndex {
     return this.byId.has(id);
   }
 
-  /** Every detected technology and practice id. */
-  ids(): string[] {
-    return [...this.byId.keys()].sort();
-  }
-
   /** Files that show any of the skill's evidence ids, technologies first, without repeats. */
   evidenceFor(skill: Skill): EvidenceView[] {
     const seen = new Set<string>();

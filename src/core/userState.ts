@@ -7,6 +7,9 @@
 import type { Mark, SkillMark } from './progress';
 
 export const PROGRESS_KEY = 'devopsRoadmap.progress';
+
+/** What a user may aim for: any stage, specialisation, track or ladder level. */
+export const TARGET_ROLE_KINDS: readonly string[] = ['stage', 'branch', 'track', 'level'];
 export const PROGRESS_VERSION = 1;
 
 export interface UserProgress {

@@ -70,11 +70,6 @@ export class VersionedState<T> {
     await this.store.update(this.options.key, { version: this.options.version, data: value } satisfies Envelope<T>);
   }
 
-  /** Drops the cache so the next read sees the store again (e.g. after Settings Sync changed it). */
-  invalidate(): void {
-    this.cached = undefined;
-  }
-
   private async setAside(raw: unknown, reason: string): Promise<T> {
     const { key, warn, fallback } = this.options;
     const taken = new Set(this.store.keys());

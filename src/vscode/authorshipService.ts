@@ -22,8 +22,6 @@ export class AuthorshipService implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly subscriptions: vscode.Disposable[];
   private generation = 0;
-  /** How many times git was started: read by the workspace-trust test. */
-  gitRuns = 0;
 
   constructor(private readonly scan: ScanService) {
     this.subscriptions = [
@@ -54,7 +52,6 @@ export class AuthorshipService implements vscode.Disposable {
       if (!mayReadAuthorship({ trusted: vscode.workspace.isTrusted, enabled, scheme: s.uri.scheme })) continue;
       const files = [...new Set([...s.result.technologies, ...s.result.practices].flatMap((t) => t.evidence))];
       if (files.length === 0) continue;
-      this.gitRuns++;
       const result = await readAuthorship(s.uri.fsPath, files, { git: configuredGit() });
       if (!result.available) {
         if (result.reason !== 'not-a-repository') log().info(`Authorship not read for ${s.folder}: ${result.message}`);

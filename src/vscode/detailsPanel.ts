@@ -173,7 +173,7 @@ export class DetailsPanel implements vscode.Disposable {
   private async update(): Promise<void> {
     if (!this.panel) return;
     const page = await this.buildCurrentPage();
-    const panel = this.panel;
+    const panel = this.panel; // the user may have closed it while the page was being built
     if (!panel) return;
     panel.title = titleOf(page);
     const message: HostMessage = { type: 'show', page };

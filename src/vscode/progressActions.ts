@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { OutlineNode } from '../core/outline';
 import type { Mark } from '../core/progress';
 import { skillStatus } from '../core/progress';
-import { reconcileWithData, withMark, withNote, withPosition } from '../core/userState';
+import { TARGET_ROLE_KINDS, reconcileWithData, withMark, withNote, withPosition } from '../core/userState';
 import type { MarkChoice } from '../shared/protocol';
 import type { ProgressStore } from './state';
 import type { RoadmapService } from './roadmapService';
@@ -118,7 +118,7 @@ export class ProgressActions {
       await this.store.update((p) => withPosition(p, { targetRole: null }));
       return;
     }
-    const id = await this.resolve(target, ['stage', 'branch', 'track', 'level']);
+    const id = await this.resolve(target, TARGET_ROLE_KINDS);
     if (id) await this.store.update((p) => withPosition(p, { targetRole: id }));
   }
 }

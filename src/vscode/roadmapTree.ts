@@ -30,7 +30,6 @@ const KIND_ICON: Partial<Record<OutlineNode['kind'], vscode.ThemeIcon>> = {
   branch: new vscode.ThemeIcon('git-branch'),
   track: new vscode.ThemeIcon('arrow-up'),
   level: new vscode.ThemeIcon('debug-stackframe-dot'),
-  certification: new vscode.ThemeIcon('verified'),
   section: new vscode.ThemeIcon('symbol-folder'),
   item: new vscode.ThemeIcon('dash'),
 };
