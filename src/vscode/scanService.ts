@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { ScanIndex } from '../scanner/engine';
 import { scannerEngine } from './scannerEngine';
 import type { ScanResult } from '../scanner/types';
-import { WorkspaceFileSource } from './workspaceSource';
+import { WorkspaceFileSource, relativePath } from './workspaceSource';
 import type { ProgressContext } from './progressContext';
 import { log, notifyError } from './log';
 
@@ -40,8 +40,6 @@ export class ScanService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   state: ScanState | undefined;
-  /** How many debounced updates ran: read by tests of event bursts. */
-  updatesApplied = 0;
 
   constructor(
     private readonly workspaceState: vscode.Memento,
@@ -194,8 +192,8 @@ export class ScanService implements vscode.Disposable {
 
   private ownerOf(uri: vscode.Uri): { key: string; path: string } | undefined {
     for (const [key, { folder }] of this.indexes) {
-      const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
-      if (uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(base)) return { key, path: uri.path.slice(base.length) };
+      const path = relativePath(folder, uri);
+      if (path !== undefined) return { key, path };
     }
     return undefined;
   }
@@ -229,7 +227,6 @@ export class ScanService implements vscode.Disposable {
         log().warn(`Could not update ${owner.path}: ${String(error)}`);
       }
     }
-    this.updatesApplied++;
     // The engine reports changes of ids, evidence and skips; the views also show file counts.
     if (changed || this.shownSignature() !== shownBefore) {
       await this.publish();
@@ -249,12 +246,12 @@ export class ScanService implements vscode.Disposable {
     const uri = vscode.Uri.joinPath(entry.folder.uri, ...path.split('/'));
     const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
     if (!stat || (stat.type & vscode.FileType.Directory) === 0) return false;
-    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), WorkspaceFileSource.excludeGlob(entry.folder));
+    // updateFile asks the source whether a file is excluded or git-ignored; the glob only saves work.
+    const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), WorkspaceFileSource.findFilesExclude(entry.folder));
     let changed = false;
-    const base = entry.folder.uri.path.endsWith('/') ? entry.folder.uri.path : `${entry.folder.uri.path}/`;
     for (const file of files) {
-      const rel = file.path.slice(base.length);
-      if (scannerEngine().isCandidate(rel)) changed = (await entry.index.updateFile(rel)) || changed;
+      const rel = relativePath(entry.folder, file);
+      if (rel !== undefined && scannerEngine().isCandidate(rel)) changed = (await entry.index.updateFile(rel)) || changed;
     }
     return changed;
   }

@@ -16,13 +16,15 @@ export class WorkspaceFileSource implements FileSource {
   private readonly skippedEntries: SkippedEntry[] = [];
   /** The `.gitignore` rules found by the last `list`, for single-file updates. */
   private ignoreRules: Ignore = ignore();
-  private excluded: ((path: string) => boolean) | undefined;
+  /** The one exclusion rule, for listing and single-file updates alike (settings are read per scan). */
+  private readonly excluded: (path: string) => boolean;
 
   constructor(
     private readonly folder: vscode.WorkspaceFolder,
     private readonly maxFiles: number,
   ) {
     this.root = folder.uri.scheme === 'file' ? folder.uri.fsPath : folder.uri.toString();
+    this.excluded = picomatch(WorkspaceFileSource.excludePatterns(folder), { dot: true });
   }
 
   /** Exclude patterns: files.exclude (findFiles drops it once an exclude is given), vendored folders, the user's setting. */
@@ -38,23 +40,28 @@ export class WorkspaceFileSource implements FileSource {
     ];
   }
 
-  /** The same patterns as one glob for findFiles. */
-  static excludeGlob(folder: vscode.WorkspaceFolder): string {
-    return `{${WorkspaceFileSource.excludePatterns(folder).join(',')}}`;
+  /**
+   * The patterns as one glob for findFiles, which only saves listing work: the exclude matcher
+   * decides. A pattern with braces of its own cannot sit inside the glob's brace group, so it is
+   * left to the matcher alone.
+   */
+  static findFilesExclude(folder: vscode.WorkspaceFolder): string {
+    return `{${WorkspaceFileSource.excludePatterns(folder)
+      .filter((p) => !/[{},]/.test(p))
+      .join(',')}}`;
   }
 
   async *list(signal?: AbortSignal): AsyncIterable<FileEntry> {
     const cancel = new vscode.CancellationTokenSource();
     signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
     try {
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), WorkspaceFileSource.excludeGlob(this.folder), this.maxFiles + 1, cancel.token);
-      const paths = uris.map((uri) => this.relative(uri)).filter((p): p is string => p !== undefined);
-      const ignored = await this.gitignore(paths, signal);
-      this.ignoreRules = ignored;
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), WorkspaceFileSource.findFilesExclude(this.folder), this.maxFiles + 1, cancel.token);
+      const paths = uris.map((uri) => relativePath(this.folder, uri)).filter((p): p is string => p !== undefined && !this.excluded(p));
+      this.ignoreRules = await this.gitignore(paths, signal);
       paths.sort();
       for (const path of paths) {
         if (signal?.aborted) return;
-        if (!ignored.ignores(path)) yield { path };
+        if (!this.ignoreRules.ignores(path)) yield { path };
       }
     } finally {
       cancel.dispose();
@@ -85,17 +92,11 @@ export class WorkspaceFileSource implements FileSource {
    * process (findFiles can miss a file created a moment ago, which would then look excluded).
    */
   async ignores(path: string): Promise<boolean> {
-    this.excluded ??= picomatch(WorkspaceFileSource.excludePatterns(this.folder), { dot: true });
     return this.ignoreRules.ignores(path) || this.excluded(path);
   }
 
   skipped(): SkippedEntry[] {
     return [...this.skippedEntries];
-  }
-
-  relative(uri: vscode.Uri): string | undefined {
-    const base = this.folder.uri.path.endsWith('/') ? this.folder.uri.path : `${this.folder.uri.path}/`;
-    return uri.path.startsWith(base) ? uri.path.slice(base.length) : undefined;
   }
 
   /** One matcher for every `.gitignore` in the folder, each rule anchored at its own directory. */
@@ -129,4 +130,11 @@ function anchor(dir: string, rule: string): string {
   const floating = !body.replace(/\/$/, '').includes('/');
   const anchored = floating ? `${dir}**/${body}` : `${dir}${body.replace(/^\//, '')}`;
   return negated ? `!${anchored}` : anchored;
+}
+
+/** `uri` relative to the folder, with `/` separators, or undefined when it lies outside it. */
+export function relativePath(folder: vscode.WorkspaceFolder, uri: vscode.Uri): string | undefined {
+  const base = folder.uri.path.endsWith('/') ? folder.uri.path : `${folder.uri.path}/`;
+  const inside = uri.scheme === folder.uri.scheme && uri.authority === folder.uri.authority && uri.path.startsWith(base);
+  return inside ? uri.path.slice(base.length) : undefined;
 }

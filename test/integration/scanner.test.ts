@@ -105,3 +105,20 @@ describe('Workspace scanner: folder deletes and ignore rules', () => {
     await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '.gitignore'));
   });
 });
+
+describe('Workspace scanner: the exclude setting', () => {
+  it('honours devopsRoadmap.scan.exclude, brace patterns included, and takes effect at once', async () => {
+    const { scan } = await api();
+    const config = vscode.workspace.getConfiguration('devopsRoadmap');
+    const has = (id: string) => scan.scans().some((s) => s.result.technologies.some((t) => t.id === id));
+    await waitFor('terraform and helm before excluding', () => has('terraform') && has('helm'));
+    await config.update('scan.exclude', ['**/{infra,charts}/**'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitFor('terraform and helm to be excluded', () => scan.state === 'done' && !has('terraform') && !has('helm'));
+      assert.ok(has('docker'), 'the rest of the workspace is still scanned');
+    } finally {
+      await config.update('scan.exclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitFor('terraform to return', () => has('terraform') && has('helm'));
+  });
+});
