@@ -11,8 +11,9 @@ const common = { bundle: true, minify: true, sourcemap: production ? false : 'li
 const builds = [
   {
     ...common,
-    // The scanner engine is a bundle of its own, loaded on the first scan (src/vscode/scannerEngine.ts).
-    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts', scanner: 'src/scanner/engine.ts' },
+    // The scanner engine is a bundle of its own, loaded on the first scan (src/vscode/scannerEngine.ts);
+    // its detectors run in worker threads started from scanWorker.js (src/scanner/workerPool.ts).
+    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts', scanner: 'src/scanner/index.ts', scanWorker: 'src/scanner/worker.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

@@ -10,14 +10,12 @@
  * Cancellation: when `options.signal` aborts, `scan` / `ScanIndex.create` / `updateFile` reject
  * with the signal's reason (a DOMException named 'AbortError' by default). No partial result.
  */
-import { PRACTICE_IDS, TECHNOLOGY_IDS, type PracticeId, type TechnologyId } from './ids';
-import { normalizePath, type PathInfo } from './paths';
-import { chartDirOf, regexObjects, splitApiVersion } from './detectors/kube';
+import { PRACTICE_IDS, TECHNOLOGY_IDS } from './ids';
+import { normalizePath, staysInside } from './paths';
 import { DETECTORS, classify as classifyWith, isCandidate as isCandidatePath, type Plan } from './detectors/registry';
-import type { Cond, Detector, FileContext, Hit, KubeObject } from './detectors/types';
-import { isObj } from './detectors/util';
-import { yamlLib } from './yamlLib';
-import type { DetectedPractice, DetectedTechnology, FileEntry, FileSource, ScanOptions, ScanResult, SkipReason, SkippedEntry } from './types';
+import type { Detector, Hit } from './detectors/types';
+import { inspectInThread } from './inspect';
+import type { DetectedPractice, DetectedTechnology, FileEntry, FileSource, Inspector, ScanOptions, ScanResult, SkipReason, SkippedEntry } from './types';
 
 export const DEFAULT_MAX_BYTES_PER_FILE = 256 * 1024;
 export const DEFAULT_MAX_FILES = 200_000;
@@ -50,108 +48,6 @@ interface FileRecord {
   fixture: boolean;
 }
 
-const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'silent', strict: false } as const;
-
-/** The FileContext handed to detectors: one text, parsed lazily and at most once. */
-class Context implements FileContext {
-  readonly hits = new Map<string, Hit>();
-  tooLarge = false;
-  failed = false;
-  private yamlDocs: unknown[] | undefined;
-  private jsonValue: { value: unknown } | undefined;
-  private objectList: KubeObject[] | undefined;
-
-  constructor(
-    readonly p: PathInfo,
-    readonly text: string,
-    readonly complete: boolean,
-  ) {}
-
-  needWhole(): boolean {
-    if (!this.complete) this.tooLarge = true;
-    return this.complete;
-  }
-
-  parseError(): void {
-    this.failed = true;
-  }
-
-  yaml(): unknown[] {
-    if (this.yamlDocs) return this.yamlDocs;
-    this.yamlDocs = [];
-    // Go templates (Helm chart templates) are not YAML until rendered: never parse them.
-    if (this.isTemplate()) return this.yamlDocs;
-    if (!this.needWhole()) return this.yamlDocs;
-    let failures = 0;
-    try {
-      for (const doc of yamlLib().parseAllDocuments(this.text, YAML_OPTIONS)) {
-        if (doc.errors.length > 0) {
-          failures++;
-          continue;
-        }
-        try {
-          const value: unknown = doc.toJS({ maxAliasCount: 100 });
-          if (value !== null && value !== undefined) this.yamlDocs.push(value);
-        } catch {
-          failures++;
-        }
-      }
-    } catch {
-      failures++;
-    }
-    // Templated YAML (`{{ }}` outside a chart) that does not parse is a template, not a broken file.
-    if (failures > 0 && !this.text.includes('{{')) this.failed = true;
-    return this.yamlDocs;
-  }
-
-  private isTemplate(): boolean {
-    return chartDirOf(this.p) !== undefined && this.text.includes('{{');
-  }
-
-  json(): unknown {
-    if (this.jsonValue) return this.jsonValue.value;
-    this.jsonValue = { value: undefined };
-    if (!this.needWhole()) return undefined;
-    try {
-      this.jsonValue.value = JSON.parse(this.text);
-    } catch {
-      this.failed = true;
-    }
-    return this.jsonValue.value;
-  }
-
-  objects(): KubeObject[] {
-    if (this.objectList) return this.objectList;
-    if (this.p.ext !== '.json') {
-      // YAML: documents are found by their column-0 headers and parsed only if a rule needs one.
-      if (!this.complete) this.tooLarge = true;
-      return (this.objectList = regexObjects(this.text));
-    }
-    const out: KubeObject[] = [];
-    const push = (doc: unknown) => {
-      if (!isObj(doc) || typeof doc.apiVersion !== 'string' || typeof doc.kind !== 'string') return;
-      out.push({ apiVersion: doc.apiVersion, group: splitApiVersion(doc.apiVersion).group, kind: doc.kind, doc, hasMetadata: isObj(doc.metadata), source: '' });
-      if (doc.kind === 'List' && Array.isArray(doc.items)) for (const item of doc.items.slice(0, 1000)) push(item);
-    };
-    push(this.json());
-    return (this.objectList = out);
-  }
-
-  tech(id: TechnologyId, cond?: Cond): void {
-    this.add(`t:${id}`, cond);
-  }
-
-  practice(id: PracticeId, cond?: Cond): void {
-    this.add(`p:${id}`, cond);
-  }
-
-  add(key: string, cond?: Cond): void {
-    const id = `${key}|${cond?.requires ?? ''}|${cond?.unless ?? ''}`;
-    if (!this.hits.has(id)) this.hits.set(id, { key, ...(cond?.requires ? { requires: cond.requires } : {}), ...(cond?.unless ? { unless: cond.unless } : {}) });
-  }
-}
-
 /** Shared by every file that contributes nothing (never mutated). */
 const NO_HITS = Object.freeze([]) as unknown as Hit[];
 
@@ -168,8 +64,20 @@ function isNotFound(error: unknown): boolean {
   return code === 'ENOENT' || code === 'FileNotFound' || code === 'ENOTDIR';
 }
 
-/** Reads (if needed) and runs the interested detectors on one file. Never throws except on abort. */
-async function processFile(source: FileSource, path: string, plan: Plan, maxBytes: number, signal: AbortSignal | undefined): Promise<FileRecord> {
+/** Why a source refused a read, when it says (see `refusal` in fileSource.ts); else 'unreadable'. */
+function readSkipReason(error: unknown): SkipReason {
+  const reason = (error as { skipReason?: unknown } | undefined)?.skipReason;
+  return reason === 'special-file' || reason === 'outside-root' || reason === 'symlink-outside-root' ? reason : 'unreadable';
+}
+
+/** Runs the detectors in this thread: for tests with their own detectors, and where no pool is given. */
+const IN_THREAD = (plan: Plan): Inspector => async (_path, data, complete) => inspectInThread(plan, data, complete);
+
+/**
+ * Reads (if needed) and inspects one file: the bytes go to the inspector (a worker pool in VS Code
+ * and the CLI). Never throws except on abort and on a file that vanished (ENOENT).
+ */
+async function processFile(source: FileSource, path: string, plan: Plan, maxBytes: number, inspector: Inspector | undefined, signal: AbortSignal | undefined): Promise<FileRecord> {
   const record: FileRecord = { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture };
   if (plan.read <= 0 || plan.readers.length === 0) return record;
   const want = Math.max(1, Math.min(plan.read, maxBytes));
@@ -180,7 +88,10 @@ async function processFile(source: FileSource, path: string, plan: Plan, maxByte
   } catch (error) {
     signal?.throwIfAborted();
     if (isNotFound(error)) throw error;
-    if (!plan.probe) record.skipped = 'unreadable';
+    const reason = readSkipReason(error);
+    // A probe's unreadable file is no news; a refusal (special file, way out of the root) always is.
+    if (!plan.probe || reason !== 'unreadable') record.skipped = reason;
+    if (reason !== 'unreadable') record.hits = NO_HITS;
     return record;
   }
   const complete = data.length <= want;
@@ -193,18 +104,15 @@ async function processFile(source: FileSource, path: string, plan: Plan, maxByte
     if (!plan.probe) record.skipped = 'binary';
     return record;
   }
-  const ctx = new Context(plan.p, decoder.decode(data), complete);
-  for (const { detector, tag } of plan.readers) {
-    try {
-      detector.detect?.(ctx, tag);
-    } catch {
-      // A detector must never break a scan: count the file as unparseable and go on.
-      ctx.failed = true;
-    }
+  const outcome = await (inspector ?? IN_THREAD(plan))(path, data, complete, signal);
+  if (outcome === 'timeout') {
+    // Abandoned: what the path alone proves is kept, the content is not judged.
+    record.skipped = 'timeout';
+    return record;
   }
-  record.hits = dedupe([...plan.hits, ...ctx.hits.values()]);
-  if (ctx.tooLarge) record.skipped = 'too-large';
-  else if (ctx.failed) record.skipped = 'parse-error';
+  record.hits = dedupe([...plan.hits, ...outcome.hits]);
+  if (outcome.tooLarge) record.skipped = 'too-large';
+  else if (outcome.failed) record.skipped = 'parse-error';
   return record;
 }
 
@@ -223,7 +131,7 @@ export async function inspectFile(path: string, content: Uint8Array | string, ma
     read: async (_p: string, maxBytes: number) => bytes.subarray(0, maxBytes),
     skipped: () => [],
   };
-  const record = await processFile(source, rel, plan, maxBytesPerFile, undefined);
+  const record = await processFile(source, rel, plan, maxBytesPerFile, undefined, undefined);
   return { hits: record.hits, ...(record.skipped ? { skipped: record.skipped } : {}) };
 }
 
@@ -254,6 +162,10 @@ export class ScanIndex {
   private cached: ScanResult | undefined;
   private readonly detectors: readonly Detector[];
   private readonly maxBytes: number;
+  /** Runs the detectors: the options' (a worker pool) unless the test gave detectors of its own. */
+  private readonly inspector: Inspector | undefined;
+  /** Paths a source handed over that would leave the root (`..`, absolute): never read, reported. */
+  private readonly refused = new Set<string>();
 
   private constructor(
     private readonly source: FileSource,
@@ -261,6 +173,7 @@ export class ScanIndex {
   ) {
     this.detectors = options.detectors ?? DETECTORS;
     this.maxBytes = Math.max(1, options.maxBytesPerFile ?? DEFAULT_MAX_BYTES_PER_FILE);
+    this.inspector = options.detectors ? undefined : options.inspector;
   }
 
   static async create(source: FileSource, options: EngineOptions = {}): Promise<ScanIndex> {
@@ -284,6 +197,10 @@ export class ScanIndex {
       signal?.throwIfAborted();
       const path = normalizePath(entry.path);
       if (!path || this.files.has(path)) continue;
+      if (!staysInside(path)) {
+        this.refused.add(path);
+        continue;
+      }
       if (this.files.size >= maxFiles) {
         this.truncated = true;
         this.limitSkip = { path, reason: 'file-limit' };
@@ -297,7 +214,7 @@ export class ScanIndex {
         this.store(path, { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture });
         continue;
       }
-      const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, signal).then(
+      const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, this.inspector, signal).then(
         (record) => this.store(path, record),
         (error: unknown) => {
           if (signal?.aborted) return;
@@ -349,13 +266,19 @@ export class ScanIndex {
     const started = performance.now();
     const rel = normalizePath(path);
     if (!rel) return false;
+    if (!staysInside(rel)) {
+      if (this.refused.has(rel)) return false;
+      this.refused.add(rel);
+      this.cached = undefined;
+      return true;
+    }
     const before = this.signature();
     if (this.source.ignores && (await this.source.ignores(rel))) return this.removeFile(rel);
     const plan = this.classify(rel);
     let record: FileRecord | undefined;
     if (plan) {
       try {
-        record = await processFile(this.source, rel, plan, this.maxBytes, this.options.signal);
+        record = await processFile(this.source, rel, plan, this.maxBytes, this.inspector, this.options.signal);
       } catch (error) {
         this.options.signal?.throwIfAborted();
         if (isNotFound(error)) return this.removeFile(rel);
@@ -425,6 +348,7 @@ export class ScanIndex {
       }
     }
     if (this.limitSkip) skipped.push(this.limitSkip);
+    for (const path of this.refused) skipped.push({ path, reason: 'outside-root' });
     const technologies: DetectedTechnology[] = [];
     for (const id of TECHNOLOGY_IDS) {
       const set = techFiles.get(id);

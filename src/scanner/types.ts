@@ -2,6 +2,7 @@
  * The scanner's contract, as `../shared/spec/detection.md` fixes it. No `vscode` import here: the
  * engine runs in plain Node (CLI, unit tests, benchmarks) and inside the extension host alike.
  */
+import type { Hit } from './detectors/types';
 
 /** One file a source can list. Paths are relative to the source's root, with `/` separators. */
 export interface FileEntry {
@@ -22,10 +23,15 @@ export type SkipReason =
   | 'unreadable'
   | 'symlink-outside-root'
   | 'symlink-loop'
-  | 'too-deep'
   | 'file-limit'
   | 'parse-error'
-  | 'invalid-name';
+  | 'invalid-name'
+  /** A FIFO, socket or device where a file was expected: never opened (a read could block for ever). */
+  | 'special-file'
+  /** A path that would leave the root (`..` segments, absolute): refused, never read. */
+  | 'outside-root'
+  /** Its detectors overran the per-file time budget: abandoned, everything else found is kept. */
+  | 'timeout';
 
 /**
  * Where the files come from: the Node file system for the CLI, `workspace.fs` in VS Code.
@@ -84,4 +90,24 @@ export interface ScanOptions {
   maxBytesPerFile?: number;
   /** Reported as each file is visited, for progress in the UI. */
   onProgress?: (filesSeen: number) => void;
+  /**
+   * Runs the detectors on a file's bytes. Default: in this thread. `WorkerPool.inspector` runs them
+   * in worker threads with a per-file time budget, so no file can stall the caller.
+   */
+  inspector?: Inspector;
 }
+
+/** What the detectors made of one file's bytes. */
+export interface Inspection {
+  hits: Hit[];
+  /** A parser failed on it (reported as `parse-error`). */
+  failed: boolean;
+  /** A detector needed the whole file but only its head was read (reported as `too-large`). */
+  tooLarge: boolean;
+}
+
+/**
+ * Runs every detector interested in `path` on its bytes (`complete`: the whole file, not a head).
+ * Resolves 'timeout' when the file overran its time budget; rejects only on abort.
+ */
+export type Inspector = (path: string, data: Uint8Array, complete: boolean, signal?: AbortSignal) => Promise<Inspection | 'timeout'>;

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type * as Engine from '../scanner/engine';
+import type * as Engine from '../scanner/index';
 
 let engine: typeof Engine | undefined;
 

@@ -1,0 +1,45 @@
+/**
+ * The worker thread the detectors run in (bundled as `dist/scanWorker.js`, driven by `WorkerPool`).
+ * It receives one file at a time (`WorkerJob`), classifies the path again (cheap, path-only: the
+ * plan's detector functions cannot cross threads) and answers with what the detectors found. A
+ * file that makes a detector run away is the pool's problem: it terminates this thread.
+ */
+import { parentPort } from 'node:worker_threads';
+import { classify } from './detectors/registry';
+import { inspectInThread } from './inspect';
+import type { Inspection } from './types';
+
+export interface WorkerJob {
+  id: number;
+  path: string;
+  data: Uint8Array;
+  complete: boolean;
+}
+
+export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; inspection: Inspection };
+
+/**
+ * Test hook: a file with this exact name makes the worker spin for ever, standing in for a
+ * detector that never returns, so the time budget is tested on the real worker and in a real VS
+ * Code. Unset in normal use.
+ */
+const STALL_ON = process.env.DEVOPS_ROADMAP_TEST_STALL_ON;
+
+const NOTHING: Inspection = { hits: [], failed: false, tooLarge: false };
+
+function inspect(job: WorkerJob): Inspection {
+  if (STALL_ON && job.path.endsWith(STALL_ON) && (job.path === STALL_ON || job.path.endsWith(`/${STALL_ON}`))) for (;;) {
+      // spin: a detector that never returns
+    }
+  const plan = classify(job.path);
+  return plan ? inspectInThread(plan, job.data, job.complete) : NOTHING;
+}
+
+const port = parentPort;
+if (port) {
+  port.on('message', (job: WorkerJob) => {
+    const reply: WorkerReply = { type: 'done', id: job.id, inspection: inspect(job) };
+    port.postMessage(reply);
+  });
+  port.postMessage({ type: 'ready' } satisfies WorkerReply);
+}

@@ -1,0 +1,197 @@
+/**
+ * Runs the detectors in worker threads, so a file whose content makes a rule run away costs its
+ * time budget and nothing more: the caller's thread (the VS Code extension host, the CLI's event
+ * loop) never runs a detector. Each file gets a budget from the moment its worker starts on it; a
+ * file that overruns is abandoned (its worker is terminated and replaced) and resolves 'timeout',
+ * and the scan goes on. Aborting a scan terminates the workers busy on it at once.
+ *
+ * The reads stay with the caller (through whatever FileSource it uses: node:fs, workspace.fs);
+ * only bytes cross into the worker, copied into a fresh buffer that is transferred, not cloned.
+ */
+import * as nodePath from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { WorkerJob, WorkerReply } from './worker';
+import type { Inspection, Inspector } from './types';
+
+export interface WorkerPoolOptions {
+  /** The worker bundle. Default: `scanWorker.js` beside this bundle (dist/). */
+  script?: string;
+  /** Workers at most. Default 2: one per core of a small machine, the caller lists and reads. */
+  size?: number;
+  /** Time one file may take in a worker. Default FILE_BUDGET_MS. */
+  fileBudgetMs?: number;
+  /** Idle workers are stopped after this long (memory back to the editor). Default 30 s. */
+  idleMs?: number;
+}
+
+export const FILE_BUDGET_MS = 3000;
+/** A worker's heap: a document bomb that gets past the parsers' limits kills only its worker. */
+const WORKER_HEAP_MB = 256;
+
+interface Job {
+  path: string;
+  data: Uint8Array;
+  complete: boolean;
+  signal: AbortSignal | undefined;
+  resolve(outcome: Inspection | 'timeout'): void;
+  reject(error: unknown): void;
+  onAbort?: () => void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: Job & { id: number; timer: ReturnType<typeof setTimeout> };
+}
+
+const CRASHED: Inspection = { hits: [], failed: true, tooLarge: false };
+
+function abortError(signal: AbortSignal | undefined): unknown {
+  return signal?.reason ?? new DOMException('The scan was cancelled.', 'AbortError');
+}
+
+export class WorkerPool {
+  private readonly script: string;
+  private readonly size: number;
+  private readonly budget: number;
+  private readonly idleMs: number;
+  private readonly slots = new Set<Slot>();
+  private readonly queue: Job[] = [];
+  private nextId = 1;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private disposed = false;
+  /** Files abandoned for overrunning the budget since the pool was made (for logs and tests). */
+  timeouts = 0;
+  /** Workers started since the pool was made (replacements included). */
+  started = 0;
+
+  constructor(options: WorkerPoolOptions = {}) {
+    this.script = options.script ?? nodePath.join(__dirname, 'scanWorker.js');
+    this.size = Math.max(1, options.size ?? 2);
+    this.budget = Math.max(1, options.fileBudgetMs ?? FILE_BUDGET_MS);
+    this.idleMs = options.idleMs ?? 30_000;
+  }
+
+  /** The engine's `inspector` option. */
+  readonly inspector: Inspector = (path, data, complete, signal) =>
+    new Promise<Inspection | 'timeout'>((resolve, reject) => {
+      if (this.disposed) return reject(new Error('the scanner worker pool was disposed'));
+      if (signal?.aborted) return reject(abortError(signal));
+      const job: Job = { path, data, complete, signal, resolve, reject };
+      if (signal) {
+        job.onAbort = () => this.abortJob(job);
+        signal.addEventListener('abort', job.onAbort, { once: true });
+      }
+      this.queue.push(job);
+      this.pump();
+    });
+
+  /** Terminates every worker; queued and running files reject. */
+  dispose(): void {
+    this.disposed = true;
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
+    for (const slot of [...this.slots]) {
+      const job = slot.job;
+      this.stop(slot);
+      if (job) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
+    }
+  }
+
+  private pump(): void {
+    if (this.disposed) return;
+    if (this.idleTimer) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = undefined;
+    }
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) break;
+      if (slot.ready && !slot.job) this.dispatch(slot, this.queue.shift() as Job);
+    }
+    // Start workers for what waits, up to the pool's size (a starting worker takes a job once ready).
+    const starting = [...this.slots].filter((s) => !s.ready).length;
+    for (let i = starting; i < this.queue.length && this.slots.size < this.size; i++) this.spawn();
+    if (this.queue.length === 0 && [...this.slots].every((s) => !s.job)) this.idleTimer = setTimeout(() => this.stopIdle(), this.idleMs).unref();
+  }
+
+  private spawn(): void {
+    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    this.started++;
+    const slot: Slot = { worker, ready: false };
+    this.slots.add(slot);
+    worker.unref();
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.type === 'ready') {
+        slot.ready = true;
+        this.pump();
+        return;
+      }
+      const job = slot.job;
+      if (!job || job.id !== reply.id) return;
+      slot.job = undefined;
+      worker.unref();
+      this.settle(job, () => job.resolve(reply.inspection));
+      this.pump();
+    });
+    // An uncaught error or an exhausted heap: the file it held is reported as unparseable.
+    const lost = () => {
+      if (!this.slots.has(slot)) return;
+      const job = slot.job;
+      this.stop(slot);
+      if (job) this.settle(job, () => job.resolve(CRASHED));
+      this.pump();
+    };
+    worker.on('error', lost);
+    worker.on('exit', lost);
+  }
+
+  private dispatch(slot: Slot, job: Job): void {
+    const id = this.nextId++;
+    const timer = setTimeout(() => {
+      // Over budget: the worker is stuck in this file. Replace it; the scan goes on.
+      this.timeouts++;
+      this.stop(slot);
+      this.settle(job, () => job.resolve('timeout'));
+      this.pump();
+    }, this.budget);
+    slot.job = { ...job, id, timer };
+    // While a worker holds a file, it keeps the process alive (the CLI awaits its answer).
+    slot.worker.ref();
+    // A copy in a buffer of its own, transferred: `data` may be a view into a shared or pooled buffer.
+    const copy = new Uint8Array(job.data);
+    const message: WorkerJob = { id, path: job.path, data: copy, complete: job.complete };
+    slot.worker.postMessage(message, [copy.buffer]);
+  }
+
+  private abortJob(job: Job): void {
+    const queued = this.queue.indexOf(job);
+    if (queued >= 0) this.queue.splice(queued, 1);
+    else {
+      const slot = [...this.slots].find((s) => s.job?.resolve === job.resolve);
+      if (!slot) return;
+      // Cancel means now: the worker is terminated mid-file, a new one starts when work comes.
+      this.stop(slot);
+    }
+    this.settle(job, () => job.reject(abortError(job.signal)));
+    this.pump();
+  }
+
+  /** Detaches the abort listener and clears the timer, then resolves or rejects the job once. */
+  private settle(job: Job & { timer?: ReturnType<typeof setTimeout> }, finish: () => void): void {
+    if (job.timer) clearTimeout(job.timer);
+    if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+    finish();
+  }
+
+  private stop(slot: Slot): void {
+    if (slot.job) clearTimeout(slot.job.timer);
+    slot.job = undefined;
+    this.slots.delete(slot);
+    void slot.worker.terminate();
+  }
+
+  private stopIdle(): void {
+    this.idleTimer = undefined;
+    for (const slot of [...this.slots]) if (!slot.job) this.stop(slot);
+  }
+}

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as nodePath from 'node:path';
+import * as esbuild from 'esbuild';
+import { ScanIndex, scan } from '../../../src/scanner/engine';
+import { NodeFileSource } from '../../../src/scanner/fileSource';
+import { WorkerPool } from '../../../src/scanner/workerPool';
+import { cleanTrees, ids, makeTree, stable } from './helpers';
+
+/** The worker bundle as esbuild.mjs builds it, from the sources under test. */
+async function buildWorker(dir: string): Promise<string> {
+  const outfile = nodePath.join(dir, 'scanWorker.js');
+  await esbuild.build({ entryPoints: ['src/scanner/worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'silent' });
+  return outfile;
+}
+
+const tree = {
+  'Dockerfile': 'FROM golang AS b\nFROM alpine\nCOPY --from=b /x /x\n',
+  'infra/main.tf': 'module "vpc" {\n  source = "./vpc"\n}\nterraform {\n  backend "s3" {}\n}\n',
+  '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        go: [1, 2]\n    steps:\n      - uses: actions/cache@v4\n',
+  'k8s/np.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\n',
+  'stuck/values.yaml': 'x: 1\n',
+};
+
+describe('scanner worker pool (real worker threads)', function () {
+  this.timeout(30_000);
+  let dir: string;
+  let script: string;
+
+  before(async () => {
+    dir = mkdtempSync(nodePath.join(tmpdir(), 'dr-worker-'));
+    script = await buildWorker(dir);
+  });
+  after(() => {
+    cleanTrees();
+    rmSync(dir, { recursive: true, force: true });
+    delete process.env.DEVOPS_ROADMAP_TEST_STALL_ON;
+  });
+
+  it('finds exactly what the in-thread engine finds', async () => {
+    const root = makeTree(tree);
+    const pool = new WorkerPool({ script });
+    try {
+      const inThread = await scan(new NodeFileSource(root));
+      const inWorkers = await scan(new NodeFileSource(root), { inspector: pool.inspector });
+      assert.deepEqual({ ...stable(inWorkers), root: '' }, { ...stable(inThread), root: '' });
+      assert.ok(ids(inWorkers).p.includes('docker-multi-stage') && ids(inWorkers).p.includes('k8s-network-policy'));
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  describe('a file that never finishes', () => {
+    before(() => {
+      // The worker spins for ever on files of this name: a detector that never returns.
+      process.env.DEVOPS_ROADMAP_TEST_STALL_ON = 'values.yaml';
+    });
+    after(() => {
+      delete process.env.DEVOPS_ROADMAP_TEST_STALL_ON;
+    });
+
+    it('is abandoned after its budget, reported as timeout, and everything else is kept', async () => {
+      const root = makeTree(tree);
+      const pool = new WorkerPool({ script, fileBudgetMs: 300 });
+      try {
+        const r = await scan(new NodeFileSource(root), { inspector: pool.inspector });
+        assert.deepEqual(r.skipped, [{ path: 'stuck/values.yaml', reason: 'timeout' }]);
+        assert.deepEqual(ids(r).t, ['github-actions', 'terraform', 'docker', 'kubernetes']);
+        assert.ok(ids(r).p.includes('terraform-remote-state') && ids(r).p.includes('ci-matrix'));
+        assert.equal(pool.timeouts, 1);
+        // The stuck worker was replaced, and the replacement serves incremental updates.
+        const index = await ScanIndex.create(new NodeFileSource(root), { inspector: pool.inspector });
+        assert.equal(await index.updateFile('Dockerfile'), false);
+        assert.ok(pool.started >= 2);
+      } finally {
+        pool.dispose();
+      }
+    });
+
+    it('cancels at once: an abort while a worker is stuck rejects and terminates it', async () => {
+      const root = makeTree({ 'values.yaml': 'x: 1\n' });
+      const pool = new WorkerPool({ script, fileBudgetMs: 60_000 });
+      try {
+        const controller = new AbortController();
+        const scanning = scan(new NodeFileSource(root), { inspector: pool.inspector, signal: controller.signal });
+        // Give the worker time to start and pick the file up, then cancel.
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        const abortedAt = performance.now();
+        controller.abort();
+        await assert.rejects(scanning, { name: 'AbortError' });
+        // Well before the 60 s budget: the abort did not wait for the file.
+        assert.ok(performance.now() - abortedAt < 5_000);
+      } finally {
+        pool.dispose();
+      }
+    });
+  });
+
+  it('refuses work after dispose instead of hanging', async () => {
+    const pool = new WorkerPool({ script });
+    pool.dispose();
+    await assert.rejects(pool.inspector('Dockerfile', new TextEncoder().encode('FROM x\n'), true), /disposed/);
+  });
+});
