@@ -5,12 +5,18 @@
  * file, honours `.gitignore` files at every level (deeper files override shallower ones, as git
  * does), prunes vendored/generated folders and Helm sub-chart folders (`<chart>/charts/`), never
  * follows a symlink out of the root or into a loop, and reports what it passed over.
+ *
+ * Hostile trees: the walk is iterative (no depth limit: a file 500 folders down is still found;
+ * loops can only come through symlinks, which are judged by their real paths). Every read resolves
+ * the path again and refuses it if it now leaves the root (a symlink swapped in after listing),
+ * and opens it non-blocking and without following a last-moment symlink, then checks it is a
+ * regular file: a FIFO, socket or device is never read (it could block the thread for ever).
  */
 import ignore, { type Ignore } from 'ignore';
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
-import { DEFAULT_SKIP_DIRS } from './paths';
+import { DEFAULT_SKIP_DIRS, staysInside } from './paths';
 import type { FileEntry, FileSource, SkippedEntry } from './types';
 
 export { DEFAULT_SKIP_DIRS };
@@ -35,8 +41,6 @@ export interface NodeFileSourceOptions {
   skipDirs?: readonly string[];
   /** Honour `.gitignore` files. Default true. */
   gitignore?: boolean;
-  /** Deepest folder level entered (the root is 0); deeper folders are skipped as 'too-deep'. Default 64. */
-  maxDepth?: number;
   /** Skip `charts/` beside a `Chart.yaml` (vendored Helm dependencies). Default true. */
   skipHelmSubcharts?: boolean;
   /** Replaces file-system calls (tests). */
@@ -46,9 +50,21 @@ export interface NodeFileSourceOptions {
 /** One shared buffer for the first read of every file; most config files fit in it. */
 const scratch = Buffer.allocUnsafe(64 * 1024);
 
+/**
+ * Non-blocking (opening a FIFO never waits for a writer) and no symlink in the last component. The
+ * flags are 0 where the platform lacks them (Windows has neither FIFOs nor this race).
+ */
+const OPEN_FLAGS = fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0) | (fs.constants.O_NOFOLLOW ?? 0);
+
+/** An error whose `skipReason` the engine reports instead of 'unreadable'. */
+export function refusal(message: string, skipReason: 'special-file' | 'outside-root' | 'symlink-outside-root'): Error {
+  return Object.assign(new Error(message), { code: 'EACCES', skipReason });
+}
+
 function readHead(path: string, maxBytes: number): Uint8Array {
-  const fd = fs.openSync(path, 'r');
+  const fd = fs.openSync(path, OPEN_FLAGS);
   try {
+    if (!fs.fstatSync(fd).isFile()) throw refusal(`not a regular file: ${path}`, 'special-file');
     const first = Math.max(1, Math.min(maxBytes, scratch.length));
     let filled = fs.readSync(fd, scratch, 0, first, 0);
     if (filled < first || first >= maxBytes) return Buffer.from(scratch.subarray(0, filled));
@@ -64,6 +80,29 @@ function readHead(path: string, maxBytes: number): Uint8Array {
     return buffer.subarray(0, filled);
   } finally {
     fs.closeSync(fd);
+  }
+}
+
+/**
+ * Reads at most `maxBytes` from the start of `path` (relative, `/`-separated) below `root`, only
+ * while it stays inside: by its spelling, by its real path resolved now, and as a regular file
+ * opened without blocking. The asynchronous form, for the VS Code file source (local folders):
+ * no call blocks the extension host, not even on a slow disk.
+ */
+export async function readInside(root: string, path: string, maxBytes: number): Promise<Uint8Array> {
+  if (!staysInside(path)) throw refusal(`outside the root: ${path}`, 'outside-root');
+  const [rootReal, real] = await Promise.all([fs.promises.realpath(root), fs.promises.realpath(nodePath.join(root, ...path.split('/')))]);
+  if (!inside(real, rootReal)) throw refusal(`symlink out of the root: ${path}`, 'symlink-outside-root');
+  const handle = await fs.promises.open(real, OPEN_FLAGS);
+  try {
+    const stat = await handle.stat();
+    if (!stat.isFile()) throw refusal(`not a regular file: ${path}`, 'special-file');
+    // Allocate what the file holds, not what the engine may ask for: most files are small.
+    const buffer = Buffer.alloc(Math.max(0, Math.min(maxBytes, stat.size)));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -128,7 +167,6 @@ interface DirNode {
   rel: string;
   abs: string;
   real: string;
-  depth: number;
   matchers: Matcher[];
 }
 
@@ -172,11 +210,8 @@ export class NodeFileSource implements FileSource {
   private readonly fs: FsLike;
   private readonly skipDirs: ReadonlySet<string>;
   private readonly gitignore: boolean;
-  private readonly maxDepth: number;
   private readonly skipSubcharts: boolean;
   private skippedEntries: SkippedEntry[] = [];
-  /** Paths `list` yielded (already checked to stay inside the root). */
-  private listed = new Set<string>();
   private rootReal: string | undefined;
   private readonly ignoreCache = new Map<string, Rules | undefined>();
 
@@ -185,7 +220,6 @@ export class NodeFileSource implements FileSource {
     this.fs = { ...nodeFs, ...options.fs };
     this.skipDirs = new Set(options.skipDirs ?? DEFAULT_SKIP_DIRS);
     this.gitignore = options.gitignore ?? true;
-    this.maxDepth = options.maxDepth ?? 64;
     this.skipSubcharts = options.skipHelmSubcharts ?? true;
   }
 
@@ -219,11 +253,10 @@ export class NodeFileSource implements FileSource {
   async *listBatches(signal?: AbortSignal): AsyncIterable<FileEntry[]> {
     signal?.throwIfAborted();
     this.skippedEntries = [];
-    this.listed = new Set();
     this.ignoreCache.clear();
     const rootReal = this.realRoot();
     const rootEntries = this.fs.readdir(this.root); // an unreadable root is an error, not a skip
-    const stack: { node: DirNode; entries?: Dirent[] }[] = [{ node: { rel: '', abs: this.root, real: rootReal, depth: 0, matchers: [] }, entries: rootEntries }];
+    const stack: { node: DirNode; entries?: Dirent[] }[] = [{ node: { rel: '', abs: this.root, real: rootReal, matchers: [] }, entries: rootEntries }];
     let sliceStart = performance.now();
     let batch: FileEntry[] = [];
     while (stack.length > 0) {
@@ -278,28 +311,18 @@ export class NodeFileSource implements FileSource {
         if (e.isDirectory()) {
           if (this.skipDirs.has(name) || (chart && this.skipSubcharts && name === 'charts')) continue;
           if (matchers.length && ignoredBy(matchers, rel, true)) continue;
-          if (node.depth + 1 > this.maxDepth) {
-            if (batch.length) {
-              yield batch;
-              batch = [];
-            }
-            this.skippedEntries.push({ path: rel, reason: 'too-deep' });
-            continue;
-          }
-          children.push({ rel, abs: `${node.abs}${SEP}${name}`, real: `${node.real}${SEP}${name}`, depth: node.depth + 1, matchers });
+          children.push({ rel, abs: `${node.abs}${SEP}${name}`, real: `${node.real}${SEP}${name}`, matchers });
         } else if (e.isFile()) {
           if (matchers.length && ignoredBy(matchers, rel, false)) continue;
-          this.listed.add(rel);
           batch.push({ path: rel });
         } else if (e.isSymbolicLink()) {
           const abs = nodePath.join(node.abs, name);
           const kind = this.symlinkKind(abs, node.real, rootReal);
           if (kind === 'file') {
             if (matchers.length && ignoredBy(matchers, rel, false)) continue;
-            this.listed.add(rel);
             batch.push({ path: rel });
           } else if (kind !== 'dir') {
-            if ((kind === 'symlink-loop' || kind === 'symlink-outside-root' || kind === 'unreadable') && !(matchers.length && ignoredBy(matchers, rel, false))) {
+            if (!(matchers.length && ignoredBy(matchers, rel, false))) {
               if (batch.length) {
                 yield batch;
                 batch = [];
@@ -308,6 +331,13 @@ export class NodeFileSource implements FileSource {
             }
           }
           // A symlink to a folder inside the root is not followed: that folder is walked under its own path.
+        } else if (!(matchers.length && ignoredBy(matchers, rel, false))) {
+          // A FIFO, socket or device: listed as passed over, never opened.
+          if (batch.length) {
+            yield batch;
+            batch = [];
+          }
+          this.skippedEntries.push({ path: rel, reason: 'special-file' });
         }
       }
       // Depth-first, in name order: push in reverse so the first child is visited next.
@@ -317,7 +347,7 @@ export class NodeFileSource implements FileSource {
   }
 
   /** What a symlink points to, judged by real paths. */
-  private symlinkKind(abs: string, dirReal: string, rootReal: string): 'file' | 'dir' | 'other' | 'symlink-loop' | 'symlink-outside-root' | 'unreadable' {
+  private symlinkKind(abs: string, dirReal: string, rootReal: string): 'file' | 'dir' | 'special-file' | 'symlink-loop' | 'symlink-outside-root' | 'unreadable' {
     let real: string;
     try {
       real = this.fs.realpath(abs);
@@ -333,20 +363,22 @@ export class NodeFileSource implements FileSource {
       return 'unreadable';
     }
     if (stat.isDirectory()) return inside(dirReal, real) ? 'symlink-loop' : 'dir';
-    return stat.isFile() ? 'file' : 'other';
+    return stat.isFile() ? 'file' : 'special-file';
   }
 
+  /**
+   * Reads the head of a file that stays inside the root: by its spelling (no `..`), and by its real
+   * path resolved now, at read time (a folder or file swapped for a symlink after listing is
+   * caught). The real path is what is opened, so the answer cannot change between check and open
+   * except by a race on a parent folder, which O_NOFOLLOW narrows to the folders above the file.
+   */
   async read(path: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array> {
     signal?.throwIfAborted();
-    const parts = path.split('/');
-    if (path.startsWith('/') || parts.includes('..')) throw Object.assign(new Error(`outside the root: ${path}`), { code: 'EACCES' });
-    const abs = `${this.root}${SEP}${parts.join(SEP)}`;
-    if (!this.listed.has(path)) {
-      // Not from our own listing (a watcher event): make sure it resolves inside the root.
-      const real = this.fs.realpath(abs);
-      if (!inside(real, this.realRoot())) throw Object.assign(new Error(`symlink out of the root: ${path}`), { code: 'EACCES' });
-    }
-    return this.fs.readHead(abs, maxBytes);
+    if (!staysInside(path)) throw refusal(`outside the root: ${path}`, 'outside-root');
+    const abs = `${this.root}${SEP}${path.split('/').join(SEP)}`;
+    const real = this.fs.realpath(abs);
+    if (!inside(real, this.realRoot())) throw refusal(`symlink out of the root: ${path}`, 'symlink-outside-root');
+    return this.fs.readHead(real, maxBytes);
   }
 
   /** Whether `list` would leave this path out: vendored folders, Helm sub-charts aside, and .gitignore rules. */

@@ -104,15 +104,38 @@ export function isProse(p: PathInfo): boolean {
   return false;
 }
 
-/** Normalises a path to the relative, `/`-separated form the engine uses. */
-const NEEDS_NORMALIZING = /\\|^\.\/|\/\/|^\/|\/$/;
-
+/**
+ * Normalises a path to the relative, `/`-separated form the engine uses: drops `./` prefixes and
+ * folds repeated, leading and trailing slashes. It never rewrites a name: a backslash is an
+ * ordinary character of a file name on Linux and macOS (`..\\..\\etc\\Jenkinsfile` is one name),
+ * and sources hand over `/`-separated paths on every platform.
+ */
 export function normalizePath(path: string): string {
   const first = path.charCodeAt(0);
   const last = path.charCodeAt(path.length - 1);
-  if (first !== 0x2e /* . */ && first !== 0x2f /* / */ && last !== 0x2f && !path.includes('\\') && !path.includes('//')) return path;
-  if (!NEEDS_NORMALIZING.test(path)) return path;
-  let p = path.replace(/\\/g, '/');
+  if (first !== 0x2e /* . */ && first !== 0x2f /* / */ && last !== 0x2f && !path.includes('//')) return path;
+  let p = path;
   while (p.startsWith('./')) p = p.slice(2);
-  return p.replace(/\/{2,}/g, '/').replace(/^\/+/, '').replace(/\/+$/, '');
+  let start = 0;
+  while (start < p.length && p.charCodeAt(start) === 0x2f) start++;
+  let end = p.length;
+  while (end > start && p.charCodeAt(end - 1) === 0x2f) end--;
+  p = p.slice(start, end);
+  return p.includes('//') ? p.split('/').filter((s) => s !== '').join('/') : p;
+}
+
+const ON_WINDOWS = typeof process !== 'undefined' && process.platform === 'win32';
+
+/**
+ * Whether a normalised relative path stays inside the root by its spelling: no `..` or `.`
+ * segment, not absolute, no NUL. Sources resolve symlinks on top of this; the engine refuses any
+ * path that fails it (skipped as `outside-root`), so no evidence path can point out of the folder.
+ */
+export function staysInside(path: string): boolean {
+  if (path === '' || path.charCodeAt(0) === 0x2f || path.includes('\0')) return false;
+  // On Windows a backslash separates folders and a colon names a drive or a stream: no file name
+  // there holds either, so a path that does came from somewhere hostile.
+  if (ON_WINDOWS && (path.includes('\\') || path.includes(':'))) return false;
+  for (const segment of path.split('/')) if (segment === '..' || segment === '.' || segment === '') return false;
+  return true;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { ScanIndex } from '../scanner/engine';
+import type { WorkerPool } from '../scanner/workerPool';
 import { scannerEngine } from './scannerEngine';
 import type { ScanResult } from '../scanner/types';
 import { WorkspaceFileSource, relativePath } from './workspaceSource';
@@ -28,6 +29,11 @@ interface CacheEntry {
  * Scans the workspace folders when a view or command first needs it (never at startup), keeps an
  * incremental index per folder, updates only the changed files' contributions on file events, and
  * caches the last results in workspaceState so a reopened window shows them at once.
+ *
+ * The detectors never run on the extension host's thread: full scans and updates alike hand each
+ * file's bytes to a pool of worker threads with a per-file time budget
+ * (`devopsRoadmap.scan.fileTimeout`). Listing and reading stay here, through VS Code's file system
+ * API, so remote and virtual folders work unchanged and no path is read that VS Code would not.
  */
 export class ScanService implements vscode.Disposable {
   private readonly indexes = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
@@ -38,6 +44,7 @@ export class ScanService implements vscode.Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly changed = new vscode.EventEmitter<void>();
+  private pool: { budget: number; pool: WorkerPool } | undefined;
   readonly onDidChange = this.changed.event;
   state: ScanState | undefined;
 
@@ -104,7 +111,7 @@ export class ScanService implements vscode.Disposable {
       token?.onCancellationRequested(() => controller.abort());
       const next = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
       for (const folder of folders) {
-        const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), { signal: controller.signal, maxFiles });
+        const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), { signal: controller.signal, maxFiles, inspector: this.workers().inspector });
         next.set(folder.uri.toString(), { folder, index });
       }
       return next;
@@ -119,6 +126,10 @@ export class ScanService implements vscode.Disposable {
       const scans = this.scans();
       log().info(`Scanned ${scans.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms: ${scans.map((s) => `${s.folder}: ${s.result.filesSeen} files seen, ${s.result.filesRead} read, ${s.result.technologies.length} technologies`).join('; ')}.`);
       for (const s of scans) if (s.result.truncated) log().warn(`${s.folder}: stopped after ${s.result.filesSeen} files (devopsRoadmap.scan.maxFiles); results are partial.`);
+      for (const s of scans) {
+        const overran = s.result.skipped.filter((k) => k.reason === 'timeout').map((k) => k.path);
+        if (overran.length) log().warn(`${s.folder}: ${overran.length} file(s) took longer than the scan's time budget and were skipped: ${overran.slice(0, 5).map((p) => JSON.stringify(p)).join(', ')}${overran.length > 5 ? ', …' : ''}.`);
+      }
       await this.publish();
       await this.saveCache();
     } catch (error) {
@@ -131,6 +142,16 @@ export class ScanService implements vscode.Disposable {
       await this.setState('failed');
       void notifyError('the workspace scan failed.', error);
     }
+  }
+
+  /** The worker pool, made anew when the time budget setting changed (its old workers stop). */
+  private workers(): WorkerPool {
+    const budget = vscode.workspace.getConfiguration('devopsRoadmap').get<number>('scan.fileTimeout', scannerEngine().FILE_BUDGET_MS);
+    if (this.pool?.budget !== budget) {
+      this.pool?.pool.dispose();
+      this.pool = { budget, pool: new (scannerEngine().WorkerPool)({ fileBudgetMs: budget }) };
+    }
+    return this.pool.pool;
   }
 
   private hasFindings(): boolean {
@@ -258,6 +279,7 @@ export class ScanService implements vscode.Disposable {
 
   dispose(): void {
     this.running?.controller.abort();
+    this.pool?.pool.dispose();
     if (this.timer) clearTimeout(this.timer);
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();

@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import { open } from 'node:fs/promises';
 import type { FileEntry, FileSource, SkippedEntry } from '../scanner/types';
-import { DEFAULT_SKIP_DIRS } from '../scanner/paths';
+import { DEFAULT_SKIP_DIRS, staysInside } from '../scanner/paths';
+import { scannerEngine } from './scannerEngine';
 
 /**
  * A FileSource over one workspace folder through `workspace.findFiles` and `workspace.fs`, so
@@ -68,21 +68,19 @@ export class WorkspaceFileSource implements FileSource {
     }
   }
 
+  /**
+   * Reads the head of a file only while it stays inside the folder. findFiles follows symlinked
+   * folders and a file can be swapped after listing, so this is decided at read time. Local
+   * folders: resolved real path, a regular file opened without blocking (a FIFO would hold a
+   * thread of the shared pool for ever). Other file systems cannot resolve a link, so only plain
+   * files are read there, never a symlink or anything else.
+   */
   async read(path: string, maxBytes: number): Promise<Uint8Array> {
+    if (!staysInside(path)) throw Object.assign(new Error(`outside the folder: ${path}`), { skipReason: 'outside-root' });
+    if (this.folder.uri.scheme === 'file') return scannerEngine().readInside(this.folder.uri.fsPath, path, maxBytes);
     const uri = vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
-    if (uri.scheme === 'file') {
-      // Local files: read only the head, the engine never needs more.
-      const handle = await open(uri.fsPath, 'r');
-      try {
-        // Allocate what the file holds, not what the engine may ask for: most files are small.
-        const size = Math.min(maxBytes, (await handle.stat()).size);
-        const buffer = Buffer.alloc(size);
-        const { bytesRead } = await handle.read(buffer, 0, size, 0);
-        return buffer.subarray(0, bytesRead);
-      } finally {
-        await handle.close();
-      }
-    }
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type !== vscode.FileType.File) throw Object.assign(new Error(`not a plain file: ${path}`), { skipReason: stat.type & vscode.FileType.SymbolicLink ? 'unreadable' : 'special-file' });
     const bytes = await vscode.workspace.fs.readFile(uri);
     return bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
   }

@@ -72,14 +72,12 @@ describe('scanner engine', () => {
       assert.deepEqual(r.technologies, []);
     });
 
-    it('skips folders deeper than maxDepth as too-deep (200-deep nesting)', async () => {
+    it('has no depth limit: a file 200 folders down is found', async () => {
       const deep = Array.from({ length: 200 }, (_, i) => `d${i}`).join('/');
       const r = await scanTree({ [`${deep}/Dockerfile`]: 'FROM x\n', 'd0/d1/Makefile': 'all:\n' });
-      assert.ok(r.skipped.some((s) => s.reason === 'too-deep'));
-      assert.deepEqual(ids(r).t, ['makefile']);
-      const root = makeTree({ [`${deep}/Dockerfile`]: 'FROM x\n' });
-      const all = await scan(new NodeFileSource(root, { maxDepth: 500 }));
-      assert.deepEqual(ids(all).t, ['docker']);
+      assert.deepEqual(r.skipped, []);
+      assert.deepEqual(ids(r).t, ['docker', 'makefile']);
+      assert.equal(r.technologies[0].evidence[0], `${deep}/Dockerfile`);
     });
   });
 
