@@ -9,6 +9,9 @@
 //      fresh process, time of the analysis call (budget: ours at least 10x faster).
 //   3. incremental: ScanIndex.updateFile + result() after a one-file edit (budget 5 ms).
 //   4. memory: peak RSS of a CLI scan (budget 150 MB).
+//   4b. hostile files: each bait of bench/baits.mjs scanned alone by the CLI (budget: no bait file
+//      slower than a plain scan of a one-file folder by more than 1 s; before the scanner-safety
+//      work some took minutes).
 //   5. extension: activate() inside the real VS Code host and the details panel's first render
 //      (from test/e2e/run.mjs --only=integration; budgets 20 ms / 150 ms) and the minified size of
 //      dist/extension.js (budget 200 KB).
@@ -17,11 +20,12 @@
 // given. Everything it needs is built first (node esbuild.mjs --production, and the engine bundle
 // for in-process runs in out/bench/). Budgets are goals for this benchmark, never test assertions.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { writeBaits } from './baits.mjs';
 import { ensureTree } from './generate.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -170,6 +174,28 @@ function peakRss(dir) {
   return { maxRssKb: kb, peakMb: Math.max(...kb) / 1024 };
 }
 
+// ---- 4b. hostile files -----------------------------------------------------------------------------
+
+/** Each bait alone, through the CLI with its default file budget; a process still running after 60 s is killed. */
+function baits() {
+  const plainDir = path.join(tmp, 'plain');
+  mkdirSync(plainDir, { recursive: true });
+  writeFileSync(path.join(plainDir, 'Dockerfile'), 'FROM x\n');
+  const once = (dir) => {
+    const r = run(process.execPath, ['dist/cli.js', 'scan', dir, '--json'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 });
+    if (r.status === null) return { ms: Infinity, skipped: [] };
+    return { ms: r.ms, skipped: JSON.parse(r.stdout.toString()).skipped.map((s) => s.reason) };
+  };
+  const plain = median([0, 1, 2].map(() => once(plainDir).ms));
+  return {
+    plainMs: plain,
+    baits: writeBaits(path.join(tmp, 'baits')).map((b) => {
+      const samples = [0, 1, 2].map(() => once(b.dir));
+      return { name: b.name, ms: median(samples.map((x) => x.ms)), skipped: samples[0].skipped };
+    }),
+  };
+}
+
 // ---- 5. extension --------------------------------------------------------------------------------
 
 function bundleSizes() {
@@ -271,6 +297,12 @@ async function main() {
     log('  peak RSS …');
     r.memory = peakRss(t.dir);
     row(`peak RSS, CLI scan (${t.name})`, '<= 150 MB', `${Math.round(r.memory.peakMb)} MB`, `${round(r.memory.peakMb / 150, 2)}x`, r.memory.peakMb <= 150);
+  }
+  log('hostile files: each bait of bench/baits.mjs alone …');
+  results.baits = baits();
+  for (const b of results.baits.baits) {
+    const extra = b.ms - results.baits.plainMs;
+    row(`bait: ${b.name}`, '<= 1 s over a plain scan', `${Math.round(b.ms)} ms${b.skipped.length ? ` (skipped: ${b.skipped.join(', ')})` : ''}`, `+${Math.round(extra)} ms`, extra <= 1000);
   }
   results.bundles = bundleSizes();
   const ext = results.bundles['extension.js'];

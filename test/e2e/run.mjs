@@ -126,6 +126,8 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
     settings: { 'git.path': spy.gitPath },
     env: {
       DEVOPS_ROADMAP_TEST_RESULTS: jsonFile,
+      // The scanner's worker spins for ever on files of this name (test/integration/hostile.test.ts).
+      DEVOPS_ROADMAP_TEST_STALL_ON: 'stall-bait.yaml',
       ...spy.env,
       // The untrusted run holds only the suite written for it; the trusted run skips that suite.
       ...(untrusted ? { DEVOPS_ROADMAP_TEST_GREP: 'untrusted workspace' } : {}),
