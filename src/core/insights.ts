@@ -5,9 +5,8 @@
 
 import type { Branch, Skill, Stage } from './model';
 import type { RoadmapIndex } from './roadmap';
-import { EvidenceIndex, skillStatus, type Marks } from './progress';
-import type { SkillStatus } from '../shared/protocol';
-import { practiceTitle } from '../scanner/ids';
+import { EvidenceIndex, skillStatus, type Marks, type SkillStatus } from './progress';
+import { practiceTitle } from './detection';
 
 export interface Gap {
   skill: Skill;

@@ -1,16 +1,16 @@
 /**
- * Builds the pages the details webview draws: plain view models (see `shared/protocol.ts`), so the
+ * Builds the pages the details webview draws: plain view models (see `pageModel.ts`), so the
  * webview holds no roadmap logic and every decision here is unit-tested in plain Node.
  */
 
 import type { Branch, Certification, Currency, LadderLevel, SalaryRange, Skill, Stage, Track } from './model';
 import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
-import { practiceTitle } from '../scanner/ids';
+import { practiceTitle } from './detection';
 import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
 import { gapsTo, nextTrunkStage, roleFit, type GapReport } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
-import type { GapView, ProgressPage, Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from '../shared/protocol';
+import type { GapView, ProgressPage, Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
 
 export interface PageContext {
   index: RoadmapIndex;

@@ -3,11 +3,14 @@
  * give each skill a status, and each stage or role a completion. No `vscode` here.
  */
 
-import type { ScanResult } from '../scanner/types';
+import type { FolderFindings } from './detection';
 import type { Skill } from './model';
-import type { EvidenceView, SkillStatus } from '../shared/protocol';
+import type { EvidenceView } from './pageModel';
 
 export type Mark = 'done' | 'learning' | 'skipped';
+
+/** Where a skill stands for the user: found in their repositories, or their own mark. */
+export type SkillStatus = 'practiced' | 'done' | 'learning' | 'skipped' | 'not-started';
 
 export interface SkillMark {
   mark?: Mark;
@@ -24,7 +27,7 @@ export class EvidenceIndex {
 
   static readonly empty = new EvidenceIndex([]);
 
-  constructor(scans: readonly { folder: string; result: ScanResult }[]) {
+  constructor(scans: readonly FolderFindings[]) {
     for (const { folder, result } of scans) {
       for (const found of [...result.technologies, ...result.practices]) {
         const list = this.byId.get(found.id) ?? [];

@@ -40,7 +40,10 @@ export function technologyGroup(id: string): TechnologyGroup | undefined {
   return groupOf.get(id);
 }
 
-/** How people name each practice, for the views (the ids stay the contract). */
+/**
+ * @deprecated Wording belongs to the core: use `practiceTitle` from `src/core/detection.ts`. This
+ * copy stays only while `src/core/report.ts` still imports it; delete it with that import.
+ */
 export const PRACTICE_TITLES: Record<PracticeId, string> = {
   'terraform-modules': 'Terraform modules',
   'terraform-remote-state': 'Terraform remote state',
@@ -77,7 +80,7 @@ export const PRACTICE_TITLES: Record<PracticeId, string> = {
   'golden-path-templates': 'Golden-path templates',
 };
 
-/** A person's name for a technology or practice id: the practice title, else the id itself. */
+/** @deprecated Use `practiceTitle` from `src/core/detection.ts` (see `PRACTICE_TITLES`). */
 export function practiceTitle(id: string): string | undefined {
   return (PRACTICE_TITLES as Record<string, string>)[id];
 }

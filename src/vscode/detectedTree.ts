@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { TECHNOLOGY_GROUPS, practiceTitle, technologyGroup } from '../scanner/ids';
+import { TECHNOLOGY_GROUPS, technologyGroup } from '../scanner/ids';
+import { practiceTitle } from '../core/detection';
 import type { RoadmapService } from './roadmapService';
 import type { ScanService } from './scanService';
 

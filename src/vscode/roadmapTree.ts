@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../core/outline';
 import type { Skill, Stage, Branch, LadderLevel } from '../core/model';
-import { completion, describeCompletion, skillStatus } from '../core/progress';
+import { completion, describeCompletion, skillStatus, type SkillStatus } from '../core/progress';
 import { byPreference, formatSalaryShort, formatYears } from '../core/format';
-import type { SkillStatus } from '../shared/protocol';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
