@@ -35,7 +35,6 @@ interface Job {
   signal: AbortSignal | undefined;
   resolve(outcome: Inspection | 'timeout'): void;
   reject(error: unknown): void;
-  onAbort?: () => void;
 }
 
 interface Slot {
@@ -58,6 +57,8 @@ export class WorkerPool {
   private readonly slots = new Set<Slot>();
   private readonly queue: Job[] = [];
   private nextId = 1;
+  /** The open jobs of each scan's signal: one abort listener per scan, not one per file. */
+  private readonly bySignal = new WeakMap<AbortSignal, Set<Job>>();
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private disposed = false;
   /** Files abandoned for overrunning the budget since the pool was made (for logs and tests). */
@@ -79,8 +80,16 @@ export class WorkerPool {
       if (signal?.aborted) return reject(abortError(signal));
       const job: Job = { path, data, complete, signal, resolve, reject };
       if (signal) {
-        job.onAbort = () => this.abortJob(job);
-        signal.addEventListener('abort', job.onAbort, { once: true });
+        let jobs = this.bySignal.get(signal);
+        if (!jobs) {
+          const open = (jobs = new Set());
+          this.bySignal.set(signal, open);
+          signal.addEventListener('abort', () => {
+            this.bySignal.delete(signal);
+            for (const j of open) this.abortJob(j);
+          }, { once: true });
+        }
+        jobs.add(job);
       }
       this.queue.push(job);
       this.pump();
@@ -176,10 +185,11 @@ export class WorkerPool {
     this.pump();
   }
 
-  /** Detaches the abort listener and clears the timer, then resolves or rejects the job once. */
+  /** Forgets the job's signal entry and clears its timer, then resolves or rejects it once. */
   private settle(job: Job & { timer?: ReturnType<typeof setTimeout> }, finish: () => void): void {
     if (job.timer) clearTimeout(job.timer);
-    if (job.onAbort) job.signal?.removeEventListener('abort', job.onAbort);
+    // The signal's entry lives as long as the signal (a WeakMap): one listener however many files.
+    if (job.signal) this.bySignal.get(job.signal)?.delete(job);
     finish();
   }
 
