@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
-import { describeAuthorship, readAuthorship, type FileAuthorship } from '../scanner/authorship';
-import { mayReadAuthorship } from '../core/authorshipPolicy';
+import { readAuthorship, type FileAuthorship } from '../git/authorship';
+import { mayReadAuthorship } from '../git/policy';
+import { describeAuthorship } from '../git/wording';
 import type { ScanService } from './scanService';
 import { log } from './log';
 
@@ -13,7 +14,7 @@ function configuredGit(): string | undefined {
 
 /**
  * "you: 14 commits, last 3 weeks ago" beside each evidence file. Runs git read-only (see
- * scanner/authorship.ts) once per folder after each scan, and never in an untrusted workspace,
+ * git/authorship.ts) once per folder after each scan, and never in an untrusted workspace,
  * when the setting is off, or for non-local folders: then no process is spawned at all.
  */
 export class AuthorshipService implements vscode.Disposable {

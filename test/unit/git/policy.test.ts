@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { mayReadAuthorship } from '../../src/core/authorshipPolicy';
+import { mayReadAuthorship } from '../../../src/git/policy';
 
 describe('when git may run for authorship', () => {
   it('only in a trusted workspace, with the setting on, on a local folder', () => {

@@ -3,7 +3,8 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
-import { describeAuthorship, readAuthorship, relativeTime, type AuthorshipResult } from '../../src/scanner/authorship';
+import { readAuthorship, type AuthorshipResult } from '../../../src/git/authorship';
+import { describeAuthorship, relativeTime } from '../../../src/git/wording';
 
 const ALICE = 'alice@example.com';
 const BOB = 'bob@example.com';
