@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isSafeRelativePath } from '../core/paths';
+import { isSafeRelativePath } from '../shared/paths';
 import { log } from './log';
 
 /**

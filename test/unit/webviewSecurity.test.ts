@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { renderWebviewHtml } from '../../src/vscode/html';
 import { parseWebviewMessage, MAX_FIELD_LENGTH } from '../../src/shared/protocol';
-import { isSafeRelativePath } from '../../src/core/paths';
+import { isSafeRelativePath } from '../../src/shared/paths';
 
 const input = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css', codiconsUri: 'https://x/dist/codicons/codicon.css' };
 

@@ -1,6 +1,7 @@
 /**
  * Checks a path that arrived from an untrusted place (the webview) before the host opens it: only
- * a plain relative path inside a workspace folder passes. No `vscode` here.
+ * a plain relative path inside a workspace folder passes. It sits beside the protocol: both guard
+ * what the webview sends. No `vscode` here.
  */
 export function isSafeRelativePath(path: string): boolean {
   if (path.length === 0 || path.length > 1024) return false;
