@@ -9,6 +9,7 @@ import * as nodePath from 'node:path';
 import { scan } from './scanner/engine';
 import { NodeFileSource } from './scanner/fileSource';
 import { technologyGroup } from './scanner/ids';
+import { escapeControl } from './core/format';
 import type { ScanResult } from './scanner/types';
 
 const USAGE = `Usage: devops-roadmap scan [DIR] [--json] [--max-files N]
@@ -57,7 +58,9 @@ function pad(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }
 
-function table(rows: string[][]): string {
+/** Aligned columns; every cell is escaped first, so a name can neither run escape sequences nor forge a row. */
+function table(rawRows: string[][]): string {
+  const rows = rawRows.map((r) => r.map(escapeControl));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
   return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]))).join('  ').trimEnd()).join('\n');
 }
@@ -69,7 +72,7 @@ function evidenceText(evidence: readonly string[], total: number): string {
 
 export function formatTable(result: ScanResult): string {
   const lines: string[] = [];
-  lines.push(`Scanned ${result.root}`);
+  lines.push(`Scanned ${escapeControl(result.root)}`);
   lines.push(`${result.filesSeen} files seen, ${result.filesRead} read (${result.bytesRead} bytes) in ${result.durationMs} ms${result.truncated ? ' — stopped at the file limit, results are partial' : ''}`);
   lines.push('');
   if (result.technologies.length === 0) lines.push('No technologies found.');
@@ -94,8 +97,25 @@ export function formatTable(result: ScanResult): string {
   return lines.join('\n') + '\n';
 }
 
+/**
+ * What JSON.stringify leaves raw but a terminal or a bidi-aware viewer would act on: DEL, C1
+ * controls, the line and paragraph separators and the bidi controls. Written as `\uXXXX`, the JSON
+ * value is the same and the output shows them instead of obeying them.
+ */
+const JSON_RAW_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+export function formatJson(result: ScanResult): string {
+  return JSON.stringify(result, null, 2).replace(JSON_RAW_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
+}
+
+/** A message line for stderr with any control character in it (a DIR, an argument) made visible. */
+function escapeMessage(s: string): string {
+  return s.endsWith('\n') ? `${escapeControl(s.slice(0, -1))}\n` : escapeControl(s);
+}
+
 /** Runs the CLI; resolves to the exit code. */
-export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), err: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), rawErr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+  const err = (s: string) => rawErr(escapeMessage(s));
   let args: Args | 'help';
   try {
     args = parseArgs(argv);
@@ -132,7 +152,7 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
     err(`devops-roadmap: scan failed: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
-  out(args.json ? JSON.stringify(result, null, 2) + '\n' : formatTable(result));
+  out(args.json ? formatJson(result) : formatTable(result));
   return 0;
 }
 
@@ -144,7 +164,7 @@ if (require.main === module) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(`devops-roadmap: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.stderr.write(escapeMessage(`devops-roadmap: ${error instanceof Error ? error.message : String(error)}\n`));
       process.exitCode = 1;
     },
   );

@@ -59,3 +59,27 @@ const SKILL_CATEGORY_TITLES: Record<string, string> = {
 export function categoryTitle(category: string): string {
   return SKILL_CATEGORY_TITLES[category] ?? category;
 }
+
+/**
+ * Characters a terminal, an editor or a Markdown viewer acts on instead of showing: C0 controls
+ * (escape sequences, newlines that forge lines), DEL, C1 controls (CSI as one byte), the line and
+ * paragraph separators, and the bidi controls that reorder text ("Trojan Source": embeddings,
+ * overrides, isolates and the invisible marks).
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const NAMED_CONTROL: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+/**
+ * Shows every control character of `text` as a visible escape (`\n`, `\x1b`, `\u202e`), so a file
+ * name or note printed to a terminal, a log or a report can neither run escape sequences, forge
+ * lines nor reorder what is around it. Other text, accents and CJK included, is left alone.
+ */
+export function escapeControl(text: string): string {
+  return text.replace(CONTROL, (c) => {
+    const named = NAMED_CONTROL[c];
+    if (named) return named;
+    const code = c.charCodeAt(0);
+    return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
+  });
+}
