@@ -159,6 +159,14 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
 if (require.main === module) {
   // More threads for file reads: the scan is I/O-bound (must be set before the first fs call).
   process.env.UV_THREADPOOL_SIZE ??= '8';
+  // `devops-roadmap scan | head -1`: once the reader is gone, nobody is left to tell. End quietly with
+  // 0 like other filters, instead of dying on an unhandled EPIPE with a stack trace. Any other write
+  // error is one line and exit 1.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    process.stderr.write(escapeMessage(`devops-roadmap: cannot write the output: ${error.message}\n`));
+    process.exit(1);
+  });
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

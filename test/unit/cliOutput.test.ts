@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
@@ -90,4 +92,38 @@ describe('CLI output hygiene', () => {
     assert.equal(err.split('\n').length, 2, 'one line and its newline');
     assert.ok(err.includes('\\x1b]0;pwned\\x07\\nforged line'), err);
   });
+});
+
+describe('CLI as a shipped bundle in a pipe', function () {
+  this.timeout(60_000);
+  let dir: string;
+  let cli: string;
+
+  before(() => {
+    dir = mkdtempSync(nodePath.join(tmpdir(), 'dr-cli-pipe-'));
+    cli = nodePath.join(dir, 'cli.js');
+    buildSync({ entryPoints: ['src/cli.ts'], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'silent' });
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs the bundle with its stdout a pipe whose reader is gone before the first write (`… | true`). */
+  function runIntoClosedPipe(args: string[]): Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, [cli, ...args], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
+      child.stdout.destroy();
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (s: string) => (stderr += s));
+      child.on('error', reject);
+      child.on('close', (code, signal) => resolve({ code, signal, stderr }));
+    });
+  }
+
+  for (const args of [['scan', SAMPLE], ['scan', SAMPLE, '--json'], ['--help']]) {
+    it(`ends quietly with exit code 0 when the reader of stdout is gone (${args.slice(2).join(' ') || args[0]})`, async () => {
+      const { code, signal, stderr } = await runIntoClosedPipe(args);
+      assert.equal(stderr, '', 'no stack trace, no message');
+      assert.equal(signal, null);
+      assert.equal(code, 0);
+    });
+  }
 });
