@@ -1,11 +1,19 @@
 /**
- * The shape of the Career Tree view: stable ids, labels, parents and children, built once from the
- * roadmap. Statuses and progress are not part of it (they change often and are computed when a row
+ * The one tree of the roadmap: the Career Tree view's rows and the details pages' breadcrumbs.
+ * Stable ids, labels, parents and children, built once from the roadmap. Statuses and progress are not part of it (they change often and are computed when a row
  * is drawn), so the outline never has to be rebuilt while the user works. No `vscode` here.
  */
 
 import type { Branch, Roadmap, Skill, Stage, Track } from './model';
 import { categoryTitle } from './format';
+
+/** The top-level rows. Ids are stable across sessions (VS Code keeps expansion state by id). */
+export const GROUP_TRUNK_ID = 'group-trunk';
+export const GROUP_BRANCHES_ID = 'group-branches';
+export const GROUP_TRACKS_ID = 'group-tracks';
+export const GROUP_SKILLS_ID = 'group-skills';
+/** Not record ids (a data id equal to one would be a row used twice; the data test forbids it). */
+export const GROUP_IDS: readonly string[] = [GROUP_TRUNK_ID, GROUP_BRANCHES_ID, GROUP_TRACKS_ID, GROUP_SKILLS_ID];
 
 export type OutlineKind = 'group' | 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'section' | 'item';
 
@@ -30,11 +38,11 @@ export class Outline {
 
   constructor(roadmap: Roadmap) {
     const skills = new Map(roadmap.skills.map((s) => [s.id, s] as const));
-    const trunk = this.add(undefined, { id: 'group-trunk', kind: 'group', label: 'Career Trunk' });
+    const trunk = this.add(undefined, { id: GROUP_TRUNK_ID, kind: 'group', label: 'Career Trunk' });
     for (const stage of [...roadmap.stages].sort((a, b) => a.order - b.order)) this.addStage(trunk, stage, skills);
-    const branches = this.add(undefined, { id: 'group-branches', kind: 'group', label: 'Specialisations' });
+    const branches = this.add(undefined, { id: GROUP_BRANCHES_ID, kind: 'group', label: 'Specialisations' });
     for (const branch of roadmap.branches) this.addBranch(branches, branch, skills);
-    const tracks = this.add(undefined, { id: 'group-tracks', kind: 'group', label: 'Career Tracks' });
+    const tracks = this.add(undefined, { id: GROUP_TRACKS_ID, kind: 'group', label: 'Career Tracks' });
     for (const track of roadmap.tracks) this.addTrack(tracks, track);
     this.addAllSkills(roadmap.skills);
   }
@@ -57,6 +65,20 @@ export class Outline {
   placeOf(ref: string): OutlineNode | undefined {
     const id = this.firstPlace.get(ref);
     return id === undefined ? undefined : this.nodes.get(id);
+  }
+
+  /**
+   * The records above a record's first row, top first: a page's breadcrumb. Rows that stand for no
+   * record (groups, sections) are left out; a record with no row has none. A skill shared by a
+   * stage and a branch sits under the earliest stage, else the first branch, that lists it.
+   */
+  breadcrumb(ref: string): string[] {
+    const out: string[] = [];
+    for (let row = this.placeOf(ref)?.parent; row !== undefined; row = this.nodes.get(row)?.parent) {
+      const { ref: above } = this.nodes.get(row)!;
+      if (above !== undefined) out.unshift(above);
+    }
+    return out;
   }
 
   /** Every row, in tree order (for tests and for "expand all" style walks). */
@@ -115,10 +137,10 @@ export class Outline {
   }
 
   private addAllSkills(all: readonly Skill[]): void {
-    const group = this.add(undefined, { id: 'group-skills', kind: 'group', label: 'All Skills' });
+    const group = this.add(undefined, { id: GROUP_SKILLS_ID, kind: 'group', label: 'All Skills' });
     const categories = [...new Set(all.map((s) => s.category))].sort((a, b) => categoryTitle(a).localeCompare(categoryTitle(b)));
     for (const category of categories) {
-      const section = this.add(group, { id: `group-skills/${category}`, kind: 'section', label: categoryTitle(category) });
+      const section = this.add(group, { id: `${group}/${category}`, kind: 'section', label: categoryTitle(category) });
       const inCategory = all.filter((s) => s.category === category).sort((a, b) => a.title.localeCompare(b.title));
       for (const skill of inCategory) this.add(section, { id: `${section}/${skill.id}`, kind: 'skill', label: skill.title, ref: skill.id });
     }

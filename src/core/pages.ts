@@ -80,7 +80,7 @@ function link(ctx: PageContext, id: string): LinkView | undefined {
 
 const PAGE_KINDS = new Set(['stage', 'branch', 'track', 'level', 'skill', 'certification']);
 
-/** Links to records that have a page; the index's synthetic root and groups have none. */
+/** Links to records that have a page (not to sections, tools, facts…). */
 function links(ctx: PageContext, ids: readonly string[]): LinkView[] {
   return ids.map((id) => link(ctx, id)).filter((l): l is LinkView => l !== undefined && PAGE_KINDS.has(l.kind));
 }
@@ -152,7 +152,7 @@ function nodePage(ctx: PageContext, record: { id: string; title: string }, kind:
     title: record.title,
     showFolders: ctx.multiRoot === true,
     position: TARGET_ROLE_KINDS.includes(kind) ? positionOf(ctx, record.id, kind) : undefined,
-    path: links(ctx, ctx.index.pathTo(record.id).slice(0, -1)),
+    path: links(ctx, ctx.index.outline.breadcrumb(record.id)),
     ...fields,
   };
 }

@@ -21,21 +21,9 @@ import type {
   Tool,
   Track,
 } from './model';
+import { Outline } from './outline';
 
-/** The synthetic root of the tree and its three group nodes (not stored in the data file). */
-export const ROOT_ID = 'roadmap';
-export const GROUP_TRUNK_ID = 'group-career-trunk';
-export const GROUP_SPECIALISATIONS_ID = 'group-specialisations';
-export const GROUP_TRACKS_ID = 'group-tracks';
-
-/** A synthetic tree node: the root or one of its groups. */
-export interface GroupNode {
-  id: string;
-  kind: 'root' | 'group';
-  title: string;
-}
-
-export type IndexKind = NodeKind | 'tool' | 'section' | 'fact' | 'timeline' | 'advice' | 'group' | 'root';
+export type IndexKind = NodeKind | 'tool' | 'section' | 'fact' | 'timeline' | 'advice';
 
 export type IndexRecord =
   | Stage
@@ -48,8 +36,7 @@ export type IndexRecord =
   | Section
   | Fact
   | Timeline
-  | Advice
-  | GroupNode;
+  | Advice;
 
 /** A role (stage, branch or track) whose skills are evidenced by a technology or practice id. */
 export interface RoleUse {
@@ -66,18 +53,14 @@ export interface RoadmapIndex {
   readonly roadmap: Roadmap;
   /** The trunk stages sorted by `order`. */
   readonly stages: readonly Stage[];
-  /** Every id in the index, data records first, then the synthetic root and groups. */
+  /** Every id of the data file, in file order. */
   ids(): string[];
   get(id: string): IndexRecord | undefined;
   kindOf(id: string): IndexKind | undefined;
   /** Display title of any id, or undefined. */
   titleOf(id: string): string | undefined;
-  /** Tree children: root → groups → stages/branches/tracks; stage → skills; branch → levels, skills; track → levels. */
-  children(id: string): string[];
-  /** Tree parent (a shared skill's parent is the first stage, else branch, that lists it). */
-  parent(id: string): string | undefined;
-  /** Ids from the root down to `id` inclusive; empty for ids outside the tree (tools, certifications, facts…). */
-  pathTo(id: string): string[];
+  /** The roadmap as a tree (the Career Tree's rows, the pages' breadcrumbs), built on first use. */
+  readonly outline: Outline;
   /** The stages a stage leads to (its `next` ids that are stages). */
   nextStages(stageId: string): Stage[];
   /** Every stage, branch and track a stage leads to, in data order. */
@@ -186,35 +169,9 @@ export function loadRoadmap(json: unknown): RoadmapIndex {
   for (const a of data.accelerators) add(a.id, a, 'advice');
   for (const a of data.mistakes) add(a.id, a, 'advice');
   for (const f of data.facts) add(f.id, f, 'fact');
-  const root: GroupNode = { id: ROOT_ID, kind: 'root', title: 'DevOps Roadmap' };
-  const groups: GroupNode[] = [
-    { id: GROUP_TRUNK_ID, kind: 'group', title: 'Career trunk' },
-    { id: GROUP_SPECIALISATIONS_ID, kind: 'group', title: 'Specialisations' },
-    { id: GROUP_TRACKS_ID, kind: 'group', title: 'Tracks' },
-  ];
-  add(root.id, root, 'root');
-  for (const g of groups) add(g.id, g, 'group');
 
   const skillById = new Map(data.skills.map((s) => [s.id, s]));
   const stages = [...data.stages].sort((a, b) => a.order - b.order);
-
-  // Tree edges.
-  const childMap = new Map<string, string[]>();
-  const parentMap = new Map<string, string>();
-  const link = (parentId: string, childIds: string[]) => {
-    childMap.set(parentId, childIds);
-    for (const c of childIds) if (!parentMap.has(c) && c !== parentId) parentMap.set(c, parentId);
-  };
-  link(ROOT_ID, groups.map((g) => g.id));
-  link(GROUP_TRUNK_ID, stages.map((s) => s.id));
-  link(GROUP_SPECIALISATIONS_ID, data.branches.map((b) => b.id));
-  link(GROUP_TRACKS_ID, data.tracks.map((t) => t.id));
-  // Levels first (they belong to exactly one owner), then skills: stages claim shared skills before branches.
-  for (const b of data.branches) for (const l of b.ladder) parentMap.set(l.id, b.id);
-  for (const t of data.tracks) link(t.id, t.levels.map((l) => l.id));
-  const known = (ids: readonly string[]) => ids.filter((id) => skillById.has(id));
-  for (const s of stages) link(s.id, known(s.skills));
-  for (const b of data.branches) link(b.id, [...b.ladder.map((l) => l.id), ...known(b.skills)]);
 
   // Evidence → skills.
   const byEvidence = new Map<string, Skill[]>();
@@ -235,27 +192,18 @@ export function loadRoadmap(json: unknown): RoadmapIndex {
   const rolesListing = (field: 'skills' | 'certifications', id: string) =>
     roles.filter((r) => (field === 'skills' ? roleSkills(r) : (r.certifications ?? [])).includes(id)).map((r) => r.id);
 
+  let outline: Outline | undefined;
   const index: RoadmapIndex = {
     roadmap: data,
     stages,
+    get outline() {
+      outline ??= new Outline(data);
+      return outline;
+    },
     ids: () => [...records.keys()],
     get: (id) => records.get(id),
     kindOf: (id) => kinds.get(id),
     titleOf: (id) => records.get(id)?.title,
-    children: (id) => [...(childMap.get(id) ?? [])],
-    parent: (id) => parentMap.get(id),
-    pathTo(id) {
-      if (!records.has(id)) return [];
-      const path = [id];
-      let cur = id;
-      while (cur !== ROOT_ID) {
-        const p = parentMap.get(cur);
-        if (p === undefined || path.includes(p)) return [];
-        path.unshift(p);
-        cur = p;
-      }
-      return path;
-    },
     nextStages(stageId) {
       const s = records.get(stageId);
       if (!s || kinds.get(stageId) !== 'stage') return [];

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { loadRoadmap, type RoadmapIndex } from '../core/roadmap';
-import { Outline } from '../core/outline';
+import type { Outline } from '../core/outline';
 import { createSearch, type Search } from '../core/search';
 
 export interface LoadedRoadmap {
@@ -26,6 +26,6 @@ export class RoadmapService {
   private async load(): Promise<LoadedRoadmap> {
     const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'data', 'roadmap.json'));
     const index = loadRoadmap(JSON.parse(new TextDecoder().decode(bytes)));
-    return { index, outline: new Outline(index.roadmap), search: createSearch(index) };
+    return { index, outline: index.outline, search: createSearch(index) };
   }
 }

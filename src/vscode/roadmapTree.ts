@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { OutlineNode } from '../core/outline';
+import { GROUP_TRUNK_ID, type OutlineNode } from '../core/outline';
 import type { Skill, Stage, Branch, LadderLevel } from '../core/model';
 import { completion, describeCompletion, skillStatus, type SkillStatus } from '../core/progress';
 import { byPreference, formatSalaryShort, formatYears } from '../core/format';
@@ -75,7 +75,7 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     const { index } = await this.roadmap.get();
     // The trunk is what people come for, so it starts open; everything else starts closed.
     const collapsible =
-      node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.id === 'group-trunk' ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.id === GROUP_TRUNK_ID ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
     item.contextValue = node.kind;

@@ -3,15 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Roadmap, Skill } from '../../src/core/model';
-import {
-  GROUP_SPECIALISATIONS_ID,
-  GROUP_TRACKS_ID,
-  GROUP_TRUNK_ID,
-  ROOT_ID,
-  loadRoadmap,
-  readRoadmapFile,
-  type RoadmapIndex,
-} from '../../src/core/roadmap';
+import { loadRoadmap, readRoadmapFile, type RoadmapIndex } from '../../src/core/roadmap';
+import { GROUP_BRANCHES_ID, GROUP_IDS, GROUP_SKILLS_ID, GROUP_TRACKS_ID, GROUP_TRUNK_ID } from '../../src/core/outline';
 import { PRACTICE_IDS, TECHNOLOGY_GROUPS, TECHNOLOGY_IDS, technologyGroup } from '../../src/scanner/ids';
 
 const ROOT = join(__dirname, '..', '..');
@@ -81,16 +74,14 @@ describe('roadmap data', () => {
     assert.equal(validate(missing), false);
   });
 
-  it('has unique kebab-case ids across the whole file, none equal to the synthetic tree ids', () => {
+  it('has unique kebab-case ids across the whole file, none equal to the tree\'s group ids', () => {
     const seen = new Map<string, string>();
     for (const { id, where } of ids) {
       assert.match(id, KEBAB, `${where} id "${id}" is not kebab-case`);
       assert.ok(!seen.has(id), `id "${id}" used by ${seen.get(id)} and ${where}`);
       seen.set(id, where);
     }
-    for (const synthetic of [ROOT_ID, GROUP_TRUNK_ID, GROUP_SPECIALISATIONS_ID, GROUP_TRACKS_ID]) {
-      assert.ok(!idSet.has(synthetic), `${synthetic} is reserved for the tree`);
-    }
+    for (const group of GROUP_IDS) assert.ok(!idSet.has(group), `${group} is reserved for the tree`);
   });
 
   it('has exactly one tool per spec technology, with the spec group, and no skill uses a bare spec id', () => {
@@ -235,7 +226,7 @@ describe('roadmap index', () => {
     assert.equal(index.kindOf('cka'), 'certification');
     assert.equal(index.kindOf('mlops-what-transfers'), 'section');
     assert.equal(index.kindOf('dora-change-failure-rate'), 'fact');
-    assert.equal(index.kindOf(ROOT_ID), 'root');
+    assert.equal(index.kindOf(GROUP_TRUNK_ID), undefined, 'the tree\'s groups are not records');
     assert.equal(index.kindOf('nope'), undefined);
     assert.equal(index.get('nope'), undefined);
     assert.equal(index.titleOf('sre-senior'), 'Senior SRE');
@@ -244,43 +235,41 @@ describe('roadmap index', () => {
     assert.equal(new Set(index.ids()).size, index.ids().length);
   });
 
-  it('builds the tree: root → groups → stages/branches/tracks → skills and levels', () => {
-    assert.deepEqual(index.children(ROOT_ID), [GROUP_TRUNK_ID, GROUP_SPECIALISATIONS_ID, GROUP_TRACKS_ID]);
-    assert.deepEqual(index.children(GROUP_TRUNK_ID), index.stages.map((s) => s.id));
-    assert.deepEqual(index.children('track-ic'), ['ic-senior-engineer', 'ic-staff-engineer', 'ic-principal-engineer', 'ic-distinguished-engineer']);
-    assert.deepEqual(index.children('site-reliability-engineering').slice(0, 4), ['sre-entry', 'sre-senior', 'sre-staff', 'sre-head']);
-    assert.ok(index.children('stage-junior').includes('terraform-proficiency'));
-    assert.deepEqual(index.children('terraform-proficiency'), []);
-    assert.equal(index.parent(ROOT_ID), undefined);
+  it('has one tree, the outline: groups → stages, branches, tracks → skills and levels', () => {
+    const { outline } = index;
+    assert.strictEqual(index.outline, outline, 'built once');
+    assert.deepEqual(outline.roots, [GROUP_TRUNK_ID, GROUP_BRANCHES_ID, GROUP_TRACKS_ID, GROUP_SKILLS_ID]);
+    assert.deepEqual(outline.children(GROUP_TRUNK_ID).map((n) => n.ref), index.stages.map((s) => s.id));
+    assert.deepEqual(outline.children('track-ic').map((n) => n.ref), ['ic-senior-engineer', 'ic-staff-engineer', 'ic-principal-engineer', 'ic-distinguished-engineer']);
+    assert.deepEqual(outline.children('site-reliability-engineering/ladder').map((n) => n.ref), ['sre-entry', 'sre-senior', 'sre-staff', 'sre-head']);
+    assert.equal(outline.placeOf('terraform-proficiency')?.parent, 'stage-junior/skills');
+    assert.equal(outline.parent(GROUP_TRUNK_ID), undefined);
   });
 
-  it('keeps parent and children consistent', () => {
-    for (const id of index.ids()) {
-      for (const child of index.children(id)) assert.ok(index.parent(child) !== undefined, `${child} (child of ${id}) has no parent`);
-      const p = index.parent(id);
-      if (p !== undefined) assert.ok(index.children(p).includes(id), `${id} is not among the children of its parent ${p}`);
+  it('keeps parent and children consistent, and places every skill', () => {
+    const { outline } = index;
+    for (const node of outline.walk()) {
+      for (const child of outline.children(node.id)) assert.equal(outline.parent(child.id)?.id, node.id);
     }
-    // A skill shared by a stage and a branch belongs to the earliest stage.
-    assert.equal(index.parent('kubernetes-in-production'), 'stage-mid');
-    assert.ok(index.children('site-reliability-engineering').includes('kubernetes-in-production'));
-    // Every skill is reachable.
-    for (const s of index.roadmap.skills) assert.ok(index.parent(s.id), `${s.id} has no parent`);
+    // A skill shared by a stage and a branch belongs to the earliest stage, and shows under both.
+    assert.equal(outline.breadcrumb('kubernetes-in-production').at(-1), 'stage-mid');
+    assert.ok(outline.get('site-reliability-engineering/skills/kubernetes-in-production'));
+    for (const s of index.roadmap.skills) assert.ok(outline.placeOf(s.id), `${s.id} has no row`);
   });
 
-  it('answers pathTo from the root down', () => {
-    assert.deepEqual(index.pathTo('terraform-proficiency'), [ROOT_ID, GROUP_TRUNK_ID, 'stage-junior', 'terraform-proficiency']);
-    assert.deepEqual(index.pathTo('sre-senior'), [ROOT_ID, GROUP_SPECIALISATIONS_ID, 'site-reliability-engineering', 'sre-senior']);
-    assert.deepEqual(index.pathTo('mgmt-cto'), [ROOT_ID, GROUP_TRACKS_ID, 'track-management', 'mgmt-cto']);
-    assert.deepEqual(index.pathTo('platform-product-thinking'), [ROOT_ID, GROUP_SPECIALISATIONS_ID, 'platform-engineering', 'platform-product-thinking']);
-    assert.deepEqual(index.pathTo(ROOT_ID), [ROOT_ID]);
-    assert.deepEqual(index.pathTo('terraform'), []);
-    assert.deepEqual(index.pathTo('nope'), []);
+  it('gives each record its breadcrumb: the records above its first row, top first', () => {
+    const { outline } = index;
+    assert.deepEqual(outline.breadcrumb('terraform-proficiency'), ['stage-junior']);
+    assert.deepEqual(outline.breadcrumb('sre-senior'), ['site-reliability-engineering']);
+    assert.deepEqual(outline.breadcrumb('mgmt-cto'), ['track-management']);
+    assert.deepEqual(outline.breadcrumb('platform-product-thinking'), ['platform-engineering']);
+    assert.deepEqual(outline.breadcrumb('stage-junior'), []);
+    assert.deepEqual(outline.breadcrumb('terraform'), [], 'a tool has no row');
+    assert.deepEqual(outline.breadcrumb('nope'), []);
     for (const id of index.ids()) {
-      const path = index.pathTo(id);
-      if (path.length === 0) continue;
-      assert.equal(path[0], ROOT_ID);
-      assert.equal(path[path.length - 1], id);
-      for (let i = 1; i < path.length; i++) assert.equal(index.parent(path[i]), path[i - 1]);
+      const crumbs = outline.breadcrumb(id);
+      for (const crumb of crumbs) assert.ok(index.get(crumb), `${id}: ${crumb} is a record`);
+      if (crumbs.length > 0) assert.equal(outline.breadcrumb(crumbs.at(-1)!).length, crumbs.length - 1, `${id}: the crumbs form one path`);
     }
   });
 
