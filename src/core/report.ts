@@ -12,6 +12,7 @@ import type { UserProgress } from './userState';
 import type { ScanResult } from '../scanner/types';
 import type { SkillStatus } from '../shared/protocol';
 import { practiceTitle } from '../scanner/ids';
+import { escapeControl } from './format';
 
 export const REPORT_FORMAT = 'devops-roadmap-report';
 export const REPORT_VERSION = 1;
@@ -222,12 +223,21 @@ export function buildReport(input: ReportInput): SkillsReport {
 /**
  * Escapes text (user notes, titles, hints) so it renders literally inline in Markdown and in HTML
  * previews: emphasis, code, links, tables, headings and raw HTML all come out as plain characters.
+ * Line breaks become spaces; every other control character (escape sequences, C1, bidi overrides)
+ * is shown as a visible escape such as `\x1b` or `\u202e` (tabs stay tabs).
  */
 export function escapeMarkdown(text: string): string {
+  return showControls(escapeMarkdownSyntax(text));
+}
+
+/** Tabs are blanks in prose; every other control character becomes visible. */
+function showControls(text: string): string {
+  return text.split('\t').map(escapeControl).join('\t');
+}
+
+function escapeMarkdownSyntax(text: string): string {
   return text
     .replace(/\s*[\r\n]+\s*/g, ' ')
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '')
     .replace(/[\\`*_[\]|~#!$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 
@@ -249,9 +259,9 @@ function escapeBlock(text: string, indent: string): string {
     .join(`\\\n${indent}`);
 }
 
-/** A code span that holds any path: a fence longer than the longest backtick run inside. */
+/** A code span that holds any path: a fence longer than the longest backtick run inside. Control characters, line breaks included, show as escapes. */
 function code(text: string): string {
-  const flat = text.replace(/[\r\n]+/g, ' ');
+  const flat = escapeControl(text);
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';

@@ -283,6 +283,23 @@ describe('skills report', () => {
       assert.equal(escapeMarkdown('two\nlines'), 'two lines');
     });
 
+    it('shows control characters in evidence file names and notes as visible escapes', () => {
+      const paths = ['evil\x1b]0;pwned\x07/Dockerfile', 'two\nlines/Dockerfile', 'gpj.\u202eexe/Dockerfile', 'c1\u009b2J\u2028/Dockerfile'];
+      const scans = [{ folder: 'x', result: scan('/x', [{ id: 'docker', evidence: paths, fileCount: paths.length, fixtureOnly: false }]) }];
+      const note = 'clears\x1b[2J the screen\nreversed \u2066\u202etxt.exe\u2069 and\u0085C1\u2029end';
+      const md = reportToMarkdown(
+        buildReport({ ...input, scans, evidence: new EvidenceIndex(scans), progress: { ...progress(), marks: { 'production-docker': { mark: 'done', note } } } }),
+      );
+      // eslint-disable-next-line no-control-regex -- finding control characters is the point
+      assert.equal(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(md), false, JSON.stringify(md));
+      for (const shown of ['`x/evil\\x1b]0;pwned\\x07/Dockerfile`', '`x/two\\nlines/Dockerfile`', '`x/gpj.\\u202eexe/Dockerfile`', '`x/c1\\x9b2J\\u2028/Dockerfile`']) {
+        assert.ok(md.includes(shown), `${shown} in the report`);
+      }
+      const noteAt = md.split('\n').findIndex((l) => l.includes('clears'));
+      assert.ok(md.split('\n')[noteAt].endsWith('clears\\x1b\\[2J the screen\\'), md.split('\n')[noteAt]);
+      assert.equal(md.split('\n')[noteAt + 1], '  reversed \\u2066\\u202etxt.exe\\u2069 and\\x85C1\\u2029end');
+    });
+
     it('puts odd file names in safe code spans', () => {
       const odd = buildReport({
         ...input,
