@@ -130,38 +130,46 @@ function checkStructure(json: unknown): Roadmap {
 
 const KIND_RANK: { [kind: string]: number } = { branch: 0, stage: 1, track: 2 };
 
-/** Builds the index. Throws an Error naming the problem when the data is structurally wrong. */
-export function loadRoadmap(json: unknown): RoadmapIndex {
-  const data = checkStructure(json);
+type Role = Stage | Branch | Track;
+
+/** The lookup tables behind the index, built once by `loadRoadmap`. */
+interface Tables {
+  data: Roadmap;
+  records: Map<string, IndexRecord>;
+  kinds: Map<string, IndexKind>;
+  /** The branch or track of each ladder level. */
+  owners: Map<string, Branch | Track>;
+  skillById: Map<string, Skill>;
+  /** Skills by the technology and practice ids of their evidence, in data order. */
+  byEvidence: Map<string, Skill[]>;
+  /** The trunk stages sorted by `order`. */
+  stages: Stage[];
+  /** Stages by order, then branches, then tracks; `roleOrder` is each one's position. */
+  roles: Role[];
+  roleOrder: Map<string, number>;
+}
+
+/** Every record of the file by id, with its kind. Throws on an id used twice. */
+function registerRecords(data: Roadmap): Pick<Tables, 'records' | 'kinds' | 'owners'> {
   const records = new Map<string, IndexRecord>();
   const kinds = new Map<string, IndexKind>();
+  const owners = new Map<string, Branch | Track>();
   const add = (id: string, record: IndexRecord, kind: IndexKind) => {
     if (records.has(id)) fail(`duplicate id "${id}"`);
     records.set(id, record);
     kinds.set(id, kind);
   };
-
-  const owners = new Map<string, Branch | Track>();
-  for (const s of data.stages) {
-    add(s.id, s, 'stage');
-    for (const sec of s.sections ?? []) add(sec.id, sec, 'section');
-  }
-  for (const b of data.branches) {
-    add(b.id, b, 'branch');
-    for (const l of b.ladder) {
+  const addRole = (role: Role, kind: 'stage' | 'branch' | 'track', levels: readonly LadderLevel[]) => {
+    add(role.id, role, kind);
+    for (const l of levels) {
       add(l.id, l, 'level');
-      owners.set(l.id, b);
+      owners.set(l.id, role as Branch | Track);
     }
-    for (const sec of b.sections ?? []) add(sec.id, sec, 'section');
-  }
-  for (const t of data.tracks) {
-    add(t.id, t, 'track');
-    for (const l of t.levels) {
-      add(l.id, l, 'level');
-      owners.set(l.id, t);
-    }
-    for (const sec of t.sections ?? []) add(sec.id, sec, 'section');
-  }
+    for (const sec of role.sections ?? []) add(sec.id, sec, 'section');
+  };
+  for (const s of data.stages) addRole(s, 'stage', []);
+  for (const b of data.branches) addRole(b, 'branch', b.ladder);
+  for (const t of data.tracks) addRole(t, 'track', t.levels);
   for (const s of data.skills) add(s.id, s, 'skill');
   for (const t of data.tools) add(t.id, t, 'tool');
   for (const c of data.certifications) add(c.id, c, 'certification');
@@ -169,107 +177,118 @@ export function loadRoadmap(json: unknown): RoadmapIndex {
   for (const a of data.accelerators) add(a.id, a, 'advice');
   for (const a of data.mistakes) add(a.id, a, 'advice');
   for (const f of data.facts) add(f.id, f, 'fact');
+  return { records, kinds, owners };
+}
 
-  const skillById = new Map(data.skills.map((s) => [s.id, s]));
-  const stages = [...data.stages].sort((a, b) => a.order - b.order);
-
-  // Evidence → skills.
+function skillsByEvidence(skills: readonly Skill[]): Map<string, Skill[]> {
   const byEvidence = new Map<string, Skill[]>();
-  for (const s of data.skills) {
+  for (const s of skills) {
     for (const e of new Set([...s.evidence.technologies, ...s.evidence.practices])) {
       const list = byEvidence.get(e) ?? [];
       list.push(s);
       byEvidence.set(e, list);
     }
   }
+  return byEvidence;
+}
 
-  const roleOrder = new Map<string, number>();
-  [...stages, ...data.branches, ...data.tracks].forEach((r, i) => roleOrder.set(r.id, i));
-
-
+function buildTables(data: Roadmap): Tables {
+  const stages = [...data.stages].sort((a, b) => a.order - b.order);
   const roles = [...stages, ...data.branches, ...data.tracks];
-  const roleSkills = (r: Stage | Branch | Track): string[] => (r.kind === 'track' ? (r.skills ?? []) : r.skills);
-  const rolesListing = (field: 'skills' | 'certifications', id: string) =>
-    roles.filter((r) => (field === 'skills' ? roleSkills(r) : (r.certifications ?? [])).includes(id)).map((r) => r.id);
-
-  let outline: Outline | undefined;
-  const index: RoadmapIndex = {
-    roadmap: data,
+  return {
+    data,
+    ...registerRecords(data),
+    skillById: new Map(data.skills.map((s) => [s.id, s])),
+    byEvidence: skillsByEvidence(data.skills),
     stages,
+    roles,
+    roleOrder: new Map(roles.map((r, i) => [r.id, i])),
+  };
+}
+
+const roleSkills = (r: Role): string[] => (r.kind === 'track' ? (r.skills ?? []) : r.skills);
+
+/** The records a stage's `next` names that have one of `kinds`, in data order. */
+function nextOf<T extends IndexRecord>(t: Tables, stageId: string, kinds: readonly IndexKind[]): T[] {
+  const stage = t.records.get(stageId);
+  if (!stage || t.kinds.get(stageId) !== 'stage') return [];
+  return (stage as Stage).next.filter((n) => kinds.includes(t.kinds.get(n) as IndexKind)).map((n) => t.records.get(n) as T);
+}
+
+function rolesUsing(t: Tables, evidenceId: string): RoleUse[] {
+  const evSkills = new Set((t.byEvidence.get(evidenceId) ?? []).map((s) => s.id));
+  if (evSkills.size === 0) return [];
+  const out: RoleUse[] = [];
+  for (const role of t.roles) {
+    const matching = roleSkills(role).filter((id) => evSkills.has(id));
+    if (matching.length === 0) continue;
+    // Each matching skill counts 1, plus a bonus for specific skills (few evidence ids).
+    let score = 0;
+    for (const id of matching) {
+      const sk = t.skillById.get(id) as Skill;
+      score += 1 + 1 / (sk.evidence.technologies.length + sk.evidence.practices.length);
+    }
+    out.push({ id: role.id, kind: role.kind, title: role.title, skills: matching, score: Math.round(score * 1000) / 1000 });
+  }
+  return out.sort(
+    (a, b) =>
+      b.score - a.score ||
+      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
+      (t.roleOrder.get(a.id) as number) - (t.roleOrder.get(b.id) as number),
+  );
+}
+
+function skillsOf(t: Tables, nodeId: string): Skill[] {
+  const rec = t.records.get(nodeId);
+  if (!rec) return [];
+  const resolve = (ids: readonly string[] | undefined) => (ids ?? []).map((id) => t.skillById.get(id)).filter((s): s is Skill => s !== undefined);
+  switch (t.kinds.get(nodeId)) {
+    case 'stage':
+    case 'branch':
+    case 'certification':
+      return resolve((rec as Stage | Branch | Certification).skills);
+    case 'track':
+      return resolve((rec as Track).skills);
+    case 'level': {
+      const owner = t.owners.get(nodeId);
+      return owner ? skillsOf(t, owner.id) : [];
+    }
+    case 'tool':
+      return [...(t.byEvidence.get(nodeId) ?? [])];
+    default:
+      return [];
+  }
+}
+
+/** Ids of the roles (stages by order, then branches, then tracks) whose skills or certifications list `id`. */
+function rolesListing(t: Tables, field: 'skills' | 'certifications', id: string): string[] {
+  return t.roles.filter((r) => (field === 'skills' ? roleSkills(r) : (r.certifications ?? [])).includes(id)).map((r) => r.id);
+}
+
+/** Builds the index. Throws an Error naming the problem when the data is structurally wrong. */
+export function loadRoadmap(json: unknown): RoadmapIndex {
+  const t = buildTables(checkStructure(json));
+  let outline: Outline | undefined;
+  return {
+    roadmap: t.data,
+    stages: t.stages,
     get outline() {
-      outline ??= new Outline(data);
+      outline ??= new Outline(t.data);
       return outline;
     },
-    ids: () => [...records.keys()],
-    get: (id) => records.get(id),
-    kindOf: (id) => kinds.get(id),
-    titleOf: (id) => records.get(id)?.title,
-    nextStages(stageId) {
-      const s = records.get(stageId);
-      if (!s || kinds.get(stageId) !== 'stage') return [];
-      return (s as Stage).next.filter((n) => kinds.get(n) === 'stage').map((n) => records.get(n) as Stage);
-    },
-    nextOptions(stageId) {
-      const s = records.get(stageId);
-      if (!s || kinds.get(stageId) !== 'stage') return [];
-      return (s as Stage).next
-        .filter((n) => {
-          const k = kinds.get(n);
-          return k === 'stage' || k === 'branch' || k === 'track';
-        })
-        .map((n) => records.get(n) as Stage | Branch | Track);
-    },
-    rolesUsing(evidenceId) {
-      const evSkills = new Set((byEvidence.get(evidenceId) ?? []).map((s) => s.id));
-      if (evSkills.size === 0) return [];
-      const out: RoleUse[] = [];
-      for (const role of [...stages, ...data.branches, ...data.tracks]) {
-        const matching = roleSkills(role).filter((id) => evSkills.has(id));
-        if (matching.length === 0) continue;
-        // Each matching skill counts 1, plus a bonus for specific skills (few evidence ids).
-        let score = 0;
-        for (const id of matching) {
-          const sk = skillById.get(id) as Skill;
-          score += 1 + 1 / (sk.evidence.technologies.length + sk.evidence.practices.length);
-        }
-        out.push({ id: role.id, kind: role.kind, title: role.title, skills: matching, score: Math.round(score * 1000) / 1000 });
-      }
-      return out.sort(
-        (a, b) =>
-          b.score - a.score ||
-          KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-          (roleOrder.get(a.id) as number) - (roleOrder.get(b.id) as number),
-      );
-    },
-    skillsOf(nodeId) {
-      const rec = records.get(nodeId);
-      const kind = kinds.get(nodeId);
-      if (!rec) return [];
-      const resolve = (ids: readonly string[] | undefined) =>
-        (ids ?? []).map((id) => skillById.get(id)).filter((s): s is Skill => s !== undefined);
-      switch (kind) {
-        case 'stage':
-        case 'branch':
-        case 'certification':
-          return resolve((rec as Stage | Branch | Certification).skills);
-        case 'track':
-          return resolve((rec as Track).skills);
-        case 'level': {
-          const owner = owners.get(nodeId);
-          return owner ? index.skillsOf(owner.id) : [];
-        }
-        case 'tool':
-          return index.skillsForEvidence(nodeId);
-        default:
-          return [];
-      }
-    },
-    skillsForEvidence: (evidenceId) => [...(byEvidence.get(evidenceId) ?? [])],
-    levelOwner: (levelId) => owners.get(levelId),
-    rolesNeedingSkill: (skillId) => rolesListing('skills', skillId),
-    rolesWithCertification: (certificationId) => rolesListing('certifications', certificationId),
+    ids: () => [...t.records.keys()],
+    get: (id) => t.records.get(id),
+    kindOf: (id) => t.kinds.get(id),
+    titleOf: (id) => t.records.get(id)?.title,
+    nextStages: (stageId) => nextOf<Stage>(t, stageId, ['stage']),
+    nextOptions: (stageId) => nextOf<Role>(t, stageId, ['stage', 'branch', 'track']),
+    rolesUsing: (evidenceId) => rolesUsing(t, evidenceId),
+    skillsOf: (nodeId) => skillsOf(t, nodeId),
+    skillsForEvidence: (evidenceId) => [...(t.byEvidence.get(evidenceId) ?? [])],
+    levelOwner: (levelId) => t.owners.get(levelId),
+    rolesNeedingSkill: (skillId) => rolesListing(t, 'skills', skillId),
+    rolesWithCertification: (certificationId) => rolesListing(t, 'certifications', certificationId),
   };
-  return index;
 }
 
 /** Reads and loads a roadmap file (Node only). */
