@@ -8,7 +8,7 @@ import type { Mark, SkillMark } from './progress';
 import type { EvidenceIndex } from './progress';
 import { gapsTo, nextTrunkStage, roleFit, type GapReport } from './insights';
 import type { RoadmapIndex } from './roadmap';
-import type { UserProgress } from './userState';
+import { emptyProgress, isReservedId, markRecord, type MarkRecord, type UserProgress } from './userState';
 import type { ScanResult } from '../scanner/types';
 import type { SkillStatus } from '../shared/protocol';
 import { practiceTitle } from '../scanner/ids';
@@ -149,7 +149,7 @@ function own<T>(record: Readonly<Record<string, T>> | undefined, key: string): T
 export function buildReport(input: ReportInput): SkillsReport {
   const { index, evidence, progress } = input;
   const isSkill = (id: string) => index.kindOf(id) === 'skill';
-  const marks: Record<string, SkillMark> = {};
+  const marks = markRecord();
   const orphaned: ReportMark[] = [];
   for (const [id, m] of Object.entries(progress.marks)) {
     if (isSkill(id)) marks[id] = m;
@@ -379,7 +379,7 @@ function readMarkItem(item: unknown): { id: string; mark: SkillMark } | string {
   if (!isObject(item)) return 'not an object';
   const id = item.skillId;
   if (typeof id !== 'string' || id.trim() === '' || id.length > MAX_ID_LENGTH) return 'no skill id';
-  if (id === '__proto__') return 'reserved id';
+  if (isReservedId(id)) return 'reserved id';
   const mark: SkillMark = {};
   if (item.mark !== undefined) {
     if (!MARKS.includes(item.mark as Mark)) return `unknown mark ${JSON.stringify(String(item.mark)).slice(0, 40)}`;
@@ -397,7 +397,7 @@ function readMarkItem(item: unknown): { id: string; mark: SkillMark } | string {
   return { id, mark };
 }
 
-function readMarkList(value: unknown, where: string, into: Record<string, SkillMark>, skipped: string[]): void {
+function readMarkList(value: unknown, where: string, into: MarkRecord, skipped: string[]): void {
   if (value === undefined) return;
   if (!Array.isArray(value)) {
     skipped.push(`${where}: not a list`);
@@ -444,7 +444,7 @@ export function parseProgressImport(json: unknown): ImportResult {
       };
     }
     const skipped: string[] = [];
-    const progress: UserProgress = { marks: {}, orphaned: {}, unreadable: [] };
+    const progress = emptyProgress();
     readMarkList(json.marks, 'marks', progress.marks, skipped);
     readMarkList(json.orphaned, 'orphaned', progress.orphaned, skipped);
     for (const id of Object.keys(progress.orphaned)) {
@@ -502,14 +502,18 @@ function mergeMark(current: SkillMark | undefined, imported: SkillMark): SkillMa
  * imported ones fill them. An id stays orphaned or not as the current progress has it.
  */
 export function mergeProgress(current: UserProgress, imported: UserProgress): UserProgress {
-  const marks: Record<string, SkillMark> = { ...current.marks };
-  const orphaned: Record<string, SkillMark> = { ...current.orphaned };
+  const marks = markRecord(current.marks);
+  const orphaned = markRecord(current.orphaned);
+  const unreadable = [...current.unreadable, ...imported.unreadable];
   const incoming: [string, SkillMark, 'marks' | 'orphaned'][] = [
     ...Object.entries(imported.marks).map(([id, m]) => [id, m, 'marks'] as [string, SkillMark, 'marks']),
     ...Object.entries(imported.orphaned).map(([id, m]) => [id, m, 'orphaned'] as [string, SkillMark, 'orphaned']),
   ];
   for (const [id, mark, side] of incoming) {
-    if (id === '__proto__') continue;
+    if (isReservedId(id)) {
+      unreadable.push({ key: `imported ${side}.${id}`, value: mark });
+      continue;
+    }
     const inMarks = own(marks, id);
     const inOrphaned = own(orphaned, id);
     if (inMarks) marks[id] = mergeMark(inMarks, mark);
@@ -517,7 +521,7 @@ export function mergeProgress(current: UserProgress, imported: UserProgress): Us
     else if (side === 'marks') marks[id] = { ...mark };
     else orphaned[id] = { ...mark };
   }
-  const out: UserProgress = { marks, orphaned, unreadable: [...current.unreadable, ...imported.unreadable] };
+  const out: UserProgress = { marks, orphaned, unreadable };
   const currentStage = current.currentStage ?? imported.currentStage;
   if (currentStage !== undefined) out.currentStage = currentStage;
   const targetRole = current.targetRole ?? imported.targetRole;

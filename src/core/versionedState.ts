@@ -2,8 +2,11 @@
  * A versioned record kept in a key-value store (VS Code's globalState in the extension, a Map in
  * tests). Reading never loses data: an entry of an older version is migrated step by step and
  * written back; an entry that is corrupt, half-written or from a newer version is copied aside to
- * `<key>.aside.<n>` with a warning before the default takes its place. No `vscode` here.
+ * `<key>.aside.<n>` with a warning before the default takes its place; parts of an entry that the
+ * validator sets aside inside the entry are named in one warning and written back. No `vscode` here.
  */
+
+import { escapeControl } from './format';
 
 export interface KeyValueStore {
   get<T>(key: string): T | undefined;
@@ -21,8 +24,11 @@ export interface VersionedStateOptions<T> {
   version: number;
   /** `migrations[n]` turns the data of version n into the data of version n + 1. */
   migrations: Record<number, (data: unknown) => unknown>;
-  /** Returns the typed data, or a reason it is not acceptable. May repair small defects. */
-  validate: (data: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+  /**
+   * Returns the typed data, or a reason it is not acceptable. May repair small defects: `setAside`
+   * then names the parts it kept aside inside the value (one warning, and the repair is written back).
+   */
+  validate: (data: unknown) => { ok: true; value: T; setAside?: readonly string[] } | { ok: false; reason: string };
   fallback: () => T;
   warn: (message: string) => void;
 }
@@ -61,7 +67,9 @@ export class VersionedState<T> {
     const checked = validate(data);
     if (!checked.ok) return this.setAside(raw, checked.reason);
     this.cached = checked.value;
-    if (envelope.version !== version) await this.store.update(key, { version, data: checked.value } satisfies Envelope<T>);
+    const setAside = checked.setAside ?? [];
+    if (setAside.length > 0) this.options.warn(describeSetAside(key, setAside));
+    if (envelope.version !== version || setAside.length > 0) await this.store.update(key, { version, data: checked.value } satisfies Envelope<T>);
     return checked.value;
   }
 
@@ -82,4 +90,12 @@ export class VersionedState<T> {
     await this.store.update(key, { version: this.options.version, data: value } satisfies Envelope<T>);
     return (this.cached = value);
   }
+}
+
+/** One warning line for the parts of an entry kept aside: how many, and the first few by name. */
+function describeSetAside(key: string, parts: readonly string[]): string {
+  const shown = parts.slice(0, 5).map((p) => escapeControl(p.length > 100 ? `${p.slice(0, 100)}…` : p));
+  const more = parts.length > shown.length ? ` and ${parts.length - shown.length} more` : '';
+  const what = parts.length === 1 ? 'entry' : 'entries';
+  return `Saved ${key}: ${parts.length} ${what} could not be read (${shown.join(', ')}${more}). They were kept aside in the same record, under "unreadable", not deleted; the rest was read.`;
 }

@@ -5,7 +5,7 @@ import { log } from './log';
 
 /**
  * The user's progress in `globalState`: versioned, synced with Settings Sync, and never dropped (a
- * corrupt entry is kept aside and the user is told once).
+ * corrupt entry, or the unreadable part of one, is kept aside and the user is told once).
  */
 export class ProgressStore implements vscode.Disposable {
   private readonly state: VersionedState<UserProgress>;
@@ -22,7 +22,7 @@ export class ProgressStore implements vscode.Disposable {
       fallback: emptyProgress,
       warn: (message) => {
         log().warn(message);
-        void vscode.window.showWarningMessage(`DevOps Roadmap: your saved progress could not be read. It was kept aside, not deleted.`, 'Show Log').then((choice) => {
+        void vscode.window.showWarningMessage(`DevOps Roadmap: some of your saved progress could not be read. It was kept aside, not deleted.`, 'Show Log').then((choice) => {
           if (choice === 'Show Log') log().show(true);
         });
       },

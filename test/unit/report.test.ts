@@ -324,8 +324,8 @@ describe('skills report', () => {
       assert.deepEqual(parsed.skipped, []);
       const original = progress();
       const { 'skill-that-left-the-data': left, ...known } = original.marks;
-      assert.deepEqual(parsed.progress.marks, known);
-      assert.deepEqual(parsed.progress.orphaned, { ...original.orphaned, 'skill-that-left-the-data': left });
+      assert.deepEqual({ ...parsed.progress.marks }, known);
+      assert.deepEqual({ ...parsed.progress.orphaned }, { ...original.orphaned, 'skill-that-left-the-data': left });
       assert.equal(parsed.progress.currentStage, 'stage-junior');
       assert.equal(parsed.progress.targetRole, 'site-reliability-engineering');
       assert.deepEqual(parsed.progress.unreadable, []);
@@ -362,15 +362,18 @@ describe('skills report', () => {
           { skillId: 'python-automation' },
           { skillId: 'production-docker', mark: 'learning', updated: '2024-02-01T00:00:00Z' },
           { skillId: 'communication', note: 'Talks at meetups', title: 'ignored' },
+          { skillId: 'constructor', mark: 'done' },
+          { skillId: 'prototype', note: 'x' },
         ],
         orphaned: { not: 'a list' },
       });
       assert.ok(result.ok);
-      assert.deepEqual(result.progress.marks, {
+      assert.deepEqual({ ...result.progress.marks }, {
         'production-docker': { mark: 'learning', updated: '2024-02-01T00:00:00Z' },
         communication: { note: 'Talks at meetups' },
       });
-      assert.equal(Object.getPrototypeOf(result.progress.marks), Object.prototype);
+      assert.equal(Object.getPrototypeOf(result.progress.marks), null, 'marks live in an object without a prototype');
+      assert.equal(Object.getPrototypeOf(result.progress.orphaned), null);
       assert.equal(result.progress.currentStage, undefined);
       assert.equal(result.progress.targetRole, 'platform-engineering');
       assert.deepEqual(result.skipped, [
@@ -382,6 +385,8 @@ describe('skills report', () => {
         'marks[6] (linux-fundamentals): updated is not a date',
         'marks[7] (python-automation): neither mark nor note',
         'marks[8] (production-docker): repeats production-docker',
+        'marks[10] (constructor): reserved id',
+        'marks[11] (prototype): reserved id',
         'orphaned: not a list',
         'currentStage: no id',
       ]);
@@ -455,6 +460,14 @@ describe('skills report', () => {
       assert.equal(merged.targetRole, 'platform-engineering', 'a missing target is filled');
       assert.deepEqual(merged.unreadable, [{ key: 'marks.x', value: 7 }, { key: 'marks.y', value: 'z' }]);
       assert.deepEqual(current, base(), 'the inputs are not changed');
+    });
+
+    it('sets an imported "__proto__" mark aside instead of dropping it', () => {
+      const imported = { ...emptyProgress(), marks: JSON.parse('{"__proto__": {"mark": "done", "note": "mine"}, "fresh": {"mark": "learning"}}') };
+      const merged = mergeProgress(base(), imported);
+      assert.equal(Object.getPrototypeOf(merged.marks), null);
+      assert.deepEqual(merged.marks.fresh, { mark: 'learning' });
+      assert.deepEqual(merged.unreadable.at(-1), { key: 'imported marks.__proto__', value: { mark: 'done', note: 'mine' } });
     });
 
     it('is stable when the same report is imported twice', () => {

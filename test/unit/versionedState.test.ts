@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { VersionedState, type KeyValueStore } from '../../src/core/versionedState';
-import { PROGRESS_KEY, PROGRESS_VERSION, emptyProgress, reconcileWithData, validateProgress, type UserProgress } from '../../src/core/userState';
+import { PROGRESS_KEY, PROGRESS_VERSION, emptyProgress, reconcileWithData, validateProgress, withMark, withNote, type UserProgress } from '../../src/core/userState';
 
 class MapStore implements KeyValueStore {
   readonly map = new Map<string, unknown>();
@@ -38,7 +38,8 @@ describe('versioned state (the user\'s saved progress)', () => {
     const store = new MapStore();
     const value: UserProgress = { ...emptyProgress(), marks: { 'terraform-proficiency': { mark: 'done', note: 'at work' } }, currentStage: 'stage-mid' };
     await progressState(store, []).write(value);
-    assert.deepEqual(await progressState(store, []).read(), value);
+    const back = await progressState(store, []).read();
+    assert.deepEqual({ ...back, marks: { ...back.marks }, orphaned: { ...back.orphaned } }, { ...value, marks: { ...value.marks }, orphaned: { ...value.orphaned } });
   });
 
   it('migrates an entry of an older version step by step and writes the result back', async () => {
@@ -51,8 +52,8 @@ describe('versioned state (the user\'s saved progress)', () => {
     };
     const warnings: string[] = [];
     const value = await progressState(store, warnings, { 1: toV2 }, 2).read();
-    assert.deepEqual(value.marks, { 'linux-fundamentals': { mark: 'done' } });
-    assert.deepEqual(store.map.get(PROGRESS_KEY), { version: 2, data: value });
+    assert.deepEqual({ ...value.marks }, { 'linux-fundamentals': { mark: 'done' } });
+    assert.equal(JSON.stringify(store.map.get(PROGRESS_KEY)), JSON.stringify({ version: 2, data: value }));
     assert.deepEqual(warnings, []);
   });
 
@@ -89,12 +90,61 @@ describe('versioned state (the user\'s saved progress)', () => {
   it('keeps the readable marks of a partly wrong entry and moves the bad ones to "unreadable"', async () => {
     const store = new MapStore();
     store.map.set(PROGRESS_KEY, { version: PROGRESS_VERSION, data: { marks: { good: { mark: 'learning' }, bad: { mark: 'mastered' }, worse: 7 }, currentStage: 12 } });
-    const value = await progressState(store, []).read();
-    assert.deepEqual(value.marks, { good: { mark: 'learning' } });
+    const warnings: string[] = [];
+    const value = await progressState(store, warnings).read();
+    assert.deepEqual({ ...value.marks }, { good: { mark: 'learning' } });
     assert.deepEqual(
       value.unreadable.map((u) => u.key).sort(),
       ['currentStage', 'marks.bad', 'marks.worse'],
     );
+    assert.equal(warnings.length, 1, 'one warning names what was set aside');
+    assert.match(warnings[0], /3 entries could not be read \(marks\.bad, marks\.worse, currentStage\)/);
+  });
+});
+
+describe('saved marks whose id is a property of every object', () => {
+  // What VS Code's Memento hands back: JSON.parse keeps "__proto__" as an ordinary own key.
+  const saved = (ids: string[]) =>
+    JSON.parse(
+      JSON.stringify({ version: PROGRESS_VERSION, data: { marks: { 'terraform-proficiency': { mark: 'learning' } }, orphaned: {} } }).replace(
+        '"marks":{',
+        `"marks":{${ids.map((id) => `"${id}":{"mark":"done","note":"kept for ${id}"}`).join(',')},`,
+      ),
+    );
+
+  for (const id of ['__proto__', 'constructor', 'prototype']) {
+    it(`sets a "${id}" mark aside with a warning and never loses it on the next write`, async () => {
+      const store = new MapStore();
+      store.map.set(PROGRESS_KEY, saved([id]));
+      const warnings: string[] = [];
+      const state = progressState(store, warnings);
+      const value = await state.read();
+      assert.equal(Object.getPrototypeOf(value.marks), null, 'the marks object is not re-parented');
+      assert.deepEqual(Object.keys(value.marks), ['terraform-proficiency']);
+      assert.deepEqual(value.unreadable, [{ key: `marks.${id}`, value: { mark: 'done', note: `kept for ${id}` } }]);
+      assert.equal(warnings.length, 1);
+      assert.ok(warnings[0].includes(`marks.${id}`), warnings[0]);
+      // The user marks another skill: what is written still holds the set-aside entry.
+      await state.write(withMark(value, 'linux-fundamentals', 'done', new Date('2024-05-01T00:00:00Z')));
+      const written = JSON.stringify(store.map.get(PROGRESS_KEY));
+      assert.ok(written.includes(`kept for ${id}`), written);
+      const again: string[] = [];
+      const reread = await progressState(store, again).read();
+      assert.deepEqual(reread.unreadable, [{ key: `marks.${id}`, value: { mark: 'done', note: `kept for ${id}` } }]);
+      assert.deepEqual(again, [], 'told once, not on every start');
+    });
+  }
+
+  it('keeps marks and notes in objects without a prototype through every change', () => {
+    const start = validateProgress({ marks: { a: { mark: 'done' } }, orphaned: { gone: { note: 'old' } } });
+    assert.ok(start.ok);
+    const now = new Date('2024-05-01T00:00:00Z');
+    const steps = [start.value, withMark(start.value, 'b', 'learning', now), withNote(start.value, 'c', 'note', now), reconcileWithData(start.value, (id) => id !== 'a'), emptyProgress()];
+    for (const p of steps) {
+      assert.equal(Object.getPrototypeOf(p.marks), null);
+      assert.equal(Object.getPrototypeOf(p.orphaned), null);
+      assert.equal(p.marks['constructor' as string], undefined, 'no inherited "constructor" mark');
+    }
   });
 });
 
@@ -102,11 +152,11 @@ describe('reconciling marks with the data set', () => {
   it('moves marks of removed skills to orphaned and brings them back when the skill returns', () => {
     const progress: UserProgress = { ...emptyProgress(), marks: { kept: { mark: 'done' }, gone: { mark: 'learning', note: 'n' } } };
     const out = reconcileWithData(progress, (id) => id === 'kept');
-    assert.deepEqual(out.marks, { kept: { mark: 'done' } });
-    assert.deepEqual(out.orphaned, { gone: { mark: 'learning', note: 'n' } });
+    assert.deepEqual({ ...out.marks }, { kept: { mark: 'done' } });
+    assert.deepEqual({ ...out.orphaned }, { gone: { mark: 'learning', note: 'n' } });
     const back = reconcileWithData(out, () => true);
-    assert.deepEqual(back.marks, progress.marks);
-    assert.deepEqual(back.orphaned, {});
+    assert.deepEqual({ ...back.marks }, progress.marks);
+    assert.deepEqual({ ...back.orphaned }, {});
   });
 
   it('returns the same object when nothing moves', () => {
