@@ -4,6 +4,7 @@ import { mayReadAuthorship } from '../git/policy';
 import { describeAuthorship } from '../git/wording';
 import type { ScanService } from './scanService';
 import { log } from './log';
+import { Disposable } from './lifecycle';
 
 /** The git of VS Code's own `git.path` setting (a path or a list of paths), else `git` from PATH. */
 function configuredGit(): string | undefined {
@@ -17,21 +18,21 @@ function configuredGit(): string | undefined {
  * git/authorship.ts) once per folder after each scan, and never in an untrusted workspace,
  * when the setting is off, or for non-local folders: then no process is spawned at all.
  */
-export class AuthorshipService implements vscode.Disposable {
+export class AuthorshipService extends Disposable {
   private readonly byFile = new Map<string, FileAuthorship>();
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
   private generation = 0;
 
   constructor(private readonly scan: ScanService) {
-    this.subscriptions = [
-      scan.onDidChange(() => void this.refresh()),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()),
+    super();
+    this.register(scan.onDidChange(() => void this.refresh()));
+    this.register(vscode.workspace.onDidGrantWorkspaceTrust(() => void this.refresh()));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('devopsRoadmap.authorship')) void this.refresh();
       }),
-    ];
+    );
   }
 
   /** The description of a file's authorship, if known. */
@@ -64,10 +65,5 @@ export class AuthorshipService implements vscode.Disposable {
     this.byFile.clear();
     for (const [k, v] of next) this.byFile.set(k, v);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
   }
 }

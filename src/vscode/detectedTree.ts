@@ -3,6 +3,7 @@ import { TECHNOLOGY_GROUPS, technologyGroup } from '../scanner/ids';
 import { practiceTitle } from '../core/detection';
 import type { RoadmapService } from './roadmapService';
 import type { ScanService } from './scanService';
+import { Disposable } from './lifecycle';
 
 type DetectedNode =
   | { type: 'family'; id: string; label: string }
@@ -27,16 +28,16 @@ const FAMILY_ICON: Record<string, string> = {
  * The Detected in Workspace view: technologies by family (the spec's groups), then the practices,
  * each with its evidence files; a click opens the file. Asking for its rows starts the first scan.
  */
-export class DetectedTreeProvider implements vscode.TreeDataProvider<DetectedNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<DetectedNode | undefined>();
+export class DetectedTreeProvider extends Disposable implements vscode.TreeDataProvider<DetectedNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<DetectedNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(
     private readonly scanner: ScanService,
     private readonly roadmap: RoadmapService,
   ) {
-    this.subscription = scanner.onDidChange(() => this.changed.fire(undefined));
+    super();
+    this.register(scanner.onDidChange(() => this.changed.fire(undefined)));
   }
 
   private multiRoot(): boolean {
@@ -101,10 +102,5 @@ export class DetectedTreeProvider implements vscode.TreeDataProvider<DetectedNod
     item.command = { command: 'devopsRoadmap.openEvidence', title: 'Open', arguments: [node.folder, node.path] };
     item.tooltip = `${node.folder}/${node.path} shows ${node.signal}`;
     return item;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    this.subscription.dispose();
   }
 }

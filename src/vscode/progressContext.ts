@@ -3,23 +3,26 @@ import { EvidenceIndex, type Marks } from '../core/progress';
 import type { ScanResult } from '../scanner/types';
 import type { ProgressStore } from './state';
 import type { UserProgress } from '../core/userState';
+import { Disposable } from './lifecycle';
 
 /**
  * What the views need to draw progress: the evidence of the latest scans and the user's marks.
  * One event tells every view to redraw when either changes.
  */
-export class ProgressContext implements vscode.Disposable {
+export class ProgressContext extends Disposable {
   private evidenceIndex = EvidenceIndex.empty;
   private progress: UserProgress | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
-  private readonly subscription: vscode.Disposable;
 
   constructor(private readonly store: ProgressStore) {
-    this.subscription = store.onDidChange((progress) => {
-      this.progress = progress;
-      this.changed.fire();
-    });
+    super();
+    this.register(
+      store.onDidChange((progress) => {
+        this.progress = progress;
+        this.changed.fire();
+      }),
+    );
   }
 
   get evidence(): EvidenceIndex {
@@ -42,10 +45,5 @@ export class ProgressContext implements vscode.Disposable {
   setScans(scans: readonly { folder: string; result: ScanResult }[]): void {
     this.evidenceIndex = new EvidenceIndex(scans);
     this.changed.fire();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

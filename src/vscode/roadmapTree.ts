@@ -6,6 +6,7 @@ import { byPreference, formatSalaryShort, formatYears } from '../core/format';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
+import { Disposable } from './lifecycle';
 
 const STATUS_ICON: Record<SkillStatus, vscode.ThemeIcon> = {
   practiced: new vscode.ThemeIcon('pass-filled', new vscode.ThemeColor('testing.iconPassed')),
@@ -37,10 +38,9 @@ const KIND_ICON: Partial<Record<OutlineNode['kind'], vscode.ThemeIcon>> = {
  * The Career Tree view. Rows come from the pure outline (stable ids, so expansion state and
  * `reveal` survive refreshes); statuses and progress are computed when a row is drawn.
  */
-export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<OutlineNode | undefined>();
+export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataProvider<OutlineNode> {
+  private readonly changed = this.register(new vscode.EventEmitter<OutlineNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly roadmap: RoadmapService,
@@ -48,12 +48,13 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>
     /** Called when the tree first draws: its practiced marks need a scan. */
     private readonly onFirstDraw: () => void = () => undefined,
   ) {
-    this.subscriptions = [
-      progress.onDidChange(() => this.refresh()),
+    super();
+    this.register(progress.onDidChange(() => this.refresh()));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('devopsRoadmap.currency')) this.refresh();
       }),
-    ];
+    );
   }
 
   refresh(): void {
@@ -121,10 +122,5 @@ export class RoadmapTreeProvider implements vscode.TreeDataProvider<OutlineNode>
       }
     }
     return item;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }

@@ -6,6 +6,7 @@ import type { ScanResult } from '../scanner/types';
 import { WorkspaceFileSource, relativePath } from './workspaceSource';
 import type { ProgressContext } from './progressContext';
 import { log, notifyError } from './log';
+import { Disposable } from './lifecycle';
 
 export type ScanState = 'scanning' | 'done' | 'empty' | 'failed';
 
@@ -35,15 +36,14 @@ interface CacheEntry {
  * (`devopsRoadmap.scan.fileTimeout`). Listing and reading stay here, through VS Code's file system
  * API, so remote and virtual folders work unchanged and no path is read that VS Code would not.
  */
-export class ScanService implements vscode.Disposable {
+export class ScanService extends Disposable {
   private readonly indexes = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
   private running: { controller: AbortController; done: Promise<void> } | undefined;
   private started = false;
   private watcher: vscode.FileSystemWatcher | undefined;
   private pending = new Map<string, 'update' | 'remove' | 'maybe-folder'>();
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly changed = this.register(new vscode.EventEmitter<void>());
   private pool: { budget: number; pool: WorkerPool } | undefined;
   readonly onDidChange = this.changed.event;
   state: ScanState | undefined;
@@ -52,10 +52,21 @@ export class ScanService implements vscode.Disposable {
     private readonly workspaceState: vscode.Memento,
     private readonly progress: ProgressContext,
   ) {
-    this.subscriptions.push(
+    super();
+    // Disposed after everything registered later (the watcher and its listeners).
+    this.register({
+      dispose: () => {
+        this.running?.controller.abort();
+        this.pool?.pool.dispose();
+        if (this.timer) clearTimeout(this.timer);
+      },
+    });
+    this.register(
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         if (this.started) void this.rescan();
       }),
+    );
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (this.started && (e.affectsConfiguration('devopsRoadmap.scan') || e.affectsConfiguration('files.exclude'))) void this.rescan();
       }),
@@ -186,7 +197,7 @@ export class ScanService implements vscode.Disposable {
   }
 
   private startWatching(): void {
-    this.watcher = vscode.workspace.createFileSystemWatcher('**/*');
+    this.watcher = this.register(vscode.workspace.createFileSystemWatcher('**/*'));
     const queue = (uri: vscode.Uri, change: 'update' | 'remove') => {
       const owner = this.ownerOf(uri);
       if (!owner) return;
@@ -203,12 +214,9 @@ export class ScanService implements vscode.Disposable {
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.applyPending(), DEBOUNCE_MS);
     };
-    this.subscriptions.push(
-      this.watcher,
-      this.watcher.onDidCreate((uri) => queue(uri, 'update')),
-      this.watcher.onDidChange((uri) => queue(uri, 'update')),
-      this.watcher.onDidDelete((uri) => queue(uri, 'remove')),
-    );
+    this.register(this.watcher.onDidCreate((uri) => queue(uri, 'update')));
+    this.register(this.watcher.onDidChange((uri) => queue(uri, 'update')));
+    this.register(this.watcher.onDidDelete((uri) => queue(uri, 'remove')));
   }
 
   private ownerOf(uri: vscode.Uri): { key: string; path: string } | undefined {
@@ -275,13 +283,5 @@ export class ScanService implements vscode.Disposable {
       if (rel !== undefined && scannerEngine().isCandidate(rel)) changed = (await entry.index.updateFile(rel)) || changed;
     }
     return changed;
-  }
-
-  dispose(): void {
-    this.running?.controller.abort();
-    this.pool?.pool.dispose();
-    if (this.timer) clearTimeout(this.timer);
-    for (const s of this.subscriptions) s.dispose();
-    this.changed.dispose();
   }
 }

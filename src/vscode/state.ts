@@ -2,17 +2,19 @@ import * as vscode from 'vscode';
 import { VersionedState } from '../core/versionedState';
 import { PROGRESS_KEY, PROGRESS_VERSION, emptyProgress, validateProgress, type UserProgress } from '../core/userState';
 import { log } from './log';
+import { Disposable } from './lifecycle';
 
 /**
  * The user's progress in `globalState`: versioned, synced with Settings Sync, and never dropped (a
  * corrupt entry, or the unreadable part of one, is kept aside and the user is told once).
  */
-export class ProgressStore implements vscode.Disposable {
+export class ProgressStore extends Disposable {
   private readonly state: VersionedState<UserProgress>;
-  private readonly changed = new vscode.EventEmitter<UserProgress>();
+  private readonly changed = this.register(new vscode.EventEmitter<UserProgress>());
   readonly onDidChange = this.changed.event;
 
   constructor(memento: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }) {
+    super();
     memento.setKeysForSync([PROGRESS_KEY]);
     this.state = new VersionedState(memento, {
       key: PROGRESS_KEY,
@@ -38,9 +40,5 @@ export class ProgressStore implements vscode.Disposable {
     await this.state.write(next);
     this.changed.fire(next);
     return next;
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 }

@@ -3,22 +3,23 @@ import { completion } from '../core/progress';
 import { nextTrunkStage } from '../core/insights';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
+import { Disposable } from './lifecycle';
 
 /**
  * "DevOps: Mid → Senior 62%": where the user stands and how much of the next step's skills they
  * practice or marked done. A click opens My Progress.
  */
-export class ProgressStatusBar implements vscode.Disposable {
-  readonly item = vscode.window.createStatusBarItem('devopsRoadmap.progress', vscode.StatusBarAlignment.Left, 10);
-  private readonly subscription: vscode.Disposable;
+export class ProgressStatusBar extends Disposable {
+  readonly item = this.register(vscode.window.createStatusBarItem('devopsRoadmap.progress', vscode.StatusBarAlignment.Left, 10));
 
   constructor(
     private readonly roadmap: RoadmapService,
     private readonly progress: ProgressContext,
   ) {
+    super();
     this.item.name = 'DevOps Roadmap Progress';
     this.item.command = 'devopsRoadmap.showProgress';
-    this.subscription = progress.onDidChange(() => void this.update());
+    this.register(progress.onDidChange(() => void this.update()));
   }
 
   async update(): Promise<void> {
@@ -47,10 +48,5 @@ export class ProgressStatusBar implements vscode.Disposable {
       : 'You are at the top of the trunk. Click for My Progress.';
     this.item.accessibilityInformation = { label: `DevOps Roadmap: ${from} to ${to}, ${percent} percent` };
     this.item.show();
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.item.dispose();
   }
 }
