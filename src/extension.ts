@@ -43,12 +43,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const detectedProvider = new DetectedTreeProvider(scan, roadmap);
   const detectedTree = vscode.window.createTreeView('devopsRoadmap.detected', { treeDataProvider: detectedProvider });
   const tree = vscode.window.createTreeView('devopsRoadmap.careerTree', { treeDataProvider: treeProvider, showCollapseAll: false });
-  const details = new DetailsPanel(context.extensionUri, roadmap, progress);
   const actions = new ProgressActions(store, roadmap, progress, tree);
-  details.actions = actions;
   const statusBar = new ProgressStatusBar(roadmap, progress);
   const authorship = new AuthorshipService(scan);
-  details.attachAuthorship(authorship);
+  const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship });
 
   context.subscriptions.push(
     store,

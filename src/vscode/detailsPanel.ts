@@ -9,6 +9,7 @@ import { log } from './log';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
+import { Disposable } from './lifecycle';
 
 export const DETAILS_VIEW_TYPE = 'devopsRoadmap.details';
 export const OVERVIEW_ID = 'overview';
@@ -19,46 +20,70 @@ interface PersistedState {
   id?: string;
 }
 
+export interface DetailsPanelDeps {
+  extensionUri: vscode.Uri;
+  roadmap: RoadmapService;
+  progress: ProgressContext;
+  actions: ProgressActions;
+  /** Its changes redraw the page. */
+  authorship: AuthorshipService;
+}
+
+/** The page a panel's HTML holds: the id it shows and the `revision` of the data it was built from. */
+interface Embedded {
+  id: string;
+  revision: number;
+}
+
 /**
  * One details panel for the whole roadmap (a WebviewPanel, not a WebviewView: the pages need the
  * width of an editor for the chart and the tree picture, and the serializer brings the page back
  * after a window reload). The host builds each page; the webview only draws it.
+ *
+ * The first page travels inside the panel's HTML. Until the webview says `ready` nothing is posted,
+ * and on `ready` a page is posted only if the embedded one is out of date, so no page is drawn twice.
  */
-export class DetailsPanel implements vscode.Disposable {
+export class DetailsPanel extends Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** While a panel is being made; every `show()` meanwhile waits for that one panel. */
+  private creating: Promise<void> | undefined;
+  /** The page in the current panel's HTML, and whether its webview has said `ready` since. */
+  private embedded: Embedded | undefined;
+  private webviewReady = false;
+  /** Counts the changes that alter pages (progress, currency, authorship). */
+  private revision = 0;
   private currentId = OVERVIEW_ID;
   private openedAt = 0;
   private firstRenderLogged = false;
-  private readonly subscriptions: vscode.Disposable[] = [];
   /** Last measured time from opening the panel to the webview's first render, for tests and benchmarks. */
   lastFirstRenderMs: number | undefined;
-  /** Set after construction: the actions need the tree, which is built after the panel. */
-  actions: ProgressActions | undefined;
-  /** Set after construction, like `actions`; its changes redraw the page. */
-  private authorship: AuthorshipService | undefined;
+  /** How many pages were posted to a webview (the HTML's own page not counted), for tests. */
+  pagesPosted = 0;
 
-  attachAuthorship(service: AuthorshipService): void {
-    this.authorship = service;
-    this.subscriptions.push(service.onDidChange(() => void this.update()));
-  }
-
-  constructor(
-    private readonly extensionUri: vscode.Uri,
-    private readonly roadmap: RoadmapService,
-    private readonly progress: ProgressContext,
-  ) {
-    this.subscriptions.push(
-      progress.onDidChange(() => void this.update()),
+  constructor(private readonly deps: DetailsPanelDeps) {
+    super();
+    const changed = () => {
+      this.revision++;
+      void this.update();
+    };
+    this.register(deps.progress.onDidChange(changed));
+    this.register(deps.authorship.onDidChange(changed));
+    this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('devopsRoadmap.currency')) void this.update();
+        if (e.affectsConfiguration('devopsRoadmap.currency')) changed();
       }),
+    );
+    this.register(
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: PersistedState | undefined) => {
           this.currentId = typeof state?.id === 'string' ? state.id : OVERVIEW_ID;
-          this.adopt(panel, await this.buildCurrentPage());
+          const made = { id: this.currentId, revision: this.revision };
+          this.adopt(panel, await this.buildPage(made.id), made);
         },
       }),
     );
+    // Registered last, so disposed first: the panel goes before the listeners that feed it.
+    this.register({ dispose: () => this.panel?.dispose() });
   }
 
   get visibleId(): string | undefined {
@@ -68,28 +93,39 @@ export class DetailsPanel implements vscode.Disposable {
   /** Shows a roadmap record (or the overview) in the panel, creating it if needed. */
   async show(id: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
     this.currentId = id;
-    if (!this.panel) {
-      this.openedAt = performance.now();
-      this.firstRenderLogged = false;
-      const page = await this.buildCurrentPage();
-      const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, titleOf(page), { viewColumn: vscode.ViewColumn.Active, preserveFocus: options.preserveFocus }, {
-        enableScripts: true,
-        localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')],
-      });
-      this.adopt(panel, page);
-    } else {
+    // A panel on its way (an earlier show() a moment ago): wait for it instead of making a second one.
+    if (this.creating) await this.creating;
+    if (this.panel) {
       this.panel.reveal(undefined, options.preserveFocus);
       await this.update();
+      return;
     }
+    this.creating = this.create(options.preserveFocus).finally(() => (this.creating = undefined));
+    await this.creating;
+  }
+
+  private async create(preserveFocus: boolean | undefined): Promise<void> {
+    this.openedAt = performance.now();
+    this.firstRenderLogged = false;
+    const made = { id: this.currentId, revision: this.revision };
+    const page = await this.buildPage(made.id);
+    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, titleOf(page), { viewColumn: vscode.ViewColumn.Active, preserveFocus }, {
+      enableScripts: true,
+      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
+    });
+    this.adopt(panel, page, made);
   }
 
   /** Takes a panel (new, or restored after a reload) and gives it the page, embedded in its HTML. */
-  private adopt(panel: vscode.WebviewPanel, initialPage: Page): void {
+  private adopt(panel: vscode.WebviewPanel, initialPage: Page, made: Embedded): void {
+    const { extensionUri } = this.deps;
     this.panel = panel;
-    panel.iconPath = vscode.Uri.joinPath(this.extensionUri, 'media', 'activity-bar.svg');
+    this.embedded = made;
+    this.webviewReady = false;
+    panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'activity-bar.svg');
     const webview = panel.webview;
-    webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.extensionUri, 'dist')] };
-    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(this.extensionUri, 'dist', ...segments)).toString();
+    webview.options = { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
+    const asset = (...segments: string[]) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', ...segments)).toString();
     webview.html = renderWebviewHtml({
       cspSource: webview.cspSource,
       scriptUri: asset('webview.js'),
@@ -98,13 +134,17 @@ export class DetailsPanel implements vscode.Disposable {
       initialPage,
     });
     panel.title = titleOf(initialPage);
-    const listeners = [
-      webview.onDidReceiveMessage((raw) => void this.receive(raw)),
+    const listeners = new Disposable();
+    listeners.register(webview.onDidReceiveMessage((raw) => void this.receive(raw)));
+    listeners.register(
       panel.onDidDispose(() => {
-        for (const l of listeners) l.dispose();
-        if (this.panel === panel) this.panel = undefined;
+        listeners.dispose();
+        if (this.panel === panel) {
+          this.panel = undefined;
+          this.embedded = undefined;
+        }
       }),
-    ];
+    );
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -114,9 +154,12 @@ export class DetailsPanel implements vscode.Disposable {
       return;
     }
     const message = parsed.message;
+    const { actions } = this.deps;
     switch (message.type) {
       case 'ready':
-        await this.update();
+        // Also after the webview was hidden and shown again: it draws the page in its HTML, then asks.
+        this.webviewReady = true;
+        if (!this.embeddedIsCurrent()) await this.update();
         break;
       case 'navigate':
         await this.show(message.id, { preserveFocus: false });
@@ -128,17 +171,17 @@ export class DetailsPanel implements vscode.Disposable {
         await this.show(PROGRESS_ID);
         break;
       case 'setMark':
-        await this.actions?.setMark(message.skillId, message.mark);
+        await actions.setMark(message.skillId, message.mark);
         break;
       case 'editNote':
-        await this.actions?.editNote(message.skillId);
+        await actions.editNote(message.skillId);
         break;
       case 'setPosition':
-        if (message.role === 'current') await this.actions?.setCurrentStage(message.id);
-        else await this.actions?.setTargetRole(message.id);
+        if (message.role === 'current') await actions.setCurrentStage(message.id);
+        else await actions.setTargetRole(message.id);
         break;
       case 'openEvidence':
-        if (this.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
+        if (this.deps.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
         else log().warn(`Refused to open ${JSON.stringify(message.path).slice(0, 200)}: it is not evidence of any detected technology.`);
         break;
       case 'rendered':
@@ -152,37 +195,41 @@ export class DetailsPanel implements vscode.Disposable {
     }
   }
 
-  private async buildCurrentPage(): Promise<Page> {
-    const { index } = await this.roadmap.get();
-    await this.progress.ready();
-    const user = this.progress.user;
+  /** Whether the page in the panel's HTML is the one `update()` would build now. */
+  private embeddedIsCurrent(): boolean {
+    return this.embedded !== undefined && this.embedded.id === this.currentId && this.embedded.revision === this.revision;
+  }
+
+  private async buildPage(id: string): Promise<Page> {
+    const { progress } = this.deps;
+    const { index } = await this.deps.roadmap.get();
+    await progress.ready();
+    const user = progress.user;
     const ctx: PageContext = {
       index,
-      evidence: this.progress.evidence,
-      marks: this.progress.marks,
+      evidence: progress.evidence,
+      marks: progress.marks,
       currency: preferredCurrency(),
       multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1,
       position: { currentStage: user?.currentStage, targetRole: user?.targetRole },
-      authorship: (folder, path) => this.authorship?.describe(folder, path),
+      authorship: (folder, path) => this.deps.authorship.describe(folder, path),
     };
-    if (this.currentId === OVERVIEW_ID) return buildOverview(ctx);
-    if (this.currentId === PROGRESS_ID && user) return buildProgressPage(ctx, user);
-    return buildPage(ctx, this.currentId);
+    if (id === OVERVIEW_ID) return buildOverview(ctx);
+    if (id === PROGRESS_ID && user) return buildProgressPage(ctx, user);
+    return buildPage(ctx, id);
   }
 
+  /** Sends the current page to the webview (before its `ready`, only the title: `ready` catches up). */
   private async update(): Promise<void> {
     if (!this.panel) return;
-    const page = await this.buildCurrentPage();
+    const page = await this.buildPage(this.currentId);
     const panel = this.panel; // the user may have closed it while the page was being built
     if (!panel) return;
     panel.title = titleOf(page);
+    if (!this.webviewReady) return;
     const message: HostMessage = { type: 'show', page };
+    this.pagesPosted++;
     await panel.webview.postMessage(message);
-  }
-
-  dispose(): void {
-    this.panel?.dispose();
-    for (const s of this.subscriptions) s.dispose();
   }
 }
 

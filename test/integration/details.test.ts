@@ -2,8 +2,19 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { api, waitFor } from './helpers';
 
+function detailsTabs(): vscode.Tab[] {
+  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('devopsRoadmap.details'));
+}
+
 function detailsTab(): vscode.Tab | undefined {
-  return vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('devopsRoadmap.details'));
+  return detailsTabs()[0];
+}
+
+/** Closes the details panel, if open, and waits until the extension knows it is gone. */
+async function closeDetails(): Promise<void> {
+  const { details } = await api();
+  await vscode.window.tabGroups.close(detailsTabs());
+  await waitFor('the details panel to close', () => details.visibleId === undefined);
 }
 
 describe('Details panel', () => {
@@ -48,5 +59,33 @@ describe('Details panel', () => {
     assert.strictEqual(vscode.window.visibleTextEditors.length, before);
     assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('/etc/passwd')));
     assert.strictEqual(details.visibleId, 'overview', 'a hostile navigate did not change the page');
+  });
+
+  it('opens one panel for two quick show() calls, showing the later page', async () => {
+    const { details } = await api();
+    await closeDetails();
+    // The second call comes while the first is still building its page and making the panel.
+    await Promise.all([details.show('stage-junior'), details.show('stage-mid')]);
+    assert.strictEqual(detailsTabs().length, 1);
+    assert.strictEqual(details.visibleId, 'stage-mid');
+    await waitFor('the tab title to follow the later call', () => /Mid/.test(detailsTab()?.label ?? ''));
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(detailsTabs().length, 1, 'no second panel appeared later');
+  });
+
+  it('draws the page embedded in a new panel once: its ready message posts nothing', async () => {
+    const { details, scan, authorship } = await api();
+    // Settle what could change the page meanwhile (a scan, git authorship): then the page in the
+    // HTML stays current, and `ready` has nothing to send.
+    await scan.rescan();
+    await authorship.refresh();
+    await closeDetails();
+    const firstRender = details.lastFirstRenderMs;
+    const posted = details.pagesPosted;
+    await details.show('stage-senior');
+    await waitFor('the new panel to report its first render', () => details.lastFirstRenderMs !== firstRender, 30_000);
+    // `ready` comes before `rendered`; give any page it would have posted a moment to go out.
+    await new Promise((r) => setTimeout(r, 500));
+    assert.strictEqual(details.pagesPosted, posted, 'no page posted: the one in the HTML is current');
   });
 });
