@@ -28,6 +28,9 @@ export interface UserProgress {
   unreadable: { key: string; value: unknown }[];
 }
 
+/** Longest note the UI accepts (the note input box refuses more); imports cut longer ones. */
+export const MAX_NOTE_LENGTH = 2000;
+
 /** A new marks object without a prototype, holding a copy of `from`'s own entries. */
 export function markRecord(from?: Readonly<MarkRecord>): MarkRecord {
   const out = Object.create(null) as MarkRecord;

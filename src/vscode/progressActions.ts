@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { OutlineNode } from '../core/outline';
 import type { Mark } from '../core/progress';
 import { skillStatus } from '../core/progress';
-import { TARGET_ROLE_KINDS, reconcileWithData, withMark, withNote, withPosition } from '../core/userState';
+import { MAX_NOTE_LENGTH, TARGET_ROLE_KINDS, reconcileWithData, withMark, withNote, withPosition } from '../core/userState';
 import type { MarkChoice } from '../shared/protocol';
 import type { ProgressStore } from './state';
 import type { RoadmapService } from './roadmapService';
@@ -98,7 +98,7 @@ export class ProgressActions {
       title: `Note on ${index.titleOf(skillId)}`,
       value: current,
       prompt: 'Where you practised it, what is left to learn… Leave empty to remove the note.',
-      validateInput: (text) => (text.length > 2000 ? 'Keep the note under 2,000 characters.' : undefined),
+      validateInput: (text) => (text.length > MAX_NOTE_LENGTH ? `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters.` : undefined),
     });
     if (note === undefined) return;
     await this.store.update((p) => withNote(p, skillId, note, new Date()));

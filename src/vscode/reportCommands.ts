@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { buildReport, mergeProgress, parseProgressImport, reportToMarkdown } from '../core/report';
+import { buildReport, describeImport, mergeProgress, parseProgressImport, reportToMarkdown } from '../core/report';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import type { ProgressStore } from './state';
@@ -76,11 +76,9 @@ export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
       return false;
     }
     await deps.store.update((current) => mergeProgress(current, parsed.progress));
-    const count = Object.keys(parsed.progress.marks).length;
-    if (parsed.skipped.length > 0) log().warn(`Import skipped ${parsed.skipped.length} entr(ies): ${parsed.skipped.join('; ')}`);
-    void vscode.window.showInformationMessage(
-      `DevOps Roadmap: imported ${count} mark${count === 1 ? '' : 's'}${parsed.skipped.length ? ` (${parsed.skipped.length} unreadable entries skipped, see the log)` : ''}.`,
-    );
+    const summary = describeImport(parsed, uri.scheme === 'file' ? uri.fsPath : uri.toString());
+    for (const line of summary.log) log().warn(line);
+    void vscode.window.showInformationMessage(summary.message);
     return true;
   }
 

@@ -4,6 +4,7 @@ import { EvidenceIndex } from '../../src/core/progress';
 import { emptyProgress, type UserProgress } from '../../src/core/userState';
 import {
   buildReport,
+  describeImport,
   escapeMarkdown,
   mergeProgress,
   parseProgressImport,
@@ -390,6 +391,84 @@ describe('skills report', () => {
         'orphaned: not a list',
         'currentStage: no id',
       ]);
+    });
+
+    const NOW = new Date('2025-06-01T12:00:00Z');
+    const reportWith = (marks: unknown[], more: Record<string, unknown> = {}) => ({ format: REPORT_FORMAT, version: 1, marks, ...more });
+
+    it('cuts notes longer than the 2,000 characters the note box allows, and says where the full text is', () => {
+      const result = parseProgressImport(
+        reportWith([
+          { skillId: 'production-docker', mark: 'done', note: 'x'.repeat(10 * 1024 * 1024) },
+          { skillId: 'helm-charts', note: `${'y'.repeat(1999)}\u{1F600}tail` },
+          { skillId: 'bash-scripting', note: 'z'.repeat(2000) },
+        ]),
+        NOW,
+      );
+      assert.ok(result.ok);
+      const notes = result.progress.marks;
+      assert.equal(notes['production-docker'].note, 'x'.repeat(2000));
+      assert.equal(notes['helm-charts'].note, 'y'.repeat(1999), 'no half of an emoji left at the end');
+      assert.equal(notes['bash-scripting'].note, 'z'.repeat(2000), 'a note of exactly 2,000 characters is kept whole');
+      const saved = JSON.stringify(mergeProgress(emptyProgress(), result.progress));
+      assert.ok(saved.length < 10_000, `${saved.length} characters would be written to the synced state`);
+      const { message } = describeImport(result, '/home/me/skills.json');
+      assert.match(message, /^DevOps Roadmap: imported 3 marks\. 2 notes were longer than 2,000 characters and were cut; the full text is still in \/home\/me\/skills\.json\.$/);
+    });
+
+    it('reads at most 20,000 items and says how many were left out', () => {
+      const marks = Array.from({ length: 30_000 }, (_, i) => ({ skillId: `skill-${i}`, mark: 'done' }));
+      const result = parseProgressImport(reportWith(marks, { orphaned: [{ skillId: 'old-skill', mark: 'done' }] }), NOW);
+      assert.ok(result.ok);
+      assert.equal(Object.keys(result.progress.marks).length, 20_000);
+      assert.equal(result.progress.marks['skill-19999']?.mark, 'done');
+      assert.equal(result.progress.marks['skill-20000'], undefined);
+      assert.equal(Object.keys(result.progress.orphaned).length, 0);
+      const { message, log } = describeImport(result, 'skills.json');
+      assert.match(message, /The report lists 30,001 marks; only the first 20,000 were read, the other 10,001 were left out\./);
+      assert.ok(log.some((l) => /20,000 of 30,001/.test(l)), log.join('\n'));
+    });
+
+    it('accepts dates from 2000-01-01 to one day ahead; sets other marks aside and counts them', () => {
+      const result = parseProgressImport(
+        reportWith([
+          { skillId: 'production-docker', mark: 'done', updated: '+275760-09-13T00:00:00.000Z' },
+          { skillId: 'helm-charts', mark: 'done', updated: '1999-12-31T23:59:59Z' },
+          { skillId: 'bash-scripting', mark: 'done', updated: '2025-06-02T12:00:01Z' },
+          { skillId: 'linux-fundamentals', mark: 'learning', updated: '2025-06-02T11:00:00Z' },
+          { skillId: 'communication', mark: 'done', updated: '2000-01-01T00:00:00Z' },
+        ]),
+        NOW,
+      );
+      assert.ok(result.ok);
+      assert.deepEqual(Object.keys(result.progress.marks), ['linux-fundamentals', 'communication']);
+      assert.deepEqual(
+        result.progress.unreadable.map((u) => (u.value as { skillId: string }).skillId),
+        ['production-docker', 'helm-charts', 'bash-scripting'],
+        'set aside, not lost',
+      );
+      const { message } = describeImport(result, 'skills.json');
+      assert.match(message, /imported 2 marks\. 3 marks dated before 2000-01-01 or after 2025-06-02 were kept aside, not merged\./);
+      // The year-275760 mark no longer wins the merge over the user's own.
+      const current = { ...emptyProgress(), marks: { 'production-docker': { mark: 'learning' as const, updated: '2024-01-01T00:00:00Z' } } };
+      assert.equal(mergeProgress(current, result.progress).marks['production-docker'].mark, 'learning');
+    });
+
+    it('logs rejected items as a count and the first five, each cut short, never one giant line', () => {
+      const marks = Array.from({ length: 25_000 }, (_, i) => ({ skillId: `bad-${i}\n${'q'.repeat(190)}`, mark: 'mastered' }));
+      const result = parseProgressImport(reportWith(marks), NOW);
+      assert.ok(result.ok);
+      const { message, log } = describeImport(result, 'skills.json');
+      assert.match(message, /20,000 unreadable entries were skipped \(see the log\)/);
+      const skippedLine = log.find((l) => l.includes('skipped'));
+      assert.ok(skippedLine, log.join('\n'));
+      assert.match(skippedLine, /^Import skipped 20,000 entries; the first 5: marks\[0\] \(bad-0\\nqqq/);
+      assert.ok(skippedLine.includes('marks[4] (bad-4'), skippedLine);
+      assert.ok(!skippedLine.includes('marks[5]'), 'only the first five are named');
+      for (const line of log) {
+        assert.ok(line.length < 1_600, `a log line of ${line.length} characters`);
+        assert.ok(!/[\r\n]/.test(line), 'one line each: names cannot forge log lines');
+      }
     });
 
     it('never throws, even on hostile objects', () => {
