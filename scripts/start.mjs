@@ -4,6 +4,10 @@
 // starts it on 127.0.0.1 (port 8080, or a free one) with a generated password, and loads this repo
 // as a development extension on `folder` (default: demo/workspace). Ctrl-C stops it.
 //
+// On a fresh clone it first installs what is missing (scripts/prepare.mjs: system packages, npm ci).
+// Ctrl-C (or SIGTERM/SIGHUP) at any point stops everything it started: code-server runs detached in
+// its own process group and is killed as a group; a build or host install still running is killed too.
+//
 //   npm start                      the demo workspace
 //   npm start -- ~/src/my-infra    another folder
 //   PORT=9000 npm start            a fixed port;  PASSWORD=… npm start   your own password
@@ -18,7 +22,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureHost } from './install-host.mjs';
-import { startHost } from '../test/e2e/host.mjs';
+import { prepare } from './prepare.mjs';
+import { killDescendants, startHost } from '../test/e2e/host.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -44,10 +49,32 @@ function build() {
   });
 }
 
+/** The running code-server, once it listens. */
+let host;
+let stopping = false;
+
+/** Stops code-server (its whole process group) and anything else still running, then exits. */
+async function stop(signal) {
+  if (stopping) process.exit(1); // a second Ctrl-C while stopping: leave at once (the exit handler kills the hosts)
+  stopping = true;
+  if (host) {
+    console.log(`\n${signal}: stopping code-server (pid ${host.pid})…`);
+    await host.stop();
+    console.log('stopped.');
+  } else {
+    console.log(`\n${signal}: stopped before code-server was ready.`);
+  }
+  killDescendants('SIGTERM');
+  process.exit(0);
+}
+
 async function main() {
+  // First, so that a Ctrl-C during the build, the host install or code-server's start stops them too.
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stop(sig));
   if (!existsSync(folder) || !statSync(folder).isDirectory()) {
     throw new Error(`not a folder: ${folder}`);
   }
+  prepare('start');
   if (!flags.has('--no-build') && !extensionArg) await build();
   await ensureHost();
 
@@ -56,7 +83,7 @@ async function main() {
   if (port === 0 && process.env.PORT) throw new Error(`port ${wanted} is in use`);
   const password = process.env.PASSWORD || randomBytes(12).toString('base64url');
 
-  const host = await startHost({
+  host = await startHost({
     label: 'start',
     folder,
     extensionDevelopmentPath: extensionPath,
@@ -80,17 +107,6 @@ async function main() {
   console.log(`  Listening on ${host.base} (loopback only). Ctrl-C stops it.`);
   if (port !== wanted) console.log(`  (port ${wanted} was in use; took ${host.port})`);
 
-  let stopping = false;
-  const stop = async (signal) => {
-    if (stopping) process.exit(1);
-    stopping = true;
-    console.log(`\n${signal}: stopping code-server (pid ${host.pid})…`);
-    await host.stop();
-    console.log('stopped.');
-    process.exit(0);
-  };
-  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(sig, () => void stop(sig));
-
   const code = await host.exited;
   if (!stopping) {
     console.error(`code-server exited on its own (code ${code}); last output:\n${host.output.slice(-20).join('\n')}`);
@@ -101,5 +117,6 @@ async function main() {
 
 main().catch((err) => {
   console.error(`npm start: ${err.message ?? err}`);
-  process.exit(1);
+  killDescendants('SIGTERM');
+  process.exit(err.signal === 'SIGINT' ? 130 : 1);
 });

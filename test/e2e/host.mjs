@@ -63,6 +63,11 @@ function alive(pid) {
   try { process.kill(pid, 0); return true; } catch { return false; }
 }
 
+/** Sends `signal` to every process this one started, and to theirs (a build, an install…). */
+export function killDescendants(signal) {
+  for (const pid of descendants(process.pid)) { try { process.kill(pid, signal); } catch { /* gone */ } }
+}
+
 function killTree(pid, signal) {
   const pids = [pid, ...descendants(pid)];
   try { process.kill(-pid, signal); } catch { /* group gone */ }
