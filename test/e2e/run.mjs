@@ -8,7 +8,7 @@
 //      mode and the suites as `extensionTestsPath`; Chromium opens the workbench, the extension
 //      host's console arrives through `codeAutomationLog`, the result through `codeAutomationExit`;
 //   4. UI: a fresh code-server, Chromium clicks through the views, commands and webviews and takes
-//      screenshots;
+//      screenshots (one file per check in test/e2e/ui/);
 //   5. prints `E2E: <n> passed, <m> failed` and exits 1 on any failure or when nothing ran.
 //
 // Options (after `npm run test:e2e --`):
@@ -30,6 +30,9 @@ import { chromium } from 'playwright-core';
 import { ensureHost } from '../../scripts/install-host.mjs';
 import { buildIntegration } from './build-integration.mjs';
 import { repoRoot, startHost, stopAllHosts } from './host.mjs';
+import { uiContext } from './ui/context.mjs';
+import { poll } from './ui/helpers.mjs';
+import { CHECKS } from './ui/index.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -174,79 +177,6 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
 // ---------------------------------------------------------------------------------------------
 // UI checks with Chromium
 // ---------------------------------------------------------------------------------------------
-async function poll(fn, { timeout = 20_000, interval = 250, message = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (err) { last = err; }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${message}${last ? ` (last error: ${last.message.split('\n')[0]})` : ''}`);
-    await new Promise((r) => setTimeout(r, interval));
-  }
-}
-
-const quickInput = (page) => page.locator('.quick-input-widget');
-const quickInputBox = (page) => page.locator('.quick-input-widget .quick-input-box input');
-const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
-
-/** Waits until the quick input shows a row containing `text`, then picks the first such row. */
-async function pickQuickRow(page, text) {
-  await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { message: `a quick-pick row containing "${text}"` });
-  const first = (await quickRows(page).first().textContent()) ?? '';
-  if (first.includes(text)) await page.keyboard.press('Enter');
-  else await quickRows(page).filter({ hasText: text }).first().click();
-}
-
-/** F1, `>title`, Enter. */
-async function runCommand(page, title) {
-  // F1 while an earlier quick pick is still closing lands in that widget; wait until it is gone.
-  await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the previous quick input to close' });
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
-  await page.keyboard.press('F1');
-  await quickInputBox(page).waitFor({ state: 'visible' });
-  await quickInputBox(page).fill(`>${title}`);
-  const command = title.split(': ').pop();
-  await pickQuickRow(page, command);
-}
-
-/** After a command opened its own quick pick: waits for it (no longer the `>` command list), types `text`. */
-/**
- * `expect` is text of the extension's own quick pick (its title or placeholder): right after a
- * command runs, the closing command palette is still visible with an empty value and would
- * otherwise take the typing.
- */
-async function typeInQuickPick(page, text, expect) {
-  let state = '';
-  try {
-    await poll(async () => {
-      const visible = await quickInput(page).isVisible();
-      const value = visible ? await quickInputBox(page).inputValue() : '';
-      const label = visible ? `${await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')} ${(await quickInputBox(page).getAttribute('placeholder')) ?? ''}` : '';
-      state = `visible: ${visible}, value: ${JSON.stringify(value)}, title/placeholder: ${JSON.stringify(label.trim())}`;
-      return visible && !value.startsWith('>') && label.includes(expect);
-    }, { message: `the extension's quick pick "${expect}"` });
-  } catch (err) {
-    throw new Error(`${err.message} (last seen ${state})`, { cause: err });
-  }
-  await quickInputBox(page).fill(text);
-}
-
-/** The (webview) frame that has `selector`, optionally with text matching `predicate`. */
-async function findFrame(page, selector, { predicate, timeout = 20_000, message } = {}) {
-  return poll(async () => {
-    for (const frame of page.frames()) {
-      try {
-        const loc = frame.locator(selector);
-        if ((await loc.count()) === 0) continue;
-        if (!predicate || predicate(await loc.first().innerText())) return frame;
-      } catch { /* detached while looking */ }
-    }
-    return undefined;
-  }, { timeout, message: message ?? `a frame with ${selector}` });
-}
-
 async function runUi(browser) {
   console.log('\n== ui: Chromium drives the workbench');
   const logFile = path.join(resultsDir, 'ui.log');
@@ -267,146 +197,17 @@ async function runUi(browser) {
     void appendFile(logFile, `[console.${msg.type()}] ${text}\n`);
   });
   page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
-  // Screenshots are for people (and the README): no hover tooltips, no mouse over a row.
-  const shot = async (name) => {
-    await page.mouse.move(1000, 700);
-    await page.waitForTimeout(400);
-    await page.screenshot({ path: path.join(resultsDir, name) });
-  };
-  /** Widens the side bar so that the tree's labels and descriptions fit (best effort). */
-  const widenSideBar = async () => {
-    const sidebar = await page.locator('.part.sidebar').boundingBox();
-    if (!sidebar || sidebar.width >= 480) return;
-    const x = sidebar.x + sidebar.width;
-    const y = sidebar.y + sidebar.height / 2;
-    await page.mouse.move(x - 1, y);
-    await page.mouse.down();
-    await page.mouse.move(x + 200, y, { steps: 8 });
-    await page.mouse.up();
-  };
-
-  const checks = [
-    ['the activity bar entry "DevOps Roadmap" opens the Career Tree with its stages', async () => {
-      const icon = page.locator('.activitybar .action-item a[aria-label^="DevOps Roadmap"]');
-      await icon.first().waitFor({ state: 'visible', timeout: 30_000 });
-      await icon.first().click();
-      await poll(async () => (await page.locator('.part.sidebar').getByText(/Career Tree/i).count()) > 0, { message: 'the "Career Tree" view title in the side bar' });
-      await page.getByRole('treeitem').filter({ hasText: 'Junior DevOps Engineer' }).first().waitFor({ state: 'visible' });
-      await widenSideBar().catch(() => {});
-    }],
-    ['expanding "Junior DevOps Engineer" shows its skills', async () => {
-      const row = page.getByRole('treeitem', { name: /^Junior DevOps Engineer/ }).first();
-      await row.waitFor({ state: 'visible' });
-      const before = await page.getByRole('treeitem').count();
-      if ((await row.getAttribute('aria-expanded')) !== 'true') {
-        const twistie = row.locator('.monaco-tl-twistie');
-        if (await twistie.count()) await twistie.click();
-        else { await row.click(); await page.keyboard.press('ArrowRight'); }
-      }
-      await poll(async () => (await row.getAttribute('aria-expanded')) === 'true', { message: 'the stage row to expand' });
-      await poll(async () => (await page.getByRole('treeitem').count()) > before, { message: `more than ${before} tree rows` });
-      await shot('tree.png');
-    }],
-    ['"DevOps Roadmap: Search the Roadmap" finds Terraform, reveals it in the tree and opens its details', async () => {
-      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
-      await typeInQuickPick(page, 'Terraform', 'Search the DevOps Roadmap');
-      await poll(async () => (await quickRows(page).filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a search result "Terraform"' });
-      await shot('search.png');
-      await pickQuickRow(page, 'Terraform');
-      await poll(async () => (await page.locator('[role="treeitem"][aria-selected="true"]').filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a selected tree row containing "Terraform"' });
-      await findFrame(page, '[data-testid="details-title"]', { message: 'the details webview' });
-    }],
-    ['"DevOps Roadmap: Open Stage…" Junior shows title, salaries and skills in the details webview', async () => {
-      await runCommand(page, 'DevOps Roadmap: Open Stage…');
-      await typeInQuickPick(page, 'Junior DevOps Engineer', 'Open a stage');
-      await pickQuickRow(page, 'Junior DevOps Engineer');
-      const frame = await findFrame(page, '[data-testid="details-title"]', { predicate: (t) => t.includes('Junior'), message: 'a details title containing "Junior"' });
-      const salary = await frame.locator('[data-testid="salary"]').first().innerText();
-      for (const amount of ['£40,000', '$65,000']) {
-        if (!salary.includes(amount)) throw new Error(`salary "${salary.replace(/\s+/g, ' ')}" lacks ${amount}`);
-      }
-      const skills = await frame.locator('[data-testid="skills"] li').count();
-      if (skills === 0) throw new Error('no [data-testid="skills"] li items');
-      await shot('details.png');
-    }],
-    ['"DevOps Roadmap: Show Overview" draws the career tree (svg with more than 5 nodes)', async () => {
-      await runCommand(page, 'DevOps Roadmap: Show Overview');
-      const frame = await findFrame(page, '[data-testid="overview"] svg', { message: 'the overview svg' });
-      const nodes = await poll(async () => { const n = await frame.locator('[data-testid="overview"] svg [data-node-id]').count(); return n > 5 ? n : 0; }, { message: 'more than 5 [data-node-id] elements in the overview' });
-      await appendFile(logFile, `[check] overview nodes: ${nodes}\n`);
-      await shot('overview.png');
-    }],
-    ['marking a skill done in the details webview updates the tree row and the status bar', async () => {
-      await runCommand(page, 'DevOps Roadmap: Set My Current Stage…');
-      await typeInQuickPick(page, 'Junior DevOps Engineer', 'Which stage are you at?');
-      await pickQuickRow(page, 'Junior DevOps Engineer');
-      const status = page.locator('.statusbar-item').filter({ hasText: /DevOps: Junior → Mid/ });
-      await status.first().waitFor({ state: 'visible' });
-      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
-      await typeInQuickPick(page, 'Linux in depth', 'Search the DevOps Roadmap');
-      await pickQuickRow(page, 'Linux in depth');
-      const frame = await findFrame(page, '[data-mark="done"]', { message: 'the mark buttons of a skill page' });
-      await frame.locator('[data-mark="done"]').first().click();
-      await poll(async () => (await frame.locator('[data-mark="done"][aria-pressed="true"]').count()) > 0, { message: 'the Done button to show pressed' });
-      await poll(async () => (await page.locator('[role="treeitem"]').filter({ hasText: /Linux in depth.*done/ }).count()) > 0, { message: 'a tree row "Linux in depth … done"' });
-      await runCommand(page, 'DevOps Roadmap: Show My Progress');
-      await findFrame(page, '[data-testid="progress-page"]', { message: 'the My Progress page' });
-      await shot('progress.png');
-    }],
-    ['a failure reaches the user as one short notification with one action; details go to the log', async () => {
-      await runCommand(page, 'DevOps Roadmap: Export Skills Report');
-      // The web workbench's save dialog is a quick input holding a path; /proc takes no new files.
-      await poll(async () => (await quickInput(page).isVisible()) && (await quickInputBox(page).inputValue()).includes('/'), { message: 'the save dialog' });
-      await quickInputBox(page).fill('/proc/devops-skills-report.md');
-      await page.waitForTimeout(500); // the dialog lists the folder as the path is typed
-      await page.locator('.quick-input-widget .monaco-button').filter({ hasText: /^OK$/ }).first().click();
-      const toast = page.locator('.notification-toast').filter({ hasText: 'skills report could not be written' });
-      await toast.first().waitFor({ state: 'visible' });
-      if ((await toast.count()) !== 1) throw new Error(`${await toast.count()} notifications for one failure`);
-      const text = await toast.first().innerText();
-      if (/\n\s*at\s|Error:|EACCES|ENOENT/.test(text)) throw new Error(`the notification shows technical details: ${JSON.stringify(text)}`);
-      const actions = toast.first().locator('.notification-list-item-buttons-container .monaco-button');
-      if ((await actions.count()) !== 1) throw new Error(`${await actions.count()} actions on the notification`);
-      await actions.first().click();
-      await poll(async () => (await page.locator('.part.panel .monaco-editor').filter({ hasText: 'could not be written' }).count()) > 0, { message: 'the DevOps Roadmap log with the error' });
-      const log = await page.locator('.part.panel .monaco-editor').filter({ hasText: 'could not be written' }).first().innerText();
-      if (!/E(ACCES|NOENT|PERM|ROFS)|rror/.test(log)) throw new Error(`the log lacks the error's details: ${JSON.stringify(log.slice(0, 300))}`);
-      await page.keyboard.press('Escape');
-    }],
-    ['a note on a skill survives a window reload', async () => {
-      const note = `Practised on the payments team ${Date.now()}`;
-      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
-      await typeInQuickPick(page, 'Linux in depth', 'Search the DevOps Roadmap');
-      await pickQuickRow(page, 'Linux in depth');
-      await findFrame(page, '[data-mark="done"]', { message: 'the skill page' });
-      await runCommand(page, 'DevOps Roadmap: Edit Skill Note…');
-      await typeInQuickPick(page, 'Linux in depth', 'Which skill?');
-      await pickQuickRow(page, 'Linux in depth');
-      await poll(async () => (await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).includes('Note on'), { message: 'the note input box' });
-      await quickInputBox(page).fill(note);
-      await page.keyboard.press('Enter');
-      await findFrame(page, '[data-testid="note"]', { predicate: (t) => t.includes(note), message: 'the note in the details webview' });
-      // The web workbench writes extension state to IndexedDB on a short delay; a reload within the
-      // same second can lose the last write (a code-server limit, not ours), so pause as a person would.
-      await page.waitForTimeout(2500);
-      await page.reload();
-      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-      await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
-      await typeInQuickPick(page, 'Linux in depth', 'Search the DevOps Roadmap');
-      await pickQuickRow(page, 'Linux in depth');
-      await findFrame(page, '[data-testid="note"]', { predicate: (t) => t.includes(note), message: 'the note after the reload', timeout: 30_000 });
-    }],
-  ];
+  const ui = uiContext(page, resultsDir, logFile);
 
   try {
     await page.goto(host.workbenchUrl);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
     metrics.workbenchReadyMs = Date.now() - partStarted;
     let broken = false;
-    for (const [title, check] of checks) {
+    for (const { title, run: check } of CHECKS) {
       if (broken) { record('ui', title, new Error('skipped: the workbench is gone')); continue; }
       try {
-        await withTimeout(check(), UI_CHECK_TIMEOUT_MS, title);
+        await withTimeout(check(ui), UI_CHECK_TIMEOUT_MS, title);
         record('ui', title);
       } catch (err) {
         const slug = title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);

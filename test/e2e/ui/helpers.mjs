@@ -1,0 +1,74 @@
+// What the UI checks (test/e2e/ui/*.mjs) share: polling, the quick input, commands by title and
+// finding a webview's frame. Playwright pages only; no test logic.
+export async function poll(fn, { timeout = 20_000, interval = 250, message = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await fn();
+      if (value) return value;
+    } catch (err) { last = err; }
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${message}${last ? ` (last error: ${last.message.split('\n')[0]})` : ''}`);
+    await new Promise((r) => setTimeout(r, interval));
+  }
+}
+
+export const quickInput = (page) => page.locator('.quick-input-widget');
+export const quickInputBox = (page) => page.locator('.quick-input-widget .quick-input-box input');
+export const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
+
+/** Waits until the quick input shows a row containing `text`, then picks the first such row. */
+export async function pickQuickRow(page, text) {
+  await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { message: `a quick-pick row containing "${text}"` });
+  const first = (await quickRows(page).first().textContent()) ?? '';
+  if (first.includes(text)) await page.keyboard.press('Enter');
+  else await quickRows(page).filter({ hasText: text }).first().click();
+}
+
+/** F1, `>title`, Enter. */
+export async function runCommand(page, title) {
+  // F1 while an earlier quick pick is still closing lands in that widget; wait until it is gone.
+  await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the previous quick input to close' });
+  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
+  await page.keyboard.press('F1');
+  await quickInputBox(page).waitFor({ state: 'visible' });
+  await quickInputBox(page).fill(`>${title}`);
+  const command = title.split(': ').pop();
+  await pickQuickRow(page, command);
+}
+
+/**
+ * After a command opened its own quick pick: waits for it (no longer the `>` command list), types
+ * `text`. `expect` is text of the extension's own quick pick (its title or placeholder): right after a
+ * command runs, the closing command palette is still visible with an empty value and would
+ * otherwise take the typing.
+ */
+export async function typeInQuickPick(page, text, expect) {
+  let state = '';
+  try {
+    await poll(async () => {
+      const visible = await quickInput(page).isVisible();
+      const value = visible ? await quickInputBox(page).inputValue() : '';
+      const label = visible ? `${await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')} ${(await quickInputBox(page).getAttribute('placeholder')) ?? ''}` : '';
+      state = `visible: ${visible}, value: ${JSON.stringify(value)}, title/placeholder: ${JSON.stringify(label.trim())}`;
+      return visible && !value.startsWith('>') && label.includes(expect);
+    }, { message: `the extension's quick pick "${expect}"` });
+  } catch (err) {
+    throw new Error(`${err.message} (last seen ${state})`, { cause: err });
+  }
+  await quickInputBox(page).fill(text);
+}
+
+/** The (webview) frame that has `selector`, optionally with text matching `predicate`. */
+export async function findFrame(page, selector, { predicate, timeout = 20_000, message } = {}) {
+  return poll(async () => {
+    for (const frame of page.frames()) {
+      try {
+        const loc = frame.locator(selector);
+        if ((await loc.count()) === 0) continue;
+        if (!predicate || predicate(await loc.first().innerText())) return frame;
+      } catch { /* detached while looking */ }
+    }
+    return undefined;
+  }, { timeout, message: message ?? `a frame with ${selector}` });
+}

@@ -1,0 +1,13 @@
+// The UI checks, one file each, in the order they run: each starts where the one before left the
+// workbench (the tree open, a stage expanded, …). A check exports `title` and `run(context)`, where
+// context is a UiContext (./context.mjs); it throws to fail. test/e2e/run.mjs runs them.
+import * as activityBar from './activityBar.mjs';
+import * as expandStage from './expandStage.mjs';
+import * as searchTerraform from './searchTerraform.mjs';
+import * as openStage from './openStage.mjs';
+import * as overview from './overview.mjs';
+import * as markSkillDone from './markSkillDone.mjs';
+import * as failureNotification from './failureNotification.mjs';
+import * as noteSurvivesReload from './noteSurvivesReload.mjs';
+
+export const CHECKS = [activityBar, expandStage, searchTerraform, openStage, overview, markSkillDone, failureNotification, noteSurvivesReload];
