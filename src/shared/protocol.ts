@@ -181,6 +181,21 @@ function isShortString(value: unknown): value is string {
 }
 
 /**
+ * What keybindings pass as a command's argument (package.json `args`) to mean "the Career Tree's
+ * selected row". It is not an id: a message naming it would act on whatever row is selected.
+ */
+export const SELECTION = 'selection';
+
+/** The shape of every id in data/roadmap.json: kebab-case, as its schema requires. */
+const ROADMAP_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const MAX_ID_LENGTH = 200;
+
+/** An id the host may act on: shaped like a roadmap id, and not the keybindings' selection sentinel. */
+export function isConcreteId(value: unknown): value is string {
+  return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ROADMAP_ID.test(value) && value !== SELECTION;
+}
+
+/**
  * Checks a message that arrived from the webview. Returns the typed message, or a reason it was
  * refused (for the log). Extra fields are dropped, so nothing unexpected travels further.
  */
@@ -195,17 +210,21 @@ export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewM
     case 'showProgress':
       return { ok: true, message: { type: 'showProgress' } };
     case 'setMark':
-      return isShortString(m.skillId) && MARK_CHOICES.includes(m.mark as MarkChoice)
+      if (!isConcreteId(m.skillId)) return { ok: false, reason: `setMark without a concrete roadmap id${sentinelNote(m.skillId)}` };
+      return MARK_CHOICES.includes(m.mark as MarkChoice)
         ? { ok: true, message: { type: 'setMark', skillId: m.skillId, mark: m.mark as MarkChoice } }
-        : { ok: false, reason: 'setMark without a valid skill id and mark' };
+        : { ok: false, reason: 'setMark without a valid mark' };
     case 'editNote':
-      return isShortString(m.skillId) ? { ok: true, message: { type: 'editNote', skillId: m.skillId } } : { ok: false, reason: 'editNote without a valid skill id' };
+      return isConcreteId(m.skillId)
+        ? { ok: true, message: { type: 'editNote', skillId: m.skillId } }
+        : { ok: false, reason: `editNote without a concrete roadmap id${sentinelNote(m.skillId)}` };
     case 'setPosition':
-      return (m.role === 'current' || m.role === 'target') && (m.id === null || isShortString(m.id))
-        ? { ok: true, message: { type: 'setPosition', role: m.role, id: m.id as string | null } }
-        : { ok: false, reason: 'setPosition without a valid role and id' };
+      if (m.role !== 'current' && m.role !== 'target') return { ok: false, reason: 'setPosition without a valid role' };
+      return m.id === null || isConcreteId(m.id)
+        ? { ok: true, message: { type: 'setPosition', role: m.role, id: m.id } }
+        : { ok: false, reason: `setPosition without a concrete roadmap id or null${sentinelNote(m.id)}` };
     case 'navigate':
-      return isShortString(m.id) ? { ok: true, message: { type: 'navigate', id: m.id } } : { ok: false, reason: 'navigate without a valid id' };
+      return isConcreteId(m.id) ? { ok: true, message: { type: 'navigate', id: m.id } } : { ok: false, reason: `navigate without a concrete roadmap id${sentinelNote(m.id)}` };
     case 'openEvidence':
       return isShortString(m.folder) && isShortString(m.path)
         ? { ok: true, message: { type: 'openEvidence', folder: m.folder, path: m.path } }
@@ -217,6 +236,10 @@ export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewM
     default:
       return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 60)}` };
   }
+}
+
+function sentinelNote(id: unknown): string {
+  return id === SELECTION ? ` ("${SELECTION}" stands for the tree's selection, not for a record)` : '';
 }
 
 /** Checks a message from the host, on the webview side. Only the envelope is checked: pages come from our own host. */

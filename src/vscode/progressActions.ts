@@ -3,7 +3,7 @@ import type { OutlineNode } from '../core/outline';
 import type { Mark } from '../core/progress';
 import { skillStatus } from '../core/progress';
 import { MAX_NOTE_LENGTH, TARGET_ROLE_KINDS, reconcileWithData, withMark, withNote, withPosition } from '../core/userState';
-import type { MarkChoice } from '../shared/protocol';
+import { SELECTION, type MarkChoice } from '../shared/protocol';
 import type { ProgressStore } from './state';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
@@ -15,7 +15,6 @@ import { log } from './log';
  * palette never acts on a selection the user may not be looking at).
  */
 export type Target = OutlineNode | string | undefined;
-export const SELECTION = 'selection';
 
 /**
  * The user's own progress actions: marks, notes, current stage and target role. Commands, tree

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { renderWebviewHtml } from '../../src/vscode/html';
 import { parseWebviewMessage, MAX_FIELD_LENGTH } from '../../src/shared/protocol';
 import { isSafeRelativePath } from '../../src/shared/paths';
+import { readFileSync } from 'node:fs';
 
 const input = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css', codiconsUri: 'https://x/dist/codicons/codicon.css' };
 
@@ -80,6 +81,51 @@ describe('messages from the webview', () => {
       if (!parsed.ok) assert.ok(parsed.reason.length > 0);
     });
   }
+
+  // "selection" is what keybindings pass so that a command acts on the Career Tree's selected row
+  // (or asks with a picker): from the webview it would act on whatever row happens to be selected.
+  const notConcrete: [string, unknown][] = [
+    ['marking the selection', { type: 'setMark', skillId: 'selection', mark: 'done' }],
+    ['a note on the selection', { type: 'editNote', skillId: 'selection' }],
+    ['the selection as the target role', { type: 'setPosition', role: 'target', id: 'selection' }],
+    ['the selection as the current stage', { type: 'setPosition', role: 'current', id: 'selection' }],
+    ['navigating to the selection', { type: 'navigate', id: 'selection' }],
+    ['a title instead of an id', { type: 'setMark', skillId: 'Terraform proficiency', mark: 'done' }],
+    ['a path as an id', { type: 'navigate', id: '../../etc/passwd' }],
+    ['an id with a newline', { type: 'editNote', skillId: 'linux-fundamentals\nforged log line' }],
+    ['an upper-case id', { type: 'setPosition', role: 'current', id: 'STAGE-JUNIOR' }],
+  ];
+  for (const [what, raw] of notConcrete) {
+    it(`refuses ${what}: only concrete roadmap ids are acted on`, () => {
+      const parsed = parseWebviewMessage(raw);
+      assert.equal(parsed.ok, false, JSON.stringify(raw));
+      if (!parsed.ok) {
+        assert.match(parsed.reason, /concrete roadmap id/);
+        assert.ok(!/[\r\n]/.test(parsed.reason), 'the log line stays one line');
+      }
+    });
+  }
+
+  it('accepts every id of the roadmap data in each message that names one, and clearing a position', () => {
+    const ids = new Set<string>();
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) v.forEach(walk);
+      else if (typeof v === 'object' && v !== null) {
+        const o = v as Record<string, unknown>;
+        if (typeof o.id === 'string') ids.add(o.id);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(JSON.parse(readFileSync('data/roadmap.json', 'utf8')));
+    assert.ok(ids.size > 200);
+    for (const id of ids) {
+      assert.ok(parseWebviewMessage({ type: 'navigate', id }).ok, id);
+      assert.ok(parseWebviewMessage({ type: 'setMark', skillId: id, mark: 'learning' }).ok, id);
+      assert.ok(parseWebviewMessage({ type: 'editNote', skillId: id }).ok, id);
+      assert.ok(parseWebviewMessage({ type: 'setPosition', role: 'target', id }).ok, id);
+    }
+    assert.deepEqual(parseWebviewMessage({ type: 'setPosition', role: 'current', id: null }), { ok: true, message: { type: 'setPosition', role: 'current', id: null } });
+  });
 });
 
 describe('paths the webview asks the host to open', () => {
