@@ -7,6 +7,7 @@
 import { statSync } from 'node:fs';
 import * as nodePath from 'node:path';
 import { scan } from './scanner/engine';
+import { FILE_BUDGET_MS, WorkerPool } from './scanner/workerPool';
 import { NodeFileSource } from './scanner/fileSource';
 import { technologyGroup } from './scanner/ids';
 import { escapeControl } from './core/format';
@@ -19,6 +20,9 @@ Reports the DevOps technologies and practices a repository shows, with the files
   DIR            folder to scan (default: the current directory)
   --json         print the result as JSON (the ScanResult of the detection spec)
   --max-files N  stop after N files (the result is then marked truncated)
+  --file-timeout MS
+                 time the detectors may spend on one file (default ${FILE_BUDGET_MS}); a file that
+                 takes longer is skipped with the reason 'timeout' and the scan goes on
   -h, --help     show this help
 `;
 
@@ -28,6 +32,7 @@ interface Args {
   dir: string;
   json: boolean;
   maxFiles?: number;
+  fileTimeoutMs?: number;
 }
 
 export function parseArgs(argv: readonly string[]): Args | 'help' {
@@ -39,6 +44,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   let dir: string | undefined;
   let json = false;
   let maxFiles: number | undefined;
+  let fileTimeoutMs: number | undefined;
   while (rest.length > 0) {
     const arg = rest.shift() as string;
     if (arg === '--json') json = true;
@@ -47,11 +53,16 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
       const n = Number(value);
       if (value === undefined || !Number.isInteger(n) || n < 1) throw new UsageError(`--max-files needs a positive integer, got '${value ?? ''}'`);
       maxFiles = n;
+    } else if (arg === '--file-timeout' || arg.startsWith('--file-timeout=')) {
+      const value = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : rest.shift();
+      const n = Number(value);
+      if (value === undefined || !Number.isInteger(n) || n < 1) throw new UsageError(`--file-timeout needs a positive number of milliseconds, got '${value ?? ''}'`);
+      fileTimeoutMs = n;
     } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}'`);
     else if (dir === undefined) dir = arg;
     else throw new UsageError(`unexpected argument '${arg}' (one DIR only)`);
   }
-  return { dir: nodePath.resolve(dir ?? process.cwd()), json, maxFiles };
+  return { dir: nodePath.resolve(dir ?? process.cwd()), json, maxFiles, fileTimeoutMs };
 }
 
 function pad(text: string, width: number): string {
@@ -142,7 +153,13 @@ export async function main(argv: readonly string[], out: (s: string) => void = (
   }
   let result: ScanResult;
   try {
-    result = await scan(new NodeFileSource(args.dir), { maxFiles: args.maxFiles });
+    // The detectors run in worker threads with a per-file time budget, as in VS Code.
+    const pool = new WorkerPool({ fileBudgetMs: args.fileTimeoutMs });
+    try {
+      result = await scan(new NodeFileSource(args.dir), { maxFiles: args.maxFiles, inspector: pool.inspector });
+    } finally {
+      pool.dispose();
+    }
   } catch (error) {
     const code = (error as { code?: string }).code;
     if (code === 'EACCES' || code === 'EPERM' || code === 'ENOENT' || code === 'ENOTDIR') {

@@ -104,7 +104,8 @@ async function processFile(source: FileSource, path: string, plan: Plan, maxByte
     if (!plan.probe) record.skipped = 'binary';
     return record;
   }
-  const outcome = await (inspector ?? IN_THREAD(plan))(path, data, complete, signal);
+  // An empty file cannot stall a rule, and a trip to a worker would cost more than reading it here.
+  const outcome = await (inspector && data.length > 0 ? inspector : IN_THREAD(plan))(path, data, complete, signal);
   if (outcome === 'timeout') {
     // Abandoned: what the path alone proves is kept, the content is not judged.
     record.skipped = 'timeout';
@@ -192,6 +193,7 @@ export class ScanIndex {
     const maxFiles = Math.max(0, this.options.maxFiles ?? DEFAULT_MAX_FILES);
     signal?.throwIfAborted();
     const pending = new Set<Promise<void>>();
+    let failure: { error: unknown } | undefined;
     const batches = this.source.listBatches ? this.source.listBatches(signal) : oneByOne(this.source.list(signal));
     walk: for await (const batch of batches) for (const entry of batch) {
       signal?.throwIfAborted();
@@ -220,13 +222,17 @@ export class ScanIndex {
           if (signal?.aborted) return;
           // The file vanished between listing and reading: it is not part of the tree.
           if (isNotFound(error)) this.files.delete(path);
+          // Anything else (the detectors' worker cannot start) fails the scan, never silently.
+          else failure ??= { error };
         },
       );
       pending.add(task);
       void task.finally(() => pending.delete(task));
       if (pending.size >= READ_CONCURRENCY) await Promise.race(pending);
+      if (failure) break walk;
     }
     await Promise.all(pending);
+    if (failure) throw failure.error;
     signal?.throwIfAborted();
     this.sourceSkipped = this.source.skipped().map((s) => ({ path: normalizePath(s.path), reason: s.reason }));
     onProgress?.(this.files.size);

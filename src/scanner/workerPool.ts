@@ -49,6 +49,24 @@ function abortError(signal: AbortSignal | undefined): unknown {
   return signal?.reason ?? new DOMException('The scan was cancelled.', 'AbortError');
 }
 
+/** `scanWorker.js` beside the running bundle (dist/), or the worker's source when run from source. */
+function defaultScript(): string {
+  return FROM_SOURCE ? nodePath.join(__dirname, 'worker.ts') : nodePath.join(__dirname, 'scanWorker.js');
+}
+
+/** Run from source (`node --import tsx src/cli.ts`, the unit tests): no dist/ to start a worker from. */
+const FROM_SOURCE = __filename.endsWith('.ts');
+
+/**
+ * A worker thread for a script. From source, the worker registers tsx itself first: loader hooks
+ * of the parent (`--import tsx`) do not reach a worker's first module.
+ */
+function startWorker(script: string): Worker {
+  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
+  if (!script.endsWith('.ts')) return new Worker(script, { resourceLimits });
+  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script)});`, { eval: true, resourceLimits });
+}
+
 export class WorkerPool {
   private readonly script: string;
   private readonly size: number;
@@ -67,7 +85,7 @@ export class WorkerPool {
   started = 0;
 
   constructor(options: WorkerPoolOptions = {}) {
-    this.script = options.script ?? nodePath.join(__dirname, 'scanWorker.js');
+    this.script = options.script ?? defaultScript();
     this.size = Math.max(1, options.size ?? 2);
     this.budget = Math.max(1, options.fileBudgetMs ?? FILE_BUDGET_MS);
     this.idleMs = options.idleMs ?? 30_000;
@@ -124,7 +142,7 @@ export class WorkerPool {
   }
 
   private spawn(): void {
-    const worker = new Worker(this.script, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
+    const worker = startWorker(this.script);
     this.started++;
     const slot: Slot = { worker, ready: false };
     this.slots.add(slot);
@@ -142,16 +160,22 @@ export class WorkerPool {
       this.settle(job, () => job.resolve(reply.inspection));
       this.pump();
     });
-    // An uncaught error or an exhausted heap: the file it held is reported as unparseable.
-    const lost = () => {
+    // An uncaught error or an exhausted heap: the file it held is reported as unparseable. A worker
+    // that dies before it is ready (its bundle missing or broken) would die again: fail what waits.
+    const lost = (error?: unknown) => {
       if (!this.slots.has(slot)) return;
       const job = slot.job;
       this.stop(slot);
       if (job) this.settle(job, () => job.resolve(CRASHED));
+      if (!slot.ready) {
+        const failure = new Error(`the scanner worker could not start (${this.script}): ${error instanceof Error ? error.message : String(error ?? 'it exited')}`);
+        for (const waiting of this.queue.splice(0)) this.settle(waiting, () => waiting.reject(failure));
+        return;
+      }
       this.pump();
     };
     worker.on('error', lost);
-    worker.on('exit', lost);
+    worker.on('exit', () => lost());
   }
 
   private dispatch(slot: Slot, job: Job): void {

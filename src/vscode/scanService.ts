@@ -45,6 +45,9 @@ export class ScanService extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   private pool: { budget: number; pool: WorkerPool } | undefined;
+  /** Counts rescan() calls; the newest one wins. */
+  private generation = 0;
+  private latest: Promise<void> = Promise.resolve();
   readonly onDidChange = this.changed.event;
   state: ScanState | undefined;
 
@@ -91,14 +94,25 @@ export class ScanService extends Disposable {
    * Scans every folder anew. A rescan asked for while one runs cancels the running one first, so
    * two scans never race to publish.
    */
-  async rescan(options: { interactive?: boolean } = {}): Promise<void> {
+  rescan(options: { interactive?: boolean } = {}): Promise<void> {
     this.started = true;
     // A rescan asked for before any view (the command, a test) must keep results live too.
     if (!this.watcher) this.startWatching();
+    const generation = ++this.generation;
+    this.latest = this.rescanAfterRunning(generation, options);
+    return this.latest;
+  }
+
+  /**
+   * Cancels the running scan, then scans, unless another rescan was asked for meanwhile: then it
+   * settles with that newest one. Several quick calls never start several scans at once.
+   */
+  private async rescanAfterRunning(generation: number, options: { interactive?: boolean }): Promise<void> {
     if (this.running) {
       this.running.controller.abort();
       await this.running.done.catch(() => undefined);
     }
+    if (generation !== this.generation) return this.latest;
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
       this.indexes.clear();
@@ -256,6 +270,8 @@ export class ScanService extends Disposable {
         log().warn(`Could not update ${owner.path}: ${String(error)}`);
       }
     }
+    // A full scan started meanwhile publishes its own whole result (and owns the 'scanning' state).
+    if (this.running) return;
     // The engine reports changes of ids, evidence and skips; the views also show file counts.
     if (changed || this.shownSignature() !== shownBefore) {
       await this.publish();

@@ -14,8 +14,16 @@ const encode = (text: string) => new TextEncoder().encode(text);
 /** How long one command round trip through the extension host takes. */
 async function commandLatencyMs(): Promise<number> {
   const started = performance.now();
-  await vscode.commands.executeCommand('devopsRoadmap.refresh');
+  await vscode.commands.executeCommand('devopsRoadmap.collapseAll');
   return performance.now() - started;
+}
+
+/**
+ * What the scanner's own listing (findFiles over the whole folder) sees: it answers from a file
+ * index that learns of new files a moment after they are written.
+ */
+async function listed(): Promise<string[]> {
+  return (await vscode.workspace.findFiles(new vscode.RelativePattern(workspaceFolder(), '**/*'))).map((uri) => uri.path);
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -26,7 +34,6 @@ describe('Workspace scanner: a hostile repository', () => {
   const outside = () => vscode.Uri.joinPath(root(), '..', 'outside-secret');
 
   after(async () => {
-    await vscode.workspace.getConfiguration('devopsRoadmap').update('scan.fileTimeout', undefined, vscode.ConfigurationTarget.Workspace);
     await vscode.workspace.fs.delete(bait(), { recursive: true }).then(undefined, () => undefined);
     await vscode.workspace.fs.delete(outside(), { recursive: true }).then(undefined, () => undefined);
     const { scan } = await api();
@@ -41,14 +48,14 @@ describe('Workspace scanner: a hostile repository', () => {
     for (let i = 0; i < 7; i++) idle.push(await commandLatencyMs());
 
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bait(), STALL_BAIT), encode('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: stall}\n'));
-    // A budget long enough to measure inside: the setting change itself starts a rescan.
-    await vscode.workspace.getConfiguration('devopsRoadmap').update('scan.fileTimeout', 4000, vscode.ConfigurationTarget.Workspace);
-    const scanning = scan.rescan(); // cancels the rescan the setting started, so the budget is known
-    await waitFor('the scan to start', () => scan.state === 'scanning');
+    await waitFor('findFiles to list the bait', async () => (await listed()).some((path) => path.endsWith(STALL_BAIT)));
+    // The default budget (3 s) is long enough to measure inside.
+    let settled = false;
+    const scanning = scan.rescan().finally(() => (settled = true));
     await new Promise((r) => setTimeout(r, 500)); // the worker is inside the bait by now
     const busy: number[] = [];
     for (let i = 0; i < 7; i++) busy.push(await commandLatencyMs());
-    const stillScanning = scan.state === 'scanning';
+    const stillScanning = !settled;
     await scanning;
     console.log(`[hostile] command latency: median ${median(idle).toFixed(1)} ms idle, ${median(busy).toFixed(1)} ms while the scan is stuck (ratio ${(median(busy) / Math.max(0.1, median(idle))).toFixed(2)})`);
     // Every command answered while the worker was still stuck in the bait: the host never waited for it.
@@ -68,7 +75,9 @@ describe('Workspace scanner: a hostile repository', () => {
     // A name, not a path: backslashes are ordinary characters on Linux.
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(bait(), '..\\..\\outside-secret\\Jenkinsfile'), encode('pipeline { agent any }\n'));
     execFileSync('mkfifo', [vscode.Uri.joinPath(bait(), 'docker-compose.yml').fsPath]);
+    await waitFor('findFiles to list the new name', async () => (await listed()).some((path) => path.endsWith('\\Jenkinsfile')));
     await scan.rescan();
+    assert.ok(scan.scans()[0].result.filesSeen > 0);
     const result = scan.scans()[0].result;
     assert.ok(!result.technologies.some((t) => t.id === 'jenkins'), 'a Jenkinsfile outside the folder was read');
     for (const path of result.technologies.flatMap((t) => t.evidence)) assert.ok(!path.split('/').includes('..'), path);

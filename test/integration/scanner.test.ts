@@ -81,6 +81,22 @@ describe('Workspace scanner in VS Code', () => {
   });
 });
 
+describe('Workspace scanner: many rescans at once', () => {
+  it('runs one scan for five quick rescans, and every call settles with its result', async () => {
+    const { scan } = await api();
+    let published = 0;
+    const listener = scan.onDidChange(() => published++);
+    try {
+      await Promise.all([scan.rescan(), scan.rescan(), scan.rescan(), scan.rescan(), scan.rescan()]);
+    } finally {
+      listener.dispose();
+    }
+    assert.strictEqual(scan.state, 'done');
+    // Before, each waiting call started a scan of its own once the first was cancelled: five results.
+    assert.strictEqual(published, 1, `${published} scans published`);
+  });
+});
+
 describe('Workspace scanner: folder deletes and ignore rules', () => {
   it('drops the evidence of a deleted folder', async () => {
     const { scan } = await api();

@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
+import { buildShippedCli } from './scanner/helpers';
 import { formatTable, main } from '../../src/cli';
 import { escapeControl } from '../../src/core/format';
 import type { ScanResult } from '../../src/scanner/types';
@@ -101,8 +101,7 @@ describe('CLI as a shipped bundle in a pipe', function () {
 
   before(() => {
     dir = mkdtempSync(nodePath.join(tmpdir(), 'dr-cli-pipe-'));
-    cli = nodePath.join(dir, 'cli.js');
-    buildSync({ entryPoints: ['src/cli.ts'], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'silent' });
+    cli = buildShippedCli(dir);
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -1,3 +1,4 @@
+import { buildSync } from 'esbuild';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
@@ -40,3 +41,14 @@ export function stable(result: ScanResult): Omit<ScanResult, 'durationMs'> {
 }
 
 export const ids = (r: ScanResult) => ({ t: r.technologies.map((t) => t.id), p: r.practices.map((p) => p.id) });
+
+/**
+ * Builds the CLI as it ships into `dir`: dist/cli.js with the detectors' worker bundle beside it
+ * (minified, as esbuild.mjs builds them). Returns the path of cli.js.
+ */
+export function buildShippedCli(dir: string): string {
+  const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', logLevel: 'silent' } as const;
+  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: nodePath.join(dir, 'cli.js') });
+  buildSync({ ...common, entryPoints: ['src/scanner/worker.ts'], outfile: nodePath.join(dir, 'scanWorker.js') });
+  return nodePath.join(dir, 'cli.js');
+}

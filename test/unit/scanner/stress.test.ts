@@ -1,9 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { buildSync } from 'esbuild';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
+import { buildShippedCli } from './helpers';
 
 /**
  * The scanner under a hostile tree, in a child process so its peak memory is its own: 200,000 empty
@@ -37,11 +37,11 @@ describe('scanner under a hostile tree (child process)', function () {
 
   it('finishes, reports skips with reasons, finds the evidence, and stays under 150 MB', () => {
     // The CLI as it ships (bundled, minified), so the memory figure is the product's, not tsx's.
-    const cli = nodePath.join(root, '..', `${nodePath.basename(root)}-cli.js`);
-    buildSync({ entryPoints: ['src/cli.ts'], bundle: true, minify: true, platform: 'node', format: 'cjs', outfile: cli, logLevel: 'silent' });
+    const cliDir = mkdtempSync(nodePath.join(tmpdir(), 'dr-stress-cli-'));
+    const cli = buildShippedCli(cliDir);
     const wrapper = `process.on('exit', () => process.stderr.write('MAXRSS ' + process.resourceUsage().maxRSS)); require(${JSON.stringify(cli)}).main(['scan', process.argv[1], '--json', '--max-files', '300000']).then((code) => { process.exitCode = code; });`;
     const child = spawnSync(process.execPath, ['-e', wrapper, root], { maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
-    rmSync(cli, { force: true });
+    rmSync(cliDir, { recursive: true, force: true });
     assert.equal(child.status, 0, child.stderr);
     const r = JSON.parse(child.stdout);
     const maxRssKb = Number(/MAXRSS (\d+)/.exec(child.stderr)?.[1]);

@@ -97,6 +97,16 @@ describe('scanner worker pool (real worker threads)', function () {
     });
   });
 
+  it('fails the scan with a clear message when the worker bundle is missing, instead of hanging', async () => {
+    const pool = new WorkerPool({ script: nodePath.join(dir, 'missing.js') });
+    try {
+      const root = makeTree({ 'main.tf': 'resource "a" "b" {}\n' });
+      await assert.rejects(scan(new NodeFileSource(root), { inspector: pool.inspector }), /scanner worker could not start/);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('refuses work after dispose instead of hanging', async () => {
     const pool = new WorkerPool({ script });
     pool.dispose();
