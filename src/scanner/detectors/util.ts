@@ -132,3 +132,62 @@ export function onlyPolicies(text: string): boolean {
   }
   return any;
 }
+
+/**
+ * `fn(text)`, remembered for the last text seen under `key` (a regex, or any constant object).
+ * Object rules run once per object, and objects without a source of their own (the items of a
+ * JSON List) all look at the whole file: without this, a List of 1,000 items scans it 1,000 times.
+ */
+const lastByKey = new WeakMap<object, { text: string; value: unknown }>();
+
+export function onceForText<T>(key: object, text: string, fn: (text: string) => T): T {
+  const last = lastByKey.get(key);
+  if (last && last.text === text) return last.value as T;
+  const value = fn(text);
+  lastByKey.set(key, { text, value });
+  return value;
+}
+
+/** `re.test(text)` (`re` without the `g` flag), remembered for the last text (see onceForText). */
+export function testOnce(re: RegExp, text: string): boolean {
+  return onceForText(re, text, (t) => re.test(t));
+}
+
+const LINE_BREAK = /[\n\r\u2028\u2029]/g;
+
+/** Where the line holding `from` ends: the next `\n` (or, with `dot`, any break `.` stops at), or the text's end. */
+function lineEnd(text: string, from: number, dot: boolean): number {
+  if (!dot) {
+    const nl = text.indexOf('\n', from);
+    return nl < 0 ? text.length : nl;
+  }
+  LINE_BREAK.lastIndex = from;
+  const m = LINE_BREAK.exec(text);
+  return m ? m.index : text.length;
+}
+
+/**
+ * Whether `first` matches somewhere and `then` matches after it on the line where that match ends:
+ * the answer of `/first[^\n]*then/` (or of `/first.*then/` with `dot`), in linear time. The regex
+ * retries the rest of the line from every match of `first` on it, so a long line of `first`s is
+ * quadratic; here the rest of a line is searched once, since a later match of `first` that ends on
+ * the same line only sees part of it. Both regexes need the `g` flag (they are run from lastIndex).
+ */
+export function thenOnSameLine(text: string, first: RegExp, then: RegExp, dot = false): boolean {
+  let searchedFrom = -1;
+  let searchedTo = -1;
+  first.lastIndex = 0;
+  for (let m = first.exec(text); m; m = first.exec(text)) {
+    first.lastIndex = m.index + 1;
+    const from = m.index + m[0].length;
+    if (from >= searchedFrom && from <= searchedTo) continue;
+    const to = lineEnd(text, from, dot);
+    // One character of context before `from`, so that `\b` and the like see what precedes it.
+    const start = from > 0 ? from - 1 : 0;
+    then.lastIndex = from - start;
+    if (then.test(text.slice(start, to))) return true;
+    searchedFrom = from;
+    searchedTo = to;
+  }
+  return false;
+}
