@@ -6,7 +6,7 @@
 import type { FileContext, KubeObject } from './types';
 import { type Detector, WHOLE, tech } from './types';
 import { imageSignals, scanImages } from './tools';
-import { hasTopKey, isYaml, objText, onlyPolicies } from './util';
+import { hasTopKey, isYaml, objText, onceForText, onlyPolicies, testOnce, thenOnSameLine } from './util';
 
 const FROM = /^[ \t]*FROM[ \t]+(?:--[\w-]+=\S+[ \t]+)*(\S+)(?:[ \t]+AS[ \t]+(\S+))?/gim;
 
@@ -31,17 +31,62 @@ const docker: Detector = {
     if (froms >= 2 && (named || /^[ \t]*COPY[ \t]+--from=/im.test(text))) f.practice('docker-multi-stage');
     if (/^[ \t]*ENV[ \t]+NVIDIA_(?:VISIBLE_DEVICES|DRIVER_CAPABILITIES)\b/im.test(text)) f.practice('gpu-workloads');
     if (/\b(?:torchserve|tritonserver|tensorflow_model_server|bentoml\s+serve|mlflow\s+models\s+serve|seldon-core-microservice|mlserver\s+start)\b/.test(text)) f.practice('model-serving');
-    if (/\bpip3?\s+install\b[^\n]*\bapache-airflow\b/.test(text)) f.tech('airflow');
+    if (text.includes('apache-airflow') && thenOnSameLine(text, PIP_INSTALL, AIRFLOW)) f.tech('airflow');
   },
 };
+
+/** `pip install …apache-airflow…` on one line (thenOnSameLine: the regex `PIP_INSTALL[^\n]*AIRFLOW` retries each line from every `pip install`). */
+const PIP_INSTALL = /\bpip3?\s+install\b/g;
+const AIRFLOW = /\bapache-airflow\b/g;
 
 const COMPOSE_NAME = /^(?:docker-)?compose(?:[.-][\w.-]+)?\.ya?ml$/;
 
 /** Compose content: a `services:` map, or (the old v1 format) top-level services with an image or build. */
 function isCompose(text: string): boolean {
   if (hasTopKey(text, 'services')) return true;
-  return !/^-/m.test(text) && /^[\w.-]+[ \t]*:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+(?:image|build)[ \t]*:/m.test(text);
+  return !/^-/m.test(text) && hasV1Service(text);
 }
+
+const V1_HEADER = /^[\w.-]+[ \t]*:[ \t]*$/;
+const V1_IMAGE = /^[ \t]+(?:image|build)[ \t]*:/;
+const V1_INDENTED = /^[ \t][^\r\u2028\u2029]*\r?$/;
+const NOT_DOT = /[\r\u2028\u2029]/g;
+
+/**
+ * The v1 format: a column-0 `name:` line, then indented lines, the last of them `image:` or
+ * `build:`. Read line by line, with the answer of the regex it replaces,
+ * `/^[\w.-]+[ \t]*:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+(?:image|build)[ \t]*:/m`, whose nested
+ * quantifier tried every split of the indented lines (26 s for `x:` and 15 indented lines).
+ */
+export function hasV1Service(text: string): boolean {
+  let open = false;
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    if (open && V1_IMAGE.test(line)) return true;
+    if (nl < 0) return false;
+    // Still open after an indented line (`.` does not pass \r, U+2028, U+2029), or opened by a
+    // header: a name line, or its end after a \r, U+2028 or U+2029 (where `^` matches too).
+    open = (open && V1_INDENTED.test(line)) || V1_HEADER.test(afterLastBreak(line));
+    start = nl + 1;
+  }
+}
+
+/** The part of a line (without its final \r) after its last \r, U+2028 or U+2029. */
+function afterLastBreak(line: string): string {
+  const body = line.endsWith('\r') ? line.slice(0, -1) : line;
+  if (!/[\r\u2028\u2029]/.test(body)) return body;
+  let last = -1;
+  NOT_DOT.lastIndex = 0;
+  for (let m = NOT_DOT.exec(body); m; m = NOT_DOT.exec(body)) last = m.index;
+  return body.slice(last + 1);
+}
+
+/** GPUs requested by a Compose service. */
+const COMPOSE_GPU = /\bdriver\s*:\s*['"]?nvidia\b|\bruntime\s*:\s*['"]?nvidia\b|^[ \t]*-[ \t]*['"]?gpu['"]?[ \t]*$/m;
+const CAPABILITIES = /\bcapabilities\s*:/g;
+const GPU = /\bgpu\b/g;
 
 const compose: Detector = {
   family: 'containers',
@@ -55,7 +100,7 @@ const compose: Detector = {
     f.tech('docker-compose');
     f.tech('docker');
     scanImages(f);
-    if (/\bdriver\s*:\s*['"]?nvidia\b|\bcapabilities\s*:.*\bgpu\b|\bruntime\s*:\s*['"]?nvidia\b|^\s*-\s*['"]?gpu['"]?\s*$/m.test(text)) f.practice('gpu-workloads');
+    if (COMPOSE_GPU.test(text) || thenOnSameLine(text, CAPABILITIES, GPU, true)) f.practice('gpu-workloads');
   },
 };
 
@@ -68,7 +113,7 @@ const kustomize: Detector = {
   detect(f) {
     const text = f.text;
     // A Flux Kustomization in a file of this name is Flux, not kustomize (the objects pass reports it).
-    if (/^apiVersion\s*:\s*['"]?kustomize\.toolkit\.fluxcd\.io\//m.test(text)) return;
+    if (/^apiVersion[ \t]*:[ \t]*['"]?kustomize\.toolkit\.fluxcd\.io\//m.test(text)) return;
     f.tech('kustomize');
     if (/argoproj\/argo-cd\b|argoproj\/argo-rollouts\b/.test(text)) {
       if (/argo-cd/.test(text)) {
@@ -91,7 +136,7 @@ const skaffold: Detector = {
     return undefined;
   },
   detect(f) {
-    if (/^apiVersion\s*:\s*['"]?skaffold\//m.test(f.text)) f.tech('skaffold');
+    if (/^apiVersion[ \t]*:[ \t]*['"]?skaffold\//m.test(f.text)) f.tech('skaffold');
   },
 };
 
@@ -135,6 +180,9 @@ const LINKERD_INJECT = /^[ \t]*["']?linkerd\.io\/inject["']?[ \t]*:[ \t]*["']?(?
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 const NETPOL_KINDS = new Set(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 
+const WEIGHT = /^[ \t-]*weight[ \t]*:/gm;
+const GPU_REQUEST = /\b(?:nvidia\.com|amd\.com)\/gpu\b/;
+
 export function containerObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
   if (group === 'rbac.authorization.k8s.io' && RBAC_KINDS.has(kind)) f.practice('k8s-rbac');
@@ -145,7 +193,7 @@ export function containerObjects(o: KubeObject, f: FileContext): void {
   }
   if ((group === 'argoproj.io' && (kind === 'Rollout' || kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate')) || group === 'flagger.app') f.practice('progressive-delivery');
   // Canary by hand: a mesh route splitting traffic between versions by weight, or an SMI TrafficSplit.
-  if (group === 'networking.istio.io' && kind === 'VirtualService' && (objText(o, f).match(/^[ \t-]*weight[ \t]*:/gm)?.length ?? 0) >= 2) f.practice('progressive-delivery');
+  if (group === 'networking.istio.io' && kind === 'VirtualService' && onceForText(WEIGHT, objText(o, f), (t) => (t.match(WEIGHT)?.length ?? 0) >= 2)) f.practice('progressive-delivery');
   if (group === 'split.smi-spec.io' && kind === 'TrafficSplit') f.practice('progressive-delivery');
   if (group === 'skaffold') f.tech('skaffold');
   if (group === 'kustomize.config.k8s.io') f.tech('kustomize');
@@ -153,7 +201,7 @@ export function containerObjects(o: KubeObject, f: FileContext): void {
   if (group === 'linkerd.io' || group.endsWith('.linkerd.io')) f.tech('linkerd');
   if (group === 'operators.coreos.com' && (kind === 'ClusterServiceVersion' || kind === 'Subscription')) f.practice('k8s-operators');
   if (kind === 'Pod' || kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet' || kind === 'Job' || kind === 'CronJob') {
-    if (/\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(objText(o, f))) f.practice('gpu-workloads');
+    if (testOnce(GPU_REQUEST, objText(o, f))) f.practice('gpu-workloads');
   }
 }
 
@@ -164,7 +212,7 @@ const operatorProject: Detector = {
     return p.base === 'PROJECT' ? { read: 8192 } : undefined;
   },
   detect(f) {
-    if (/^domain\s*:/m.test(f.text) && /^(?:layout|projectName|repo)\s*:/m.test(f.text)) {
+    if (/^domain[ \t]*:/m.test(f.text) && /^(?:layout|projectName|repo)[ \t]*:/m.test(f.text)) {
       f.practice('k8s-operators');
       f.tech('kubernetes');
     }
