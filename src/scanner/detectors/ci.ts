@@ -7,7 +7,7 @@ import type { TechnologyId } from '../ids';
 import type { PathInfo } from '../paths';
 import { scanTools } from './tools';
 import { type Detector, type FileContext, type KubeObject, WHOLE, tech } from './types';
-import { isYaml, parentDir } from './util';
+import { isYaml, parentDir, testOnce } from './util';
 
 type CiKind = TechnologyId & ('github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines' | 'travis-ci' | 'google-cloud-build' | 'aws-codebuild' | 'buildkite' | 'drone');
 
@@ -47,40 +47,43 @@ export function ciKind(p: PathInfo): CiTag | undefined {
   return undefined;
 }
 
-/** Content that confirms a CI file whose path is only a hint. */
+/**
+ * Content that confirms a CI file whose path is only a hint. Line-anchored patterns use `[ \t]`, never
+ * `\s`, for blanks: `\s` also eats line breaks, and `^\s*` then retries every blank line to the end.
+ */
 function confirms(kind: CiKind, text: string, action: boolean): boolean {
   switch (kind) {
     case 'github-actions':
-      return action ? /^runs\s*:/m.test(text) : /^jobs\s*:/m.test(text);
+      return action ? /^runs[ \t]*:/m.test(text) : /^jobs[ \t]*:/m.test(text);
     case 'gitlab-ci':
-      return /^\s+script\s*:|^\s+(?:stage|extends|trigger)\s*:|^include\s*:|^stages\s*:/m.test(text);
+      return /^[ \t]+(?:script|stage|extends|trigger)[ \t]*:|^(?:include|stages)[ \t]*:/m.test(text);
     case 'circleci':
-      return /^(?:jobs|workflows|orbs|version)\s*:/m.test(text);
+      return /^(?:jobs|workflows|orbs|version)[ \t]*:/m.test(text);
     case 'azure-pipelines':
-      return /^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)\s*:/m.test(text) && /^\s*-?\s*(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)\s*:/m.test(text);
+      return /^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)[ \t]*:/m.test(text) && /^[ \t]*(?:-[ \t]*)?(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)[ \t]*:/m.test(text);
     case 'google-cloud-build':
-      return /^steps\s*:|"steps"\s*:/m.test(text) && /\bname\b/.test(text);
+      return /^steps[ \t]*:|"steps"\s*:/m.test(text) && /\bname\b/.test(text);
     case 'aws-codebuild':
-      return /^phases\s*:/m.test(text);
+      return /^phases[ \t]*:/m.test(text);
     case 'buildkite':
-      return /^\s*-?\s*(?:command|commands|label|plugins|trigger|wait|block)\s*:|^steps\s*:/m.test(text);
+      return /^[ \t]*(?:-[ \t]*)?(?:command|commands|label|plugins|trigger|wait|block)[ \t]*:|^steps[ \t]*:/m.test(text);
     default:
       return true;
   }
 }
 
 const MATRIX = /\bmatrix\s*[:{]/;
-const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^\s*-?\s*cache\s*:|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^\s*caches\s*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
+const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^[ \t]*(?:-[ \t]*)?cache[ \t]*:|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^[ \t]*caches[ \t]*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
 const REUSABLE: Partial<Record<CiKind, RegExp>> = {
   'github-actions': /\bworkflow_call\b|uses:\s*['"]?\.\/\.github\/(?:workflows|actions)\/|uses:\s*['"]?[\w.-]+\/[\w.-]+\/\.github\/workflows\/|\busing\s*:\s*['"]?composite\b/,
-  'gitlab-ci': /^include\s*:|^\s+extends\s*:|!reference\s*\[|^\s*-?\s*component\s*:/m,
-  circleci: /^orbs\s*:/m,
-  'azure-pipelines': /^\s*-?\s*template\s*:|^extends\s*:/m,
+  'gitlab-ci': /^include[ \t]*:|^[ \t]+extends[ \t]*:|!reference\s*\[|^[ \t]*(?:-[ \t]*)?component[ \t]*:/m,
+  circleci: /^orbs[ \t]*:/m,
+  'azure-pipelines': /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^extends[ \t]*:/m,
   jenkins: /@Library\s*\(|\blibrary\s*\(|\blibrary\s+identifier\s*:/,
-  'bitbucket-pipelines': /^\s*-?\s*pipe\s*:/m,
-  'travis-ci': /^import\s*:/m,
-  buildkite: /^\s*-?\s*trigger\s*:|pipeline\s+upload\b/m,
-  drone: /^\s*-?\s*template\s*:|^kind\s*:\s*template/m,
+  'bitbucket-pipelines': /^[ \t]*(?:-[ \t]*)?pipe[ \t]*:/m,
+  'travis-ci': /^import[ \t]*:/m,
+  buildkite: /^[ \t]*(?:-[ \t]*)?trigger[ \t]*:|pipeline\s+upload\b/m,
+  drone: /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^kind[ \t]*:[ \t]*template/m,
 };
 
 const ciFiles: Detector<CiTag> = {
@@ -132,12 +135,15 @@ const ciScripts: Detector = {
   },
 };
 
-/** Tekton objects from the shared Kubernetes-object pass. */
+const TEKTON_REF = /\btaskRef\s*:|\bpipelineRef\s*:/;
+const TEKTON_MATRIX = /\bmatrix\s*:/;
+
+/** Tekton objects from the shared Kubernetes-object pass (scanTools reads a file once, however many objects it holds). */
 export function ciObjects(o: KubeObject, f: FileContext): void {
   if (o.group === 'tekton.dev' || o.group.endsWith('.tekton.dev')) {
     f.tech('tekton');
-    if (/\btaskRef\s*:|\bpipelineRef\s*:/.test(o.source || f.text)) f.practice('ci-reusable-pipelines');
-    if (/\bmatrix\s*:/.test(o.source || f.text)) f.practice('ci-matrix');
+    if (testOnce(TEKTON_REF, o.source || f.text)) f.practice('ci-reusable-pipelines');
+    if (testOnce(TEKTON_MATRIX, o.source || f.text)) f.practice('ci-matrix');
     scanTools(f, true);
   }
 }

@@ -5,8 +5,10 @@
  * install either are handled by the kustomize detector.
  */
 import type { Detector, FileContext, KubeObject } from './types';
+import { testOnce } from './util';
 
 const ARGO_CD_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
+const HELM_SOURCE = /^[ \t]+(?:chart|helm)[ \t]*:/m;
 
 export function gitopsObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
@@ -21,7 +23,7 @@ export function gitopsObjects(o: KubeObject, f: FileContext): void {
     if (group === 'helm.toolkit.fluxcd.io' && kind === 'HelmRelease') f.tech('helm');
   }
   // An Argo CD application whose source is a Helm chart (`chart:` or `helm:` under its source).
-  if (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet') && /^[ \t]+(?:chart|helm)[ \t]*:/m.test(o.source || f.text)) f.tech('helm');
+  if (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet') && testOnce(HELM_SOURCE, o.source || f.text)) f.tech('helm');
   // k3s / RKE2 Helm controller.
   if (group === 'helm.cattle.io' && (kind === 'HelmChart' || kind === 'HelmChartConfig')) f.tech('helm');
   if (group === '' && kind === 'ConfigMap' && (o.source || f.text).includes('argocd-')) {

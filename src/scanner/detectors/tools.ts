@@ -54,8 +54,14 @@ const RULES: ToolRule[] = [
   { re: /\bchaos\s+run\b|\blitmusctl\b|litmuschaos\/|chaos-mesh\//i, tech: ['chaos-engineering'], practices: ['chaos-experiments'] },
 ];
 
+/** The files already scanned, and whether as CI (which claims more): a file of many Tekton objects is scanned once. */
+const scanned = new WeakMap<FileContext, boolean>();
+
 /** Reports every tool rule that matches the file's text. */
 export function scanTools(f: FileContext, inCi: boolean): void {
+  const done = scanned.get(f);
+  if (done === true || done === inCi) return;
+  scanned.set(f, inCi);
   const text = f.text;
   for (const rule of RULES) {
     if (!rule.re.test(text)) continue;
@@ -84,7 +90,7 @@ const IMAGE_RULES: { re: RegExp; tech?: TechnologyId[]; practices?: PracticeId[]
   { re: /^ghcr\.io\/mlflow\/mlflow(?::|@|$)/, tech: ['mlflow'] },
   { re: /^(?:[\w.-]+\/)?(?:grafana|loadimpact)\/k6(?::|@|$)/, tech: ['k6'], practices: ['load-testing'] },
   { re: /^(?:[\w.-]+\/)?locustio\/locust(?::|@|$)/, practices: ['load-testing'] },
-  { re: /^(?:[\w.-]+\/)?(?:nvidia\/cuda|nvidia\/cudagl)(?::|@|$)|^nvcr\.io\/nvidia\/(?:cuda|pytorch|tensorflow)|:[\w.-]*cuda[\w.-]*$|^(?:[\w.-]+\/)?tensorflow\/tensorflow:[\w.-]*gpu/, practices: ['gpu-workloads'] },
+  { re: /^(?:[\w.-]+\/)?(?:nvidia\/cuda|nvidia\/cudagl)(?::|@|$)|^nvcr\.io\/nvidia\/(?:cuda|pytorch|tensorflow)|:(?=[\w.-]*$)[\w.-]*cuda|^(?:[\w.-]+\/)?tensorflow\/tensorflow:[\w.-]*gpu/, practices: ['gpu-workloads'] },
   { re: /tritonserver|^(?:[\w.-]+\/)?pytorch\/torchserve|^(?:[\w.-]+\/)?tensorflow\/serving|^(?:[\w.-]+\/)?seldonio\/|^(?:[\w.-]+\/)?kserve\/|^(?:[\w.-]+\/)?bentoml\//, practices: ['model-serving'] },
 ];
 
