@@ -58,9 +58,9 @@ export function hclBalanced(text: string): boolean {
   return depth === 0;
 }
 
-const TF_MODULE = /^\s*module\s+"[^"\n]+"\s*\{/m;
-const TF_SOURCE = /^\s*source\s*=/m;
-const TF_BACKEND = /^\s*backend\s+"(?!local")[\w-]+"\s*\{|^\s*data\s+"terraform_remote_state"|^\s*cloud\s*\{/m;
+const TF_MODULE = /^[ \t]*module[ \t]+"[^"\n]+"[ \t]*\{/m;
+const TF_SOURCE = /^[ \t]*source[ \t]*=/m;
+const TF_BACKEND = /^[ \t]*backend[ \t]+"(?!local")[\w-]+"[ \t]*\{|^[ \t]*data[ \t]+"terraform_remote_state"|^[ \t]*cloud[ \t]*\{/m;
 const TF_WORKSPACE = /\bterraform\.workspace\b/;
 
 function terraformContent(f: FileContext, cond?: Cond): void {
@@ -70,27 +70,27 @@ function terraformContent(f: FileContext, cond?: Cond): void {
   if (TF_BACKEND.test(text)) f.practice('terraform-remote-state', cond);
   if (TF_WORKSPACE.test(text)) f.practice('terraform-workspaces', cond);
   // Providers and resources that belong to other technologies.
-  if (/^\s*(?:resource|data)\s+"grafana_dashboard"|^\s*resource\s+"grafana_/m.test(text)) {
+  if (/^[ \t]*(?:resource|data)[ \t]+"grafana_dashboard"|^[ \t]*resource[ \t]+"grafana_/m.test(text)) {
     f.tech('grafana');
     if (/"grafana_dashboard"/.test(text)) f.practice('dashboards-as-code');
   }
-  if (/^\s*provider\s+"vault"|^\s*(?:resource|data)\s+"vault_/m.test(text)) {
+  if (/^[ \t]*provider[ \t]+"vault"|^[ \t]*(?:resource|data)[ \t]+"vault_/m.test(text)) {
     f.tech('vault');
     f.practice('secrets-management');
   }
-  if (/^\s*(?:resource|data)\s+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m.test(text)) f.practice('secrets-management');
-  if (/^\s*provider\s+"datadog"|^\s*resource\s+"datadog_/m.test(text)) f.tech('datadog');
-  if (/^\s*resource\s+"(?:datadog_service_level_objective|google_monitoring_slo|newrelic_service_level|grafana_slo)"/m.test(text)) f.practice('slo-definitions');
-  if (/^\s*resource\s+"aws_fis_experiment_template"|^\s*resource\s+"azurerm_chaos_studio/m.test(text)) {
+  if (/^[ \t]*(?:resource|data)[ \t]+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m.test(text)) f.practice('secrets-management');
+  if (/^[ \t]*provider[ \t]+"datadog"|^[ \t]*resource[ \t]+"datadog_/m.test(text)) f.tech('datadog');
+  if (/^[ \t]*resource[ \t]+"(?:datadog_service_level_objective|google_monitoring_slo|newrelic_service_level|grafana_slo)"/m.test(text)) f.practice('slo-definitions');
+  if (/^[ \t]*resource[ \t]+"aws_fis_experiment_template"|^[ \t]*resource[ \t]+"azurerm_chaos_studio/m.test(text)) {
     f.tech('chaos-engineering');
     f.practice('chaos-experiments');
   }
-  if (/^\s*resource\s+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m.test(text) && /prometheus/i.test(text)) f.practice('prometheus-alerting');
-  if (/^\s*resource\s+"(?:kubernetes_manifest|kubectl_manifest)"/m.test(text) && /argoproj\.io/.test(text)) {
+  if (/^[ \t]*resource[ \t]+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m.test(text) && /prometheus/i.test(text)) f.practice('prometheus-alerting');
+  if (/^[ \t]*resource[ \t]+"(?:kubernetes_manifest|kubectl_manifest)"/m.test(text) && /argoproj\.io/.test(text)) {
     f.tech('argocd');
     f.practice('gitops');
   }
-  if (/^\s*resource\s+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m.test(text)) {
+  if (/^[ \t]*resource[ \t]+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m.test(text)) {
     f.tech('flux');
     f.practice('gitops');
   }
@@ -116,6 +116,27 @@ const terraform: Detector<Cond> = {
   },
 };
 
+const TF_BLOCK = /^[ \t]*terraform[ \t]*\{/gm;
+const SOURCE_ATTR = /\bsource\s*=/;
+
+/**
+ * A `terraform { … source = … }` block (before its first `}`): the answer of
+ * `/^\s*terraform\s*\{[^}]*\bsource\s*=/m`, in linear time. The regex scanned to the next `}` from
+ * every `terraform {`, so a file of them without a `}` took quadratic time. Once the span up to a
+ * `}` has no `source =`, no `terraform {` inside that span can have one either.
+ */
+export function terraformSource(text: string): boolean {
+  TF_BLOCK.lastIndex = 0;
+  for (let m = TF_BLOCK.exec(text); m; m = TF_BLOCK.exec(text)) {
+    const body = m.index + m[0].length;
+    const close = text.indexOf('}', body);
+    if (SOURCE_ATTR.test(text.slice(body - 1, close < 0 ? text.length : close))) return true;
+    if (close < 0) return false;
+    TF_BLOCK.lastIndex = close + 1;
+  }
+  return false;
+}
+
 const terragrunt: Detector = {
   family: 'iac',
   match(p) {
@@ -124,8 +145,8 @@ const terragrunt: Detector = {
   },
   detect(f) {
     if (f.p.ext === '.hcl' && f.complete && !hclBalanced(f.text)) f.parseError();
-    if (/^\s*remote_state\s*\{|^\s*backend\s+"(?!local")/m.test(f.text)) f.practice('terraform-remote-state');
-    if (/^\s*terraform\s*\{[^}]*\bsource\s*=/m.test(f.text) || /^\s*dependency\s+"/m.test(f.text)) f.practice('terraform-modules');
+    if (/^[ \t]*remote_state[ \t]*\{|^[ \t]*backend[ \t]+"(?!local")/m.test(f.text)) f.practice('terraform-remote-state');
+    if (terraformSource(f.text) || /^[ \t]*dependency[ \t]+"/m.test(f.text)) f.practice('terraform-modules');
   },
 };
 
@@ -141,15 +162,15 @@ const hcl: Detector = {
   },
   detect(f) {
     const text = f.text;
-    const vaultServer = /^\s*storage\s+"[\w-]+"\s*\{/m.test(text) && /^\s*listener\s+"tcp"\s*\{/m.test(text);
-    const vaultPolicy = /^\s*path\s+"[^"]+"\s*\{/m.test(text) && /\bcapabilities\s*=\s*\[/.test(text);
-    const vaultAgent = /^\s*auto_auth\s*\{/m.test(text) || (/^\s*vault\s*\{/m.test(text) && /^\s*template\s*\{/m.test(text));
-    if (vaultServer || vaultPolicy || vaultAgent || /^\s*seal\s+"(?:awskms|gcpckms|azurekeyvault|transit|pkcs11)"/m.test(text)) {
+    const vaultServer = /^[ \t]*storage[ \t]+"[\w-]+"[ \t]*\{/m.test(text) && /^[ \t]*listener[ \t]+"tcp"[ \t]*\{/m.test(text);
+    const vaultPolicy = /^[ \t]*path[ \t]+"[^"]+"[ \t]*\{/m.test(text) && /\bcapabilities\s*=\s*\[/.test(text);
+    const vaultAgent = /^[ \t]*auto_auth[ \t]*\{/m.test(text) || (/^[ \t]*vault[ \t]*\{/m.test(text) && /^[ \t]*template[ \t]*\{/m.test(text));
+    if (vaultServer || vaultPolicy || vaultAgent || /^[ \t]*seal[ \t]+"(?:awskms|gcpckms|azurekeyvault|transit|pkcs11)"/m.test(text)) {
       f.tech('vault');
       f.practice('secrets-management');
     }
-    if (/^\s*source\s+"[\w-]+"\s+"[\w-]+"\s*\{/m.test(text) && /^\s*build\s*\{/m.test(text)) f.tech('packer');
-    if (/^\s*(?:job|group|task)\s+"/m.test(text) && /^\s*driver\s*=/m.test(text) && /\bvault\s*\{/.test(text)) {
+    if (/^[ \t]*source[ \t]+"[\w-]+"[ \t]+"[\w-]+"[ \t]*\{/m.test(text) && /^[ \t]*build[ \t]*\{/m.test(text)) f.tech('packer');
+    if (/^[ \t]*(?:job|group|task)[ \t]+"/m.test(text) && /^[ \t]*driver[ \t]*=/m.test(text) && /\bvault\s*\{/.test(text)) {
       f.tech('vault');
       f.practice('secrets-management');
     }
@@ -287,20 +308,20 @@ const ansible: Detector<'role' | 'yaml'> = {
     if (tag === 'role') return;
     const n = f.p.dirs.length;
     // A repository that is itself a role: meta/main.yml with galaxy_info.
-    if (n >= 1 && f.p.dirs[n - 1] === 'meta' && /^main\.ya?ml$/.test(f.p.name) && /^galaxy_info\s*:/m.test(text)) {
+    if (n >= 1 && f.p.dirs[n - 1] === 'meta' && /^main\.ya?ml$/.test(f.p.name) && /^galaxy_info[ \t]*:/m.test(text)) {
       f.tech('ansible');
       f.practice('config-management');
       return;
     }
     // Each regex below needs its literal ('ansible.', 'hosts', 'import_playbook'): indexOf first, it is far cheaper.
-    if (text.includes('ansible.') && /^\s*-?\s*ansible\.(?:builtin|posix|windows|netcommon)\.\w+\s*:/m.test(text)) {
+    if (text.includes('ansible.') && /^[ \t]*(?:-[ \t]*)?ansible\.(?:builtin|posix|windows|netcommon)\.\w+[ \t]*:/m.test(text)) {
       f.tech('ansible');
       f.practice('config-management');
       return;
     }
     const hosts = text.includes('hosts');
     if (!hosts && !text.includes('import_playbook')) return;
-    if (!/^\s*-\s+(?:name\s*:.*\n\s+)?hosts\s*:|^\s*-\s+(?:ansible\.builtin\.)?import_playbook\s*:/m.test(text) && !(hosts && /^\s+hosts\s*:/m.test(text))) return;
+    if (!/^[ \t]*-[ \t]+(?:name[ \t]*:.*\n[ \t]+)?hosts[ \t]*:|^[ \t]*-[ \t]+(?:ansible\.builtin\.)?import_playbook[ \t]*:/m.test(text) && !(hosts && /^[ \t]+hosts[ \t]*:/m.test(text))) return;
     if (!f.needWhole()) return;
     if (isPlaybook(f.yaml())) {
       f.tech('ansible');
@@ -322,8 +343,8 @@ const otherConfigManagement: Detector = {
     return undefined;
   },
   detect(f) {
-    if (f.p.ext === '.pp' && /^\s*(?:class|define|node)\s+[\w:'"]|^\s*(?:package|service|file|exec)\s*\{\s*['"$]/m.test(f.text)) f.practice('config-management');
-    if (f.p.ext === '.rb' && /^\s*(?:package|service|template|execute|cookbook_file|include_recipe)\s+['"(]/m.test(f.text)) f.practice('config-management');
+    if (f.p.ext === '.pp' && /^[ \t]*(?:class|define|node)[ \t]+[\w:'"]|^[ \t]*(?:package|service|file|exec)[ \t]*\{\s*['"$]/m.test(f.text)) f.practice('config-management');
+    if (f.p.ext === '.rb' && /^[ \t]*(?:package|service|template|execute|cookbook_file|include_recipe)[ \t]+['"(]/m.test(f.text)) f.practice('config-management');
   },
 };
 
