@@ -16,7 +16,7 @@ interface DepRule {
 }
 
 const DEP_RULES: DepRule[] = [
-  { re: /^@opentelemetry\/|^opentelemetry(?:[-_.]|$)|^go\.opentelemetry\.io\/|^io\.opentelemetry(?:[.:]|$)|^opentelemetry-/, tech: ['opentelemetry'] },
+  { re: /^@opentelemetry\/|^opentelemetry(?:[-_.]|$)|^go\.opentelemetry\.io\/|^io\.opentelemetry(?:[.:]|$)/, tech: ['opentelemetry'] },
   { re: /^dd-trace(?:$|[-/])|^@datadog\/|^ddtrace$|^datadog$|^datadog[-_](?:api[-_]client|lambda|checks-base)|^gopkg\.in\/datadog\/|^github\.com\/datadog\/(?:dd-trace-go|datadog-go|datadog-api-client-go)|^com\.datadoghq(?:[.:]|$)|^datadog\/dd-trace$|^datadog-ci$/, tech: ['datadog'] },
   { re: /^prom-client$|^prometheus[-_]client$|^prometheus[-_](?:flask|fastapi)[-_]|^django-prometheus$|^express-prom-bundle$|^github\.com\/prometheus\/client_golang|^io\.prometheus(?:[.:]|$)|^micrometer-registry-prometheus$|^prometheus-net/, tech: ['prometheus'] },
   { re: /^hvac$|^node-vault$|^github\.com\/hashicorp\/vault\/api|^spring-cloud-starter-vault-config$|^org\.springframework\.vault|^vaultsharp$/, tech: ['vault'], practices: ['secrets-management'] },
@@ -75,14 +75,18 @@ export function dependencyNames(format: Format, text: string, json: () => unknow
     }
     case 'python':
       // Requirement lines and quoted requirement strings; poetry / Pipfile `name = "..."` keys.
-      for (const m of text.matchAll(/^[ \t]*-?[ \t]*([A-Za-z0-9][\w.-]*)[ \t]*(?:\[[^\]\n]*\])?[ \t]*(?:[<>=!~;@#]|$)/gm)) add(m[1]);
-      for (const m of text.matchAll(/["']([A-Za-z0-9][\w.-]*)[ \t]*(?:\[[^\]\n'"]*\])?[ \t]*(?:[<>=!~;]|["'])/g)) add(m[1]);
+      // Each run of blanks has one quantifier (`[ \t]*-?[ \t]*` tried every split of a long run), and
+      // extras stop at any line break `^` knows (a `[` on each of many \r-ended lines read to the end).
+      for (const m of text.matchAll(/^[ \t]*(?:-[ \t]*)?([A-Za-z0-9][\w.-]*)[ \t]*(?:\[[^\]\n\r\u2028\u2029]*\][ \t]*)?(?:[<>=!~;@#]|$)/gm)) add(m[1]);
+      for (const m of text.matchAll(/["']([A-Za-z0-9][\w.-]*)[ \t]*(?:\[[^\]\n'"]*\][ \t]*)?(?:[<>=!~;]|["'])/g)) add(m[1]);
       break;
     case 'gomod':
       for (const line of text.split('\n')) {
         if (line.includes('// indirect')) continue;
-        const m = /^\s*(?:require\s+)?([\w.-]+\.[\w.-]+\/[\w./-]+)\s+v\d/.exec(line);
-        if (m) add(m[1]);
+        // A module path whose first element has a dot inside (`github.com/x/y`): the regex
+        // `[\w.-]+\.[\w.-]+\/` tried every dot of a long dotted word.
+        const m = /^\s*(?:require\s+)?([\w.-]+)(\/[\w./-]+)\s+v\d/.exec(line);
+        if (m && m[1].slice(1, -1).includes('.')) add(m[1] + m[2]);
       }
       break;
     case 'maven':
@@ -99,7 +103,7 @@ export function dependencyNames(format: Format, text: string, json: () => unknow
         add(m[2]);
         add(`${m[1]}:${m[2]}`);
       }
-      for (const m of text.matchAll(/\bid\s*\(?\s*["']([\w.-]+)["']/g)) add(m[1]);
+      for (const m of text.matchAll(/\bid\s*(?:\(\s*)?["']([\w.-]+)["']/g)) add(m[1]);
       for (const m of text.matchAll(/\bmodule\s*=\s*["']([\w.-]+):([\w.-]+)["']/g)) {
         add(m[1]);
         add(m[2]);
@@ -110,10 +114,10 @@ export function dependencyNames(format: Format, text: string, json: () => unknow
       for (const m of text.matchAll(/<package\s+id\s*=\s*"([\w.-]+)"/g)) add(m[1]);
       break;
     case 'gem':
-      for (const m of text.matchAll(/^\s*(?:gem|spec\.add_(?:runtime_|development_)?dependency)\s*\(?\s*["']([\w.-]+)["']/gm)) add(m[1]);
+      for (const m of text.matchAll(/^[ \t]*(?:gem|spec\.add_(?:runtime_|development_)?dependency)\s*(?:\(\s*)?["']([\w.-]+)["']/gm)) add(m[1]);
       break;
     case 'cargo':
-      for (const m of text.matchAll(/^([\w-]+)\s*=/gm)) add(m[1]);
+      for (const m of text.matchAll(/^([\w-]+)[ \t]*=/gm)) add(m[1]);
       break;
   }
   return out;
