@@ -6,7 +6,7 @@
  */
 import type { PathInfo } from '../paths';
 import { type Detector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
-import { isYaml } from './util';
+import { isYaml, testOnce } from './util';
 
 const files: Detector = {
   family: 'mlops',
@@ -22,11 +22,11 @@ const files: Detector = {
   },
   detect(f) {
     if (f.p.name === 'dvc.yaml' || f.p.name === 'dvc.yml') {
-      if (/^stages\s*:/m.test(f.text)) f.practice('ml-pipelines');
+      if (/^stages[ \t]*:/m.test(f.text)) f.practice('ml-pipelines');
       return;
     }
     // A compiled Kubeflow pipeline (KFP v2 IR YAML).
-    if (/^pipelineInfo\s*:/m.test(f.text) && /^(?:deploymentSpec|components)\s*:/m.test(f.text)) {
+    if (/^pipelineInfo[ \t]*:/m.test(f.text) && /^(?:deploymentSpec|components)[ \t]*:/m.test(f.text)) {
       f.tech('kubeflow');
       f.practice('ml-pipelines');
     }
@@ -98,7 +98,8 @@ export function importedModules(text: string): Set<string> {
 }
 
 export function pythonImports(f: FileContext): void {
-  const text = f.p.ext === '.ipynb' ? f.text.replace(/\\n/g, '\n').replace(/^\s*"/gm, '') : f.text;
+  // A notebook's source lines are JSON strings: `"import x\n",`. (`[ \t]`: `^\s*"` ate every blank line up to a quote.)
+  const text = f.p.ext === '.ipynb' ? f.text.replace(/\\n/g, '\n').replace(/^[ \t]*"/gm, '') : f.text;
   const seen = importedModules(text);
   if (seen.size === 0) return;
   const names = [...seen];
@@ -134,6 +135,8 @@ export function pythonImports(f: FileContext): void {
   if (has('chaoslib', 'chaosk8s', 'chaostoolkit')) f.tech('chaos-engineering');
 }
 
+const KFP_PIPELINE = /pipelines\.kubeflow\.org/;
+
 export function mlopsObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
   if (group === 'kubeflow.org' || group.endsWith('.kubeflow.org')) {
@@ -141,7 +144,7 @@ export function mlopsObjects(o: KubeObject, f: FileContext): void {
     if (group === 'pipelines.kubeflow.org' || kind === 'Pipeline' || kind === 'ScheduledWorkflow') f.practice('ml-pipelines');
     if (group === 'serving.kubeflow.org') f.practice('model-serving');
   }
-  if (group === 'argoproj.io' && kind === 'Workflow' && /pipelines\.kubeflow\.org/.test(o.source || f.text)) {
+  if (group === 'argoproj.io' && kind === 'Workflow' && testOnce(KFP_PIPELINE, o.source || f.text)) {
     f.tech('kubeflow');
     f.practice('ml-pipelines');
   }

@@ -8,7 +8,7 @@
  */
 import { NOT_CONFIG_JSON } from './iac';
 import { type Detector, type FileContext, type KubeObject, WHOLE } from './types';
-import { type Obj, get, hasTopKey, isJson, isObj, isYaml, objText, yamlMaps } from './util';
+import { type Obj, get, hasTopKey, isJson, isObj, isYaml, objText, testOnce, yamlMaps } from './util';
 
 /** `groups[].rules[]` with `alert` or `record`: Prometheus (or Loki/Thanos/Mimir) rule groups. */
 function ruleGroups(value: unknown): { alert: boolean; record: boolean; slo: boolean } | undefined {
@@ -47,11 +47,11 @@ const observabilityYaml: Detector = {
     const text = f.text;
     const t = (key: string) => hasTopKey(text, key);
     const promConfig = t('scrape_configs') || t('rule_files');
-    const rules = t('groups') && /^\s*-?\s*(?:alert|record)\s*:/m.test(text);
+    const rules = t('groups') && /^[ \t]*(?:-[ \t]*)?(?:alert|record)[ \t]*:/m.test(text);
     const alertmanager = t('route') && t('receivers');
     const otel = t('receivers') && t('exporters') && t('service');
     const loki = t('schema_config') || (t('ingester') && t('storage_config')) || (t('clients') && t('positions'));
-    const fluentBit = t('pipeline') && /^\s+(?:inputs|outputs)\s*:/m.test(text);
+    const fluentBit = t('pipeline') && /^[ \t]+(?:inputs|outputs)[ \t]*:/m.test(text);
     const datadog = /^datadog\.ya?ml$/.test(f.p.name) || (t('init_config') && t('instances') && f.p.dirs.some((d) => d.endsWith('.d')));
     const grafana = t('apiVersion') && (t('datasources') || t('providers') || t('deleteDatasources'));
     const sloth = t('slos') && t('version');
@@ -140,7 +140,7 @@ const fluentBitConf: Detector = {
       if (/^\[(?:server|database|auth|security)\]/m.test(f.text)) f.tech('grafana');
       return;
     }
-    if (/^\s*\[(?:INPUT|OUTPUT|SERVICE|FILTER|PARSER)\]\s*$/m.test(f.text) && /^\s*(?:Name|Match|Flush)\s+\S/im.test(f.text)) f.tech('fluent-bit');
+    if (/^[ \t]*\[(?:INPUT|OUTPUT|SERVICE|FILTER|PARSER)\][ \t]*$/m.test(f.text) && /^[ \t]*(?:Name|Match|Flush)[ \t]+\S/im.test(f.text)) f.tech('fluent-bit');
   },
 };
 
@@ -153,13 +153,42 @@ const datadogFiles: Detector = {
   },
 };
 
+const ALERT_LINE = /^[ \t]*(?:-[ \t]*)?alert[ \t]*:/m;
+const RECORD = /record\s*:\s*['"]?/gi;
+const RECORD_NAME = /[\w:]*/y;
+
+/**
+ * A recording rule named like an SLO: the answer of `/record\s*:\s*['"]?[\w:]*(?:slo|sli)/i`, in
+ * linear time. The regex re-read the rest of a `[\w:]` run from every `record:` inside it; here each
+ * run is read once (a `record:` whose name starts inside a run already read sees a part of it).
+ */
+export function sloRecord(text: string): boolean {
+  let runStart = -1;
+  let runEnd = -1;
+  RECORD.lastIndex = 0;
+  for (let m = RECORD.exec(text); m; m = RECORD.exec(text)) {
+    RECORD.lastIndex = m.index + 1;
+    const start = m.index + m[0].length;
+    if (start >= runStart && start <= runEnd) continue;
+    RECORD_NAME.lastIndex = start;
+    const name = RECORD_NAME.exec(text)![0];
+    if (/slo|sli/i.test(name)) return true;
+    runStart = start;
+    runEnd = start + name.length;
+  }
+  return false;
+}
+
+const GRAFANA_DASHBOARD_KEY = /\bgrafana_dashboard\s*:/;
+const CONFIG_HINTS = /scrape_configs|alert\s*:|route\s*:|fluent-bit|receivers\s*:|loki|promtail/;
+
 export function observabilityObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
   if (group === 'monitoring.coreos.com') {
     if (kind === 'PrometheusRule') {
       const found = o.doc ? ruleGroups(o.doc.spec) : undefined;
       const text = objText(o, f);
-      reportRules(f, found ?? { alert: /^\s*-?\s*alert\s*:/m.test(text), slo: /record\s*:\s*['"]?[\w:]*(?:slo|sli)/i.test(text) });
+      reportRules(f, found ?? { alert: ALERT_LINE.test(text), slo: sloRecord(text) });
     } else if (kind === 'Alertmanager' || kind === 'AlertmanagerConfig') {
       f.tech('alertmanager');
       f.practice('prometheus-alerting');
@@ -182,26 +211,26 @@ export function observabilityObjects(o: KubeObject, f: FileContext): void {
   if (group === 'sloth.slok.dev' || group === 'pyrra.dev' || group === 'openslo' || group === 'n9' || group === 'slo.nobl9.com') f.practice('slo-definitions');
   if (group === '' && kind === 'ConfigMap') {
     const text = objText(o, f);
-    if (/\bgrafana_dashboard\s*:/.test(text) && /"panels"/.test(text)) {
+    if (testOnce(GRAFANA_DASHBOARD_KEY, text) && text.includes('"panels"')) {
       f.tech('grafana');
       f.practice('dashboards-as-code');
     }
-    if (/scrape_configs|alert\s*:|route\s*:|fluent-bit|receivers\s*:|loki|promtail/.test(text) && o.doc) {
+    if (testOnce(CONFIG_HINTS, text) && o.doc) {
       const data = get(o.doc, 'data');
       if (isObj(data)) {
         for (const [key, value] of Object.entries(data)) {
           if (typeof value !== 'string') continue;
-          if (/^prometheus\.ya?ml$/.test(key) && /^scrape_configs\s*:/m.test(value)) f.tech('prometheus');
-          if (/\.rules(?:\.ya?ml)?$|^alerting_rules\.ya?ml$|^rules\.ya?ml$/.test(key) && /^\s*-?\s*alert\s*:/m.test(value)) {
+          if (/^prometheus\.ya?ml$/.test(key) && /^scrape_configs[ \t]*:/m.test(value)) f.tech('prometheus');
+          if (/\.rules(?:\.ya?ml)?$|^alerting_rules\.ya?ml$|^rules\.ya?ml$/.test(key) && ALERT_LINE.test(value)) {
             f.tech('prometheus');
             f.practice('prometheus-alerting');
           }
-          if (/^alertmanager\.ya?ml$/.test(key) && /^route\s*:/m.test(value)) {
+          if (/^alertmanager\.ya?ml$/.test(key) && /^route[ \t]*:/m.test(value)) {
             f.tech('alertmanager');
             f.practice('prometheus-alerting');
           }
           if (/^fluent-bit\.conf$/.test(key)) f.tech('fluent-bit');
-          if (/collector|otel/i.test(key) && /^receivers\s*:/m.test(value) && /^exporters\s*:/m.test(value)) f.tech('opentelemetry');
+          if (/collector|otel/i.test(key) && /^receivers[ \t]*:/m.test(value) && /^exporters[ \t]*:/m.test(value)) f.tech('opentelemetry');
           if (/^(?:loki|promtail)\.ya?ml$/.test(key)) f.tech('loki');
         }
       }

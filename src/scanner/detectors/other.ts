@@ -41,7 +41,7 @@ const byName: Detector<'make' | 'tasks' | 'shebang' | 'catalog'> = {
   },
   detect(f, tag) {
     if (tag === 'make' || tag === 'tasks') scanTools(f, false);
-    if (tag === 'shebang' && /^#!\s*(?:\/usr)?(?:\/local)?\/bin\/(?:env\s+(?:-\S+\s+)?)?(?:bash|sh)\b/.test(f.text)) f.tech('bash');
+    if (tag === 'shebang' && /^#![ \t]*(?:\/usr)?(?:\/local)?\/bin\/(?:env[ \t]+(?:-\S+[ \t]+)?)?(?:bash|sh)\b/.test(f.text)) f.tech('bash');
   },
 };
 
@@ -75,7 +75,7 @@ const configs: Detector = {
       f.practice('chaos-experiments');
     }
     if (isYaml(f.p)) {
-      if (hasTopKey(text, 'config') && hasTopKey(text, 'scenarios') && /^\s+target\s*:/m.test(text)) f.practice('load-testing');
+      if (hasTopKey(text, 'config') && hasTopKey(text, 'scenarios') && /^[ \t]+target[ \t]*:/m.test(text)) f.practice('load-testing');
       if (/^app-config(?:\.[\w-]+)?\.ya?ml$/.test(f.p.name) && hasTopKey(text, 'backend') && (hasTopKey(text, 'catalog') || hasTopKey(text, 'app'))) f.tech('backstage');
     }
   },
