@@ -237,7 +237,8 @@ function showControls(text: string): string {
 
 function escapeMarkdownSyntax(text: string): string {
   return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
+    // A run of blanks holding a line break becomes one space (`\s*[\r\n]+\s*` retried long runs without one).
+    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
     .replace(/[\\`*_[\]|~#!$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
 }
 

@@ -146,7 +146,7 @@ interface Matcher extends Rules {
  */
 export function patternLiteral(line: string): string {
   let best = '';
-  for (const run of line.replace(/\[[^\]]*(?:\]|$)/g, ' ').split(/[^A-Za-z0-9._-]+/)) if (run.length > best.length) best = run;
+  for (const run of line.replace(/\[[^\]]*\]?/g, ' ').split(/[^A-Za-z0-9._-]+/)) if (run.length > best.length) best = run;
   return best.toLowerCase();
 }
 
