@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import regexp from 'eslint-plugin-regexp';
 
 /** Only src/vscode/ (the shell) may import `vscode`; everything else runs in plain Node or a browser. */
 const NO_VSCODE = { name: 'vscode', message: 'The core runs in plain Node; only src/vscode/ may import vscode.' };
@@ -39,4 +40,21 @@ export default tseslint.config(
   // Never the other way: a wrong arrow fails `npm run lint`. A file matches one block below, and each
   // block but the shell's repeats the `vscode` rule (a later block would replace, not add to, its options).
   ...rooms(),
+  {
+    // Regexes (eslint-plugin-regexp). Backtracking stalled scans (a 125-byte docker-compose.yml took
+    // 26 s, a requirements.txt line of spaces 94 s): every regex in src/ must run in linear time. The
+    // other rules are the plugin's recommended correctness checks that src/ passes (not its style rules).
+    files: ['src/**'],
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      ...Object.fromEntries([
+        'no-dupe-disjunctions', 'no-misleading-capturing-group', 'no-useless-quantifier', 'no-lazy-ends', 'no-optional-assertion', 'no-empty-alternative',
+        'no-contradiction-with-assertion', 'no-useless-assertions', 'no-invalid-regexp', 'no-dupe-characters-character-class', 'no-empty-character-class',
+        'no-useless-backreference', 'no-potentially-useless-backreference', 'no-zero-quantifier', 'no-useless-dollar-replacements', 'no-misleading-unicode-character',
+        'optimal-lookaround-quantifier', 'no-obscure-range', 'no-empty-lookarounds-assertion', 'no-empty-group', 'no-empty-capturing-group',
+      ].map((rule) => [`regexp/${rule}`, 'error'])),
+    },
+  },
 );
