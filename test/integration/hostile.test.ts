@@ -11,10 +11,10 @@ import { api, waitFor, workspaceFolder } from './helpers';
 const STALL_BAIT = 'stall-bait.yaml';
 const encode = (text: string) => new TextEncoder().encode(text);
 
-/** How long one command round trip through the extension host takes. */
+/** How long one of our commands takes, run from this extension host (its thread, then the workbench). */
 async function commandLatencyMs(): Promise<number> {
   const started = performance.now();
-  await vscode.commands.executeCommand('devopsRoadmap.collapseAll');
+  await vscode.commands.executeCommand('devopsRoadmap.showLog');
   return performance.now() - started;
 }
 
@@ -57,7 +57,7 @@ describe('Workspace scanner: a hostile repository', () => {
     for (let i = 0; i < 7; i++) busy.push(await commandLatencyMs());
     const stillScanning = !settled;
     await scanning;
-    console.log(`[hostile] command latency: median ${median(idle).toFixed(1)} ms idle, ${median(busy).toFixed(1)} ms while the scan is stuck (ratio ${(median(busy) / Math.max(0.1, median(idle))).toFixed(2)})`);
+    console.log(`[hostile] command latency: median ${median(idle).toFixed(2)} ms idle, ${median(busy).toFixed(2)} ms while the scan is stuck (ratio ${(median(busy) / Math.max(0.1, median(idle))).toFixed(2)})`);
     // Every command answered while the worker was still stuck in the bait: the host never waited for it.
     assert.ok(stillScanning, 'the commands answered only after the stuck file was given up');
 
@@ -69,7 +69,7 @@ describe('Workspace scanner: a hostile repository', () => {
 
   it('reads nothing outside the folder: a name with backslashes stays a name, a FIFO is never opened', async () => {
     const { scan } = await api();
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(bait(), STALL_BAIT));
+    await vscode.workspace.fs.delete(vscode.Uri.joinPath(bait(), STALL_BAIT)).then(undefined, () => undefined);
     // Outside the workspace folder, a Jenkinsfile the scan must not reach.
     await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(outside(), 'Jenkinsfile'), encode('pipeline { agent any }\n'));
     // A name, not a path: backslashes are ordinary characters on Linux.
