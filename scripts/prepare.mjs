@@ -12,9 +12,9 @@
 //   node scripts/prepare.mjs --for=start    (scripts/start.mjs calls prepare('start') first)
 //
 // It runs before node_modules exists, so it uses Node's built-ins only. The decisions are pure
-// functions (npmInstallReason, missingPackages, installPlan), unit-tested in test/unit/scripts/.
+// functions (npmInstallReason, npmPlan, missingPackages, installPlan), unit-tested in test/unit/scripts/.
 import { spawnSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isHostInstalled } from './install-host.mjs';
@@ -35,6 +35,20 @@ export function npmInstallReason({ nodeModules, marker, lock }) {
   if (marker === undefined) return 'node_modules was not installed by npm from package-lock.json';
   if (marker < lock) return 'node_modules is older than package-lock.json';
   return undefined;
+}
+
+/**
+ * What to do about node_modules: `{ ci: reason }` to run `npm ci`, `{ warn }` when it is stale but a
+ * symbolic link (`npm ci` would empty the folder it points to, which belongs to another checkout),
+ * or undefined when it is current.
+ * @param {{ nodeModules: boolean, linked?: boolean, marker?: number, lock?: number }} state
+ * @returns {undefined | { ci: string } | { warn: string }}
+ */
+export function npmPlan(state) {
+  const reason = npmInstallReason(state);
+  if (!reason) return undefined;
+  if (state.linked) return { warn: `${reason}, but node_modules is a symbolic link: not running npm ci through it (it would empty the linked folder); run npm ci where it points if needed` };
+  return { ci: reason };
 }
 
 /**
@@ -78,6 +92,14 @@ function which(cmd) {
     if (dir && existsSync(path.join(dir, cmd))) return path.join(dir, cmd);
   }
   return undefined;
+}
+
+function lstatOrUndefined(file) {
+  try {
+    return lstatSync(file);
+  } catch {
+    return undefined;
+  }
 }
 
 function mtime(file) {
@@ -127,17 +149,20 @@ export function prepare(purpose) {
     for (const [cmd, args] of how.run) run(cmd, args, { ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
   }
 
-  const reason = npmInstallReason({
-    nodeModules: existsSync(path.join(repoRoot, 'node_modules')),
-    marker: mtime(path.join(repoRoot, 'node_modules', '.package-lock.json')),
+  const nodeModules = path.join(repoRoot, 'node_modules');
+  const npm = npmPlan({
+    nodeModules: existsSync(nodeModules),
+    linked: lstatOrUndefined(nodeModules)?.isSymbolicLink() ?? false,
+    marker: mtime(path.join(nodeModules, '.package-lock.json')),
     lock: mtime(path.join(repoRoot, 'package-lock.json')),
   });
-  if (reason) {
-    log(`${reason}: npm ci`);
+  if (npm && 'warn' in npm) log(npm.warn);
+  if (npm && 'ci' in npm) {
+    log(`${npm.ci}: npm ci`);
     // Inside `npm test`, the npm that runs us; otherwise the one on PATH.
     const cli = process.env.npm_execpath;
-    const npm = cli && /npm-cli\.[cm]?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
-    run(npm[0], [...npm[1], 'ci', '--no-audit', '--no-fund']);
+    const [cmd, args] = cli && /npm-cli\.[cm]?js$/.test(cli) ? [process.execPath, [cli]] : ['npm', []];
+    run(cmd, [...args, 'ci', '--no-audit', '--no-fund']);
   }
 }
 

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { installPlan, missingPackages, npmInstallReason, type Has } from '../../../scripts/prepare.mjs';
+import { installPlan, missingPackages, npmInstallReason, npmPlan, type Has } from '../../../scripts/prepare.mjs';
 
 const ALL: Has = { chromium: true, ripgrep: true, krb5: true, toolchain: true, python3: true };
 
@@ -22,6 +22,20 @@ describe('prepare (what npm test and npm start install on a fresh machine)', () 
       assert.equal(npmInstallReason({ nodeModules: true, marker: 2012, lock: 2000 }), undefined);
       assert.equal(npmInstallReason({ nodeModules: true, marker: 2000, lock: 2000 }), undefined);
       assert.equal(npmInstallReason({ nodeModules: true, marker: 2000 }), undefined, 'no lockfile: nothing to compare');
+    });
+  });
+
+  describe('npm ci', () => {
+    it('runs for a missing or stale node_modules, and not for a current one', () => {
+      assert.deepEqual(npmPlan({ nodeModules: false, lock: 1 }), { ci: 'node_modules is missing' });
+      assert.ok(npmPlan({ nodeModules: true, marker: 1, lock: 2 }) && 'ci' in npmPlan({ nodeModules: true, marker: 1, lock: 2 })!);
+      assert.equal(npmPlan({ nodeModules: true, marker: 2, lock: 1 }), undefined);
+    });
+
+    it('never runs through a node_modules that is a symbolic link (npm ci would empty the folder it points to)', () => {
+      const plan = npmPlan({ nodeModules: true, linked: true, marker: 1, lock: 2 });
+      assert.ok(plan && 'warn' in plan && /symbolic link/.test(plan.warn));
+      assert.equal(npmPlan({ nodeModules: true, linked: true, marker: 2, lock: 1 }), undefined);
     });
   });
 
