@@ -4,14 +4,12 @@
  * its Markdown rendering, and reading a report back as progress to import. Pure: no `vscode`, no fs.
  */
 
-import type { Mark, SkillMark } from './progress';
+import type { Mark, SkillMark, SkillStatus } from './progress';
 import type { EvidenceIndex } from './progress';
 import { gapsTo, nextTrunkStage, roleFit, type GapReport } from './insights';
 import type { RoadmapIndex } from './roadmap';
 import { MAX_NOTE_LENGTH, emptyProgress, isReservedId, markRecord, type MarkRecord, type UserProgress } from './userState';
-import type { ScanResult } from '../scanner/types';
-import type { SkillStatus } from '../shared/protocol';
-import { practiceTitle } from '../scanner/ids';
+import { practiceTitle, type FolderFindings } from './detection';
 import { escapeControl } from './format';
 
 export const REPORT_FORMAT = 'devops-roadmap-report';
@@ -101,7 +99,7 @@ export interface ReportInput {
   index: RoadmapIndex;
   evidence: EvidenceIndex;
   progress: UserProgress;
-  scans: { folder: string; result: ScanResult }[];
+  scans: FolderFindings[];
   /** `describeAuthorship` text by `<folder>/<path>`. */
   authorship?: Record<string, string>;
   generatedAt: Date;

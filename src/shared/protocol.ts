@@ -7,151 +7,27 @@
  * nothing it could not render harmlessly: every string is inserted as text, never as HTML.
  */
 
-import type { Currency } from '../core/model';
+import type { Page } from '../core/pageModel';
 
-export type SkillStatus = 'practiced' | 'done' | 'learning' | 'skipped' | 'not-started';
-
-export interface MoneyView {
-  currency: Currency;
-  /** Already formatted for display, e.g. "£40,000 – £55,000" or "$260,000+". */
-  text: string;
-  min: number;
-  max?: number;
-  openEnded: boolean;
-  note?: string;
-}
-
-export interface EvidenceView {
-  /** Workspace folder name, for multi-root workspaces. */
-  folder: string;
-  /** Path relative to that folder, `/` separators. */
-  path: string;
-  /** Technology or practice id that this file shows. */
-  signal: string;
-  /** "you: 14 commits, last 3 weeks ago · 20 in this repository", in trusted git repositories. */
-  authorship?: string;
-}
-
-export interface SkillView {
-  id: string;
-  title: string;
-  status: SkillStatus;
-  /** Status from the user's own mark, shown beside "practiced". */
-  mark?: 'done' | 'learning' | 'skipped';
-  detectable: boolean;
-  hint?: string;
-  note?: string;
-  evidence: EvidenceView[];
-}
-
-export interface LinkView {
-  id: string;
-  title: string;
-  kind: string;
-}
-
-/** A point of the salary chart: one role or stage with its range in the preferred currency. */
-export interface ChartPoint {
-  id: string;
-  label: string;
-  min: number;
-  max?: number;
-  openEnded: boolean;
-  /** The node the page is about, drawn emphasised. */
-  current: boolean;
-}
-
-export interface ChartView {
-  title: string;
-  currency: Currency;
-  points: ChartPoint[];
-}
-
-export interface Block {
-  title: string;
-  items: string[];
-}
-
-export interface NodePage {
-  page: 'node';
-  id: string;
-  kind: 'stage' | 'branch' | 'track' | 'level' | 'skill' | 'certification';
-  title: string;
-  /** e.g. "Stage 1 · Career trunk" */
-  eyebrow: string;
-  summary: string;
-  years?: string;
-  salaries: MoneyView[];
-  chart?: ChartView;
-  blocks: Block[];
-  skills: SkillView[];
-  /** Where you can go next (or, for a skill, the roles that need it). */
-  next: LinkView[];
-  nextTitle: string;
-  /** Ancestors, root first, for a breadcrumb. */
-  path: LinkView[];
-  sources: string[];
-  /** Whether evidence paths need their folder name (multi-root workspaces). */
-  showFolders: boolean;
-  /** "3/7 practiced" style progress of the node's skills. */
-  progress?: { practiced: number; done: number; total: number };
-  /** Whether this page can be set as the user's current stage or target role, and whether it is. */
-  position?: { canBeCurrent: boolean; isCurrent: boolean; canBeTarget: boolean; isTarget: boolean };
-}
-
-export interface GapView {
-  title: string;
-  /** The node the gap leads to, for a link. */
-  to: LinkView;
-  have: number;
-  total: number;
-  missing: { skill: LinkView; status: SkillStatus; how: string }[];
-}
-
-export interface FitView {
-  role: LinkView;
-  percent: number;
-  matched: string[];
-  total: number;
-}
-
-/** "My progress": position, gaps to the next step and to the target, role fit, orphaned marks. */
-export interface ProgressPage {
-  page: 'progress';
-  title: string;
-  current?: LinkView;
-  target?: LinkView;
-  gaps: GapView[];
-  fit: FitView[];
-  marked: { done: number; learning: number; skipped: number; notes: number };
-  orphaned: { id: string; mark?: string; note?: string }[];
-}
-
-export interface OverviewNode {
-  id: string;
-  title: string;
-  group: 'trunk' | 'branch' | 'track';
-  /** Fraction of the node's skills practiced or done, 0..1. */
-  progress: number;
-  /** Salary range in the preferred currency, formatted. */
-  salary?: string;
-  /** Ids this node leads to (edges of the picture). */
-  next: string[];
-}
-
-export interface OverviewPage {
-  page: 'overview';
-  title: string;
-  currency: Currency;
-  nodes: OverviewNode[];
-}
-
-export interface MissingPage {
-  page: 'missing';
-  id: string;
-}
-
-export type Page = NodePage | OverviewPage | ProgressPage | MissingPage;
+/** The pages the host sends are the core's view models (src/core/pageModel.ts), re-exported for both sides. */
+export type {
+  Block,
+  ChartPoint,
+  ChartView,
+  EvidenceView,
+  FitView,
+  GapView,
+  LinkView,
+  MissingPage,
+  MoneyView,
+  NodePage,
+  OverviewNode,
+  OverviewPage,
+  Page,
+  ProgressPage,
+  SkillStatus,
+  SkillView,
+} from '../core/pageModel';
 
 // ---- host → webview -------------------------------------------------------------------------
 
