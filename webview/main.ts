@@ -5,13 +5,14 @@
  */
 
 import './style.css';
-import { parseHostMessage, type MarkChoice, type Page, type WebviewMessage } from '../src/shared/protocol';
+import { dispatch, parseHostMessage, type HostMessageHandlers, type MarkChoice, type Page, type WebviewMessage } from '../src/shared/protocol';
 import { renderNode } from './views/node';
 import { renderOverview } from './views/overview';
 import { renderProgress } from './views/progress';
 import { h } from './dom';
 
 interface VsCodeApi {
+  /** Typed by the protocol's table: only its messages, with their fields, can be posted. */
   postMessage(message: WebviewMessage): void;
   getState(): unknown;
   setState(state: unknown): void;
@@ -51,9 +52,14 @@ function render(page: Page): void {
   }
 }
 
+/** One handler per host message of the protocol's table. */
+const handlers: HostMessageHandlers = {
+  show: (message) => render(message.page),
+};
+
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseHostMessage(event.data);
-  if (message) render(message.page);
+  if (message) void dispatch(handlers, message);
 });
 
 /** The page the host embedded in the HTML: drawn at once, without waiting for a message. */

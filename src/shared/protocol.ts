@@ -1,7 +1,9 @@
 /**
- * The one message protocol between the extension host and the details webview. Both sides import
- * these types; each side checks every incoming message with the parser for its direction, and an
- * unknown or malformed message is dropped (and logged by the caller). No `vscode`, no DOM here.
+ * The one message protocol between the extension host and the details webview. Each message is
+ * declared once, in a table (name → the checks of its fields): the message types, the parsers of
+ * both directions and the handler types that must cover every message are derived from it. Each
+ * side checks every incoming message with the parser for its direction, and an unknown or malformed
+ * message is dropped (and logged by the caller). No `vscode`, no DOM here.
  *
  * The host sends ready-made pages (view models), so the webview holds no roadmap logic and trusts
  * nothing it could not render harmlessly: every string is inserted as text, never as HTML.
@@ -29,25 +31,18 @@ export type {
   SkillView,
 } from '../core/pageModel';
 
-// ---- host → webview -------------------------------------------------------------------------
+// ---- fields: what a message may carry, and how it is checked ----------------------------------
 
-export type HostMessage = { type: 'show'; page: Page };
+/** One field of a message: its check, and what the log says it should have been. */
+export interface Field<T> {
+  /** Completes "<type> without …" in the reason a message is refused. */
+  readonly expected: string;
+  readonly check: (value: unknown) => value is T;
+}
 
-// ---- webview → host -------------------------------------------------------------------------
-
-export type WebviewMessage =
-  | { type: 'ready' }
-  | { type: 'navigate'; id: string }
-  | { type: 'showOverview' }
-  | { type: 'openEvidence'; folder: string; path: string }
-  | { type: 'rendered'; ms: number }
-  | { type: 'showProgress' }
-  | { type: 'setMark'; skillId: string; mark: MarkChoice }
-  | { type: 'editNote'; skillId: string }
-  | { type: 'setPosition'; role: 'current' | 'target'; id: string | null };
-
-export type MarkChoice = 'done' | 'learning' | 'skipped' | 'clear';
-const MARK_CHOICES: readonly MarkChoice[] = ['done', 'learning', 'skipped', 'clear'];
+function field<T>(expected: string, check: (value: unknown) => value is T): Field<T> {
+  return { expected, check };
+}
 
 /** Longest id or path the host accepts from the webview; anything longer is hostile or broken. */
 export const MAX_FIELD_LENGTH = 1024;
@@ -71,60 +66,116 @@ export function isConcreteId(value: unknown): value is string {
   return typeof value === 'string' && value.length <= MAX_ID_LENGTH && ROADMAP_ID.test(value) && value !== SELECTION;
 }
 
+export type MarkChoice = 'done' | 'learning' | 'skipped' | 'clear';
+const MARK_CHOICES: readonly MarkChoice[] = ['done', 'learning', 'skipped', 'clear'];
+const ROLES = ['current', 'target'] as const;
+
+function oneOf<T extends string>(what: string, values: readonly T[]): Field<T> {
+  return field(`a valid ${what}`, (value): value is T => (values as readonly unknown[]).includes(value));
+}
+
+const PAGE_KINDS: readonly unknown[] = ['node', 'overview', 'progress', 'missing'] satisfies Page['page'][];
+
+const concreteId = field('a concrete roadmap id', isConcreteId);
+const FIELDS = {
+  concreteId,
+  concreteIdOrNull: field('a concrete roadmap id or null', (value): value is string | null => value === null || isConcreteId(value)),
+  folder: field('a valid folder', isShortString),
+  path: field('a valid path', isShortString),
+  duration: field('a valid duration', (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0),
+  mark: oneOf('mark', MARK_CHOICES),
+  role: oneOf('role', ROLES),
+  /** Only the envelope of a page is checked: pages come from our own host. */
+  page: field('a page', (value): value is Page => typeof value === 'object' && value !== null && PAGE_KINDS.includes((value as { page?: unknown }).page)),
+};
+
+// ---- the tables: every message, once --------------------------------------------------------
+
+type Fields = Readonly<Record<string, Field<unknown>>>;
+type MessageTable = Readonly<Record<string, Fields>>;
+
 /**
- * Checks a message that arrived from the webview. Returns the typed message, or a reason it was
- * refused (for the log). Extra fields are dropped, so nothing unexpected travels further.
+ * Webview → host. Fields are checked in the order written here; the first that fails names the
+ * reason. Every id the host acts on must be a concrete roadmap id (never the "selection" sentinel).
  */
-export function parseWebviewMessage(raw: unknown): { ok: true; message: WebviewMessage } | { ok: false; reason: string } {
+export const WEBVIEW_MESSAGES = {
+  ready: {},
+  navigate: { id: FIELDS.concreteId },
+  showOverview: {},
+  showProgress: {},
+  openEvidence: { folder: FIELDS.folder, path: FIELDS.path },
+  rendered: { ms: FIELDS.duration },
+  setMark: { skillId: FIELDS.concreteId, mark: FIELDS.mark },
+  editNote: { skillId: FIELDS.concreteId },
+  setPosition: { role: FIELDS.role, id: FIELDS.concreteIdOrNull },
+} as const satisfies MessageTable;
+
+/** Host → webview. */
+export const HOST_MESSAGES = {
+  show: { page: FIELDS.page },
+} as const satisfies MessageTable;
+
+// ---- what the tables give: types, parsers, handlers ------------------------------------------
+
+type Simplify<T> = { [K in keyof T]: T[K] } & {};
+type FieldValues<F extends Fields> = { -readonly [K in keyof F]: F[K] extends Field<infer T> ? T : never };
+/** The messages a table declares, as a union discriminated by `type`. */
+export type MessageOf<T extends MessageTable> = { [K in keyof T & string]: Simplify<{ type: K } & FieldValues<T[K]>> }[keyof T & string];
+
+export type WebviewMessage = MessageOf<typeof WEBVIEW_MESSAGES>;
+export type WebviewMessageType = WebviewMessage['type'];
+export type HostMessage = MessageOf<typeof HOST_MESSAGES>;
+export type HostMessageType = HostMessage['type'];
+
+/** One handler per message of a union: leaving one out (or adding one the table lacks) does not compile. */
+export type Handlers<M extends { type: string }> = { readonly [K in M['type']]: (message: Extract<M, { type: K }>) => void | Promise<void> };
+/** What the host (DetailsPanel) implements: one handler for every webview message. */
+export type WebviewMessageHandlers = Handlers<WebviewMessage>;
+/** What the webview implements: one handler for every host message. */
+export type HostMessageHandlers = Handlers<HostMessage>;
+
+/** Calls the handler for a parsed message. */
+export function dispatch<M extends { type: string }>(handlers: Handlers<M>, message: M): void | Promise<void> {
+  const handler = handlers[message.type as M['type']] as (message: M) => void | Promise<void>;
+  return handler(message);
+}
+
+export type Parsed<M> = { ok: true; message: M } | { ok: false; reason: string };
+
+function own(record: object, key: string): unknown {
+  return Object.prototype.hasOwnProperty.call(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+}
+
+/**
+ * Checks a message against a table. Returns the typed message (extra fields dropped, so nothing
+ * unexpected travels further), or a one-line reason it was refused (for the log).
+ */
+function parseWith<T extends MessageTable>(table: T, raw: unknown): Parsed<MessageOf<T>> {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, reason: 'not an object' };
-  const m = raw as Record<string, unknown>;
-  switch (m.type) {
-    case 'ready':
-      return { ok: true, message: { type: 'ready' } };
-    case 'showOverview':
-      return { ok: true, message: { type: 'showOverview' } };
-    case 'showProgress':
-      return { ok: true, message: { type: 'showProgress' } };
-    case 'setMark':
-      if (!isConcreteId(m.skillId)) return { ok: false, reason: `setMark without a concrete roadmap id${sentinelNote(m.skillId)}` };
-      return MARK_CHOICES.includes(m.mark as MarkChoice)
-        ? { ok: true, message: { type: 'setMark', skillId: m.skillId, mark: m.mark as MarkChoice } }
-        : { ok: false, reason: 'setMark without a valid mark' };
-    case 'editNote':
-      return isConcreteId(m.skillId)
-        ? { ok: true, message: { type: 'editNote', skillId: m.skillId } }
-        : { ok: false, reason: `editNote without a concrete roadmap id${sentinelNote(m.skillId)}` };
-    case 'setPosition':
-      if (m.role !== 'current' && m.role !== 'target') return { ok: false, reason: 'setPosition without a valid role' };
-      return m.id === null || isConcreteId(m.id)
-        ? { ok: true, message: { type: 'setPosition', role: m.role, id: m.id } }
-        : { ok: false, reason: `setPosition without a concrete roadmap id or null${sentinelNote(m.id)}` };
-    case 'navigate':
-      return isConcreteId(m.id) ? { ok: true, message: { type: 'navigate', id: m.id } } : { ok: false, reason: `navigate without a concrete roadmap id${sentinelNote(m.id)}` };
-    case 'openEvidence':
-      return isShortString(m.folder) && isShortString(m.path)
-        ? { ok: true, message: { type: 'openEvidence', folder: m.folder, path: m.path } }
-        : { ok: false, reason: 'openEvidence without a valid folder and path' };
-    case 'rendered':
-      return typeof m.ms === 'number' && Number.isFinite(m.ms) && m.ms >= 0
-        ? { ok: true, message: { type: 'rendered', ms: m.ms } }
-        : { ok: false, reason: 'rendered without a valid duration' };
-    default:
-      return { ok: false, reason: `unknown message type ${JSON.stringify(String(m.type)).slice(0, 60)}` };
+  const type = own(raw, 'type');
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(table, type)) {
+    return { ok: false, reason: `unknown message type ${JSON.stringify(String(type)).slice(0, 60)}` };
   }
+  const message: Record<string, unknown> = { type };
+  for (const [name, check] of Object.entries(table[type])) {
+    const value = own(raw, name);
+    if (!check.check(value)) return { ok: false, reason: `${type} without ${check.expected}${sentinelNote(value)}` };
+    message[name] = value;
+  }
+  return { ok: true, message: message as MessageOf<T> };
 }
 
 function sentinelNote(id: unknown): string {
   return id === SELECTION ? ` ("${SELECTION}" stands for the tree's selection, not for a record)` : '';
 }
 
-/** Checks a message from the host, on the webview side. Only the envelope is checked: pages come from our own host. */
+/** Checks a message that arrived from the webview, on the host side. */
+export function parseWebviewMessage(raw: unknown): Parsed<WebviewMessage> {
+  return parseWith(WEBVIEW_MESSAGES, raw);
+}
+
+/** Checks a message from the host, on the webview side. */
 export function parseHostMessage(raw: unknown): HostMessage | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const m = raw as Record<string, unknown>;
-  if (m.type === 'show' && typeof m.page === 'object' && m.page !== null) {
-    const page = (m.page as { page?: unknown }).page;
-    if (page === 'node' || page === 'overview' || page === 'progress' || page === 'missing') return m as HostMessage;
-  }
-  return undefined;
+  const parsed = parseWith(HOST_MESSAGES, raw);
+  return parsed.ok ? parsed.message : undefined;
 }

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { buildOverview, buildPage, buildProgressPage, type PageContext } from '../core/pages';
 import type { ProgressActions } from './progressActions';
 import type { AuthorshipService } from './authorshipService';
-import { parseWebviewMessage, type HostMessage, type Page } from '../shared/protocol';
+import { dispatch, parseWebviewMessage, type HostMessage, type Page, type WebviewMessageHandlers } from '../shared/protocol';
 import { renderWebviewHtml } from './html';
 import { openEvidenceFile } from './evidence';
 import { log } from './log';
@@ -153,47 +153,34 @@ export class DetailsPanel extends Disposable {
       log().warn(`Ignored a message from the details webview: ${parsed.reason}.`);
       return;
     }
-    const message = parsed.message;
-    const { actions } = this.deps;
-    switch (message.type) {
-      case 'ready':
-        // Also after the webview was hidden and shown again: it draws the page in its HTML, then asks.
-        this.webviewReady = true;
-        if (!this.embeddedIsCurrent()) await this.update();
-        break;
-      case 'navigate':
-        await this.show(message.id, { preserveFocus: false });
-        break;
-      case 'showOverview':
-        await this.show(OVERVIEW_ID);
-        break;
-      case 'showProgress':
-        await this.show(PROGRESS_ID);
-        break;
-      case 'setMark':
-        await actions.setMark(message.skillId, message.mark);
-        break;
-      case 'editNote':
-        await actions.editNote(message.skillId);
-        break;
-      case 'setPosition':
-        if (message.role === 'current') await actions.setCurrentStage(message.id);
-        else await actions.setTargetRole(message.id);
-        break;
-      case 'openEvidence':
-        if (this.deps.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
-        else log().warn(`Refused to open ${JSON.stringify(message.path).slice(0, 200)}: it is not evidence of any detected technology.`);
-        break;
-      case 'rendered':
-        if (!this.firstRenderLogged && this.openedAt > 0) {
-          this.firstRenderLogged = true;
-          this.lastFirstRenderMs = performance.now() - this.openedAt;
-          log().info(`Details panel first render after ${this.lastFirstRenderMs.toFixed(1)} ms (webview drew in ${message.ms.toFixed(1)} ms).`);
-          console.log(`[devops-roadmap] details first render ${this.lastFirstRenderMs.toFixed(1)} ms (webview document to first paint ${message.ms.toFixed(1)} ms)`);
-        }
-        break;
-    }
+    await dispatch(this.handlers, parsed.message);
   }
+
+  /** One handler per message of the protocol's table: a message without one does not compile. */
+  private readonly handlers: WebviewMessageHandlers = {
+    ready: async () => {
+      // Also after the webview was hidden and shown again: it draws the page in its HTML, then asks.
+      this.webviewReady = true;
+      if (!this.embeddedIsCurrent()) await this.update();
+    },
+    navigate: (message) => this.show(message.id, { preserveFocus: false }),
+    showOverview: () => this.show(OVERVIEW_ID),
+    showProgress: () => this.show(PROGRESS_ID),
+    setMark: (message) => this.deps.actions.setMark(message.skillId, message.mark),
+    editNote: (message) => this.deps.actions.editNote(message.skillId),
+    setPosition: (message) => (message.role === 'current' ? this.deps.actions.setCurrentStage(message.id) : this.deps.actions.setTargetRole(message.id)),
+    openEvidence: async (message) => {
+      if (this.deps.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
+      else log().warn(`Refused to open ${JSON.stringify(message.path).slice(0, 200)}: it is not evidence of any detected technology.`);
+    },
+    rendered: (message) => {
+      if (this.firstRenderLogged || this.openedAt <= 0) return;
+      this.firstRenderLogged = true;
+      this.lastFirstRenderMs = performance.now() - this.openedAt;
+      log().info(`Details panel first render after ${this.lastFirstRenderMs.toFixed(1)} ms (webview drew in ${message.ms.toFixed(1)} ms).`);
+      console.log(`[devops-roadmap] details first render ${this.lastFirstRenderMs.toFixed(1)} ms (webview document to first paint ${message.ms.toFixed(1)} ms)`);
+    },
+  };
 
   /** Whether the page in the panel's HTML is the one `update()` would build now. */
   private embeddedIsCurrent(): boolean {
