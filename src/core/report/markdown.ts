@@ -1,0 +1,151 @@
+/**
+ * The skills report as a Markdown document. Every piece of text from the user or a repository (notes,
+ * paths, titles) is escaped so that it renders literally. Pure.
+ */
+
+import { practiceTitle } from '../detection';
+import { escapeControl } from '../format';
+import type { ReportGaps, ReportMark, SkillsReport } from './build';
+
+/**
+ * Escapes text (user notes, titles, hints) so it renders literally inline in Markdown and in HTML
+ * previews: emphasis, code, links, tables, headings and raw HTML all come out as plain characters.
+ * Line breaks become spaces; every other control character (escape sequences, C1, bidi overrides)
+ * is shown as a visible escape such as `\x1b` or `\u202e` (tabs stay tabs).
+ */
+export function escapeMarkdown(text: string): string {
+  return showControls(escapeMarkdownSyntax(text));
+}
+
+/** Tabs are blanks in prose; every other control character becomes visible. */
+function showControls(text: string): string {
+  return text.split('\t').map(escapeControl).join('\t');
+}
+
+function escapeMarkdownSyntax(text: string): string {
+  return text
+    // A run of blanks holding a line break becomes one space (`\s*[\r\n]+\s*` retried long runs without one).
+    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
+    .replace(/[\\`*_[\]|~#!$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+}
+
+/** Escapes a line that starts a Markdown line: block markers (lists, quotes, setext underlines) too. */
+function escapeLineStart(line: string): string {
+  const escaped = escapeMarkdown(line);
+  const ordered = /^(\d+)([.)])/.exec(escaped);
+  if (ordered) return `${ordered[1]}\\${escaped.slice(ordered[1].length)}`;
+  return /^[-+=]/.test(escaped) ? `\\${escaped}` : escaped;
+}
+
+/** Escapes a possibly multi-line note: hard-broken lines, continuation lines indented under a list item. */
+function escapeBlock(text: string, indent: string): string {
+  return text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '')
+    .map((line, i) => (i === 0 ? escapeMarkdown(line) : escapeLineStart(line)))
+    .join(`\\\n${indent}`);
+}
+
+/** A code span that holds any path: a fence longer than the longest backtick run inside. Control characters, line breaks included, show as escapes. */
+function code(text: string): string {
+  const flat = escapeControl(text);
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = '`'.repeat(longest + 1);
+  const pad = flat.startsWith('`') || flat.endsWith('`') || flat.startsWith(' ') ? ' ' : '';
+  return `${fence}${pad}${flat}${pad}${fence}`;
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function gapLines(label: string, gaps: ReportGaps | undefined, empty: string): string[] {
+  const out = [`### ${label}`, ''];
+  if (!gaps) return [...out, empty, ''];
+  out.push(`${escapeMarkdown(gaps.to.title)}: ${gaps.have} of ${plural(gaps.total, 'skill')} practiced or done.`, '');
+  if (gaps.missing.length === 0) return [...out, 'Nothing missing.', ''];
+  for (const g of gaps.missing) {
+    const status = g.status === 'not-started' ? '' : ` (${g.status})`;
+    out.push(`- **${escapeMarkdown(g.title)}**${status}: ${escapeMarkdown(g.howToEvidence)}`);
+  }
+  return [...out, ''];
+}
+
+function formatDate(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return escapeMarkdown(iso);
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
+}
+
+/** Renders the report as a Markdown document with a fixed order of sections. */
+export function reportToMarkdown(report: SkillsReport): string {
+  const lines: string[] = ['# DevOps Skills Report', ''];
+
+  lines.push('## Position', '');
+  lines.push(`- Current stage: ${report.currentStage ? escapeMarkdown(report.currentStage.title) : 'not set'}`);
+  lines.push(`- Target role: ${report.targetRole ? escapeMarkdown(report.targetRole.title) : 'not set'}`);
+  lines.push(`- Generated: ${formatDate(report.generatedAt)} by DevOps Roadmap ${escapeMarkdown(report.extensionVersion)}`, '');
+
+  lines.push('## Practiced skills', '');
+  if (report.practiced.length === 0) lines.push('No skill is shown by the open repositories yet.', '');
+  const techTitles = new Map(report.technologies.map((t) => [t.id, t.title]));
+  for (const p of report.practiced) {
+    lines.push(`### ${escapeMarkdown(p.title)}`, '');
+    for (const ev of p.evidence) {
+      const signal = techTitles.get(ev.signal) ?? practiceTitle(ev.signal) ?? ev.signal;
+      const who = ev.authorship ? ` — ${escapeMarkdown(ev.authorship)}` : '';
+      lines.push(`- ${code(`${ev.folder}/${ev.path}`)} (${escapeMarkdown(signal)})${who}`);
+    }
+    lines.push('');
+  }
+
+  lines.push('## Marked skills', '');
+  if (report.marks.length === 0) lines.push('No skill is marked yet.', '');
+  const groups: { label: string; test: (m: ReportMark) => boolean }[] = [
+    { label: 'Done', test: (m) => m.mark === 'done' },
+    { label: 'Learning', test: (m) => m.mark === 'learning' },
+    { label: 'Skipped', test: (m) => m.mark === 'skipped' },
+    { label: 'Notes', test: (m) => m.mark === undefined },
+  ];
+  for (const group of groups) {
+    const items = report.marks.filter(group.test);
+    if (items.length === 0) continue;
+    lines.push(`### ${group.label}`, '');
+    for (const m of items) lines.push(markLine(m));
+    lines.push('');
+  }
+
+  lines.push('## Gaps', '');
+  lines.push(...gapLines('To the next stage', report.gaps.nextStage, report.currentStage ? 'This is the last stage of the trunk.' : 'Set your current stage to see what the next one needs.'));
+  lines.push(...gapLines('To the target role', report.gaps.target, 'Set a target role to see what it needs.'));
+
+  lines.push('## Role fit', '');
+  report.roleFit.forEach((f, i) => {
+    const matched = f.matched.length ? `: ${f.matched.map(escapeMarkdown).join(', ')}` : '';
+    lines.push(`${i + 1}. **${escapeMarkdown(f.title)}** — ${f.percent}% (${f.matched.length} of ${plural(f.total, 'skill')})${matched}`);
+  });
+  lines.push('');
+
+  lines.push('## Detected technologies', '');
+  if (report.technologies.length === 0) lines.push('None detected.');
+  for (const t of report.technologies) {
+    const fixtures = t.fixtureOnly ? ' · test fixtures only' : '';
+    lines.push(`- **${escapeMarkdown(t.title)}** — ${plural(t.fileCount, 'file')} in ${t.folders.map(code).join(', ')}${fixtures}`);
+  }
+  lines.push('');
+
+  if (report.orphaned.length > 0) {
+    lines.push('## Orphaned marks', '', 'These skills are no longer in the roadmap data; their marks are kept.', '');
+    for (const m of report.orphaned) lines.push(markLine(m));
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+function markLine(m: ReportMark): string {
+  const name = m.title !== undefined ? `**${escapeMarkdown(m.title)}**` : code(m.skillId);
+  const mark = m.mark && m.title === undefined ? ` (${m.mark})` : '';
+  const note = m.note ? ` — ${escapeBlock(m.note, '  ')}` : '';
+  return `- ${name}${mark}${note}`;
+}
