@@ -5,10 +5,11 @@
  * install either are handled by the kustomize detector.
  */
 import type { Detector, FileContext, KubeObject } from './types';
-import { testOnce } from './util';
+import { onceForText, testOnce } from './util';
 
 const ARGO_CD_KINDS = new Set(['Application', 'ApplicationSet', 'AppProject']);
 const HELM_SOURCE = /^[ \t]+(?:chart|helm)[ \t]*:/m;
+const ARGOCD_CONFIG = {};
 
 export function gitopsObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
@@ -26,7 +27,7 @@ export function gitopsObjects(o: KubeObject, f: FileContext): void {
   if (group === 'argoproj.io' && (kind === 'Application' || kind === 'ApplicationSet') && testOnce(HELM_SOURCE, o.source || f.text)) f.tech('helm');
   // k3s / RKE2 Helm controller.
   if (group === 'helm.cattle.io' && (kind === 'HelmChart' || kind === 'HelmChartConfig')) f.tech('helm');
-  if (group === '' && kind === 'ConfigMap' && (o.source || f.text).includes('argocd-')) {
+  if (group === '' && kind === 'ConfigMap' && onceForText(ARGOCD_CONFIG, o.source || f.text, (t) => t.includes('argocd-'))) {
     const name = (o.doc?.metadata as { name?: unknown } | undefined)?.name;
     if (name === 'argocd-cm' || name === 'argocd-cmd-params-cm' || name === 'argocd-rbac-cm') {
       f.tech('argocd');

@@ -8,7 +8,7 @@
  */
 import { NOT_CONFIG_JSON } from './iac';
 import { type Detector, type FileContext, type KubeObject, WHOLE } from './types';
-import { type Obj, get, hasTopKey, isJson, isObj, isYaml, objText, testOnce, yamlMaps } from './util';
+import { type Obj, get, hasTopKey, isJson, isObj, isYaml, objText, onceForText, testOnce, yamlMaps } from './util';
 
 /** `groups[].rules[]` with `alert` or `record`: Prometheus (or Loki/Thanos/Mimir) rule groups. */
 function ruleGroups(value: unknown): { alert: boolean; record: boolean; slo: boolean } | undefined {
@@ -188,7 +188,7 @@ export function observabilityObjects(o: KubeObject, f: FileContext): void {
     if (kind === 'PrometheusRule') {
       const found = o.doc ? ruleGroups(o.doc.spec) : undefined;
       const text = objText(o, f);
-      reportRules(f, found ?? { alert: ALERT_LINE.test(text), slo: sloRecord(text) });
+      reportRules(f, found ?? { alert: testOnce(ALERT_LINE, text), slo: onceForText(sloRecord, text, sloRecord) });
     } else if (kind === 'Alertmanager' || kind === 'AlertmanagerConfig') {
       f.tech('alertmanager');
       f.practice('prometheus-alerting');
@@ -211,7 +211,7 @@ export function observabilityObjects(o: KubeObject, f: FileContext): void {
   if (group === 'sloth.slok.dev' || group === 'pyrra.dev' || group === 'openslo' || group === 'n9' || group === 'slo.nobl9.com') f.practice('slo-definitions');
   if (group === '' && kind === 'ConfigMap') {
     const text = objText(o, f);
-    if (testOnce(GRAFANA_DASHBOARD_KEY, text) && text.includes('"panels"')) {
+    if (onceForText(GRAFANA_DASHBOARD_KEY, text, (t) => GRAFANA_DASHBOARD_KEY.test(t) && t.includes('"panels"'))) {
       f.tech('grafana');
       f.practice('dashboards-as-code');
     }
