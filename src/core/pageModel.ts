@@ -103,7 +103,10 @@ export interface GapView {
   to: LinkView;
   have: number;
   total: number;
+  /** The missing skills to list under this gap, in the order worth learning them. */
   missing: { skill: LinkView; status: SkillStatus; how: string }[];
+  /** Missing skills an earlier gap on the page lists already (each skill is listed once). */
+  listedAbove: LinkView[];
 }
 
 export interface FitView {

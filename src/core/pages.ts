@@ -8,7 +8,7 @@ import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
 import { practiceTitle } from './detection';
 import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
-import { gapsTo, nextTrunkStage, roleFit, type GapReport } from './insights';
+import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
 import type { GapView, ProgressPage, Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
 
@@ -317,17 +317,21 @@ export function buildOverview(ctx: PageContext): OverviewPage {
   return { page: 'overview', title: 'Your DevOps career tree', currency: ctx.currency, nodes };
 }
 
-function gapView(ctx: PageContext, title: string, report: GapReport | undefined): GapView[] {
-  if (!report) return [];
-  const to = link(ctx, report.to.id);
+function skillLink(skill: Skill): LinkView {
+  return { id: skill.id, title: skill.title, kind: 'skill' };
+}
+
+function gapView(ctx: PageContext, title: string, step: Step): GapView[] {
+  const to = link(ctx, step.to.id);
   if (!to) return [];
   return [
     {
       title,
       to,
-      have: report.have,
-      total: report.total,
-      missing: report.missing.map((g) => ({ skill: { id: g.skill.id, title: g.skill.title, kind: 'skill' }, status: g.status, how: g.howToEvidence })),
+      have: step.have,
+      total: step.total,
+      missing: step.missing.map((g) => ({ skill: skillLink(g.skill), status: g.status, how: g.howToEvidence })),
+      listedAbove: step.listedAbove.map((g) => skillLink(g.skill)),
     },
   ];
 }
@@ -337,7 +341,7 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
   const { index } = ctx;
   const current = user.currentStage ? link(ctx, user.currentStage) : undefined;
   const target = user.targetRole ? link(ctx, user.targetRole) : undefined;
-  const next = user.currentStage ? nextTrunkStage(index, user.currentStage) : undefined;
+  const next = whatsNext(index, ctx.evidence, ctx.marks, user);
   const marks = Object.values(user.marks);
   return {
     page: 'progress',
@@ -345,8 +349,8 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
     current,
     target,
     gaps: [
-      ...(next ? gapView(ctx, `From ${current?.title ?? 'your stage'} to ${next.title}`, gapsTo(index, next.id, ctx.evidence, ctx.marks, user.currentStage)) : []),
-      ...(target && target.id !== next?.id ? gapView(ctx, `To your target: ${target.title}`, gapsTo(index, target.id, ctx.evidence, ctx.marks, user.currentStage)) : []),
+      ...(next.nextStage ? gapView(ctx, `From ${current?.title ?? 'your stage'} to ${next.nextStage.to.title}`, next.nextStage) : []),
+      ...(next.target ? gapView(ctx, `To your target: ${next.target.to.title}${next.target.isNextStage ? ' (your next stage)' : ''}`, next.target) : []),
     ],
     fit: roleFit(index, ctx.evidence, ctx.marks).map((f) => ({
       role: { id: f.id, title: f.title, kind: 'branch' },

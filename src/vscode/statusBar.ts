@@ -1,13 +1,14 @@
 import * as vscode from 'vscode';
-import { completion } from '../core/progress';
-import { nextTrunkStage } from '../core/insights';
+import { whatsNext } from '../core/insights';
+import { statusLine } from '../core/statusLine';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { Disposable } from './lifecycle';
 
 /**
  * "DevOps: Mid → Senior 62%": where the user stands and how much of the next step's skills they
- * practice or marked done. A click opens My Progress.
+ * practice or marked done (core/statusLine.ts, from the same `whatsNext` as My Progress and the
+ * report). A click opens My Progress.
  */
 export class ProgressStatusBar extends Disposable {
   readonly item = this.register(vscode.window.createStatusBarItem('devopsRoadmap.progress', vscode.StatusBarAlignment.Left, 10));
@@ -25,28 +26,11 @@ export class ProgressStatusBar extends Disposable {
   async update(): Promise<void> {
     const [{ index }] = await Promise.all([this.roadmap.get(), this.progress.ready()]);
     const user = this.progress.user;
-    const current = user?.currentStage ? index.stages.find((s) => s.id === user.currentStage) : undefined;
-    const targetId = user?.targetRole;
-    const next = current ? nextTrunkStage(index, current.id) : undefined;
-    const goalId = next?.id ?? targetId;
-    if (!current && !targetId) {
-      this.item.text = '$(milestone) DevOps: set your stage';
-      this.item.tooltip = 'DevOps Roadmap: choose your current stage to see your progress to the next one';
-      this.item.command = 'devopsRoadmap.setCurrentStage';
-      this.item.show();
-      return;
-    }
-    this.item.command = 'devopsRoadmap.showProgress';
-    const goal = goalId ? index.skillsOf(goalId) : [];
-    const c = completion(goal, this.progress.evidence, this.progress.marks);
-    const percent = c.total ? Math.round((100 * (c.practiced + c.done)) / c.total) : 100;
-    const from = current?.shortTitle ?? '';
-    const to = next?.shortTitle ?? (targetId ? index.titleOf(targetId) : undefined) ?? '';
-    this.item.text = `$(milestone) DevOps: ${[from, to].filter(Boolean).join(' → ')}${goalId ? ` ${percent}%` : ''}`;
-    this.item.tooltip = goalId
-      ? `${index.titleOf(goalId)}: ${c.practiced} of ${c.total} skills practiced, ${c.done} marked done. Click for My Progress.`
-      : 'You are at the top of the trunk. Click for My Progress.';
-    this.item.accessibilityInformation = { label: `DevOps Roadmap: ${from} to ${to}, ${percent} percent` };
+    const line = statusLine(whatsNext(index, this.progress.evidence, this.progress.marks, { currentStage: user?.currentStage, targetRole: user?.targetRole }));
+    this.item.text = line.text;
+    this.item.tooltip = line.tooltip;
+    this.item.command = line.command;
+    this.item.accessibilityInformation = { label: line.label };
     this.item.show();
   }
 }

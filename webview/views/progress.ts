@@ -45,15 +45,16 @@ export function renderProgress(page: ProgressPage, navigate: (id: string) => voi
     for (const m of gap.missing) {
       list.append(h('li', {}, link(m.skill.title, () => navigate(m.skill.id)), STATUS_TEXT[m.status] ? badge(STATUS_TEXT[m.status]) : null, h('p', { class: 'hint' }, m.how)));
     }
-    root.append(
-      h(
-        'section',
-        { 'data-testid': 'gap' },
-        h('h2', {}, gap.title),
-        h('p', {}, `${gap.have} of ${gap.total} skills practiced or done.`, gap.missing.length ? ' Still missing, in the order worth learning them:' : ' Nothing missing.'),
-        list,
-      ),
-    );
+    const lead = gap.missing.length
+      ? ' Still missing, in the order worth learning them:'
+      : gap.listedAbove.length
+        ? ' Nothing missing besides the skills listed above.'
+        : ' Nothing missing.';
+    // A skill two gaps need is listed once, under the first; the later gap links to it.
+    const above = gap.listedAbove.length
+      ? h('p', { class: 'hint', 'data-testid': 'listed-above' }, gap.missing.length ? 'Also missing, listed above: ' : 'Listed above: ', ...gap.listedAbove.flatMap((s, i) => [i > 0 ? ', ' : '', link(s.title, () => navigate(s.id))]), '.')
+      : null;
+    root.append(h('section', { 'data-testid': 'gap' }, h('h2', {}, gap.title), h('p', {}, `${gap.have} of ${gap.total} skills practiced or done.`, lead), list, above));
   }
 
   root.append(h('section', { 'data-testid': 'fit' }, h('h2', {}, 'Role fit'), h('p', { class: 'legend' }, 'How much of each specialisation your repositories show and your marks claim (learning counts half).'), fitChart(page.fit, navigate)));

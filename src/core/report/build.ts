@@ -6,7 +6,7 @@
 
 import type { Mark, SkillMark, SkillStatus } from '../progress';
 import type { EvidenceIndex } from '../progress';
-import { gapsTo, nextTrunkStage, roleFit, type GapReport } from '../insights';
+import { roleFit, whatsNext, type Step } from '../insights';
 import type { RoadmapIndex } from '../roadmap';
 import { markRecord, type UserProgress } from '../userState';
 import type { FolderFindings } from '../detection';
@@ -56,7 +56,13 @@ export interface ReportGaps {
   to: Ref;
   have: number;
   total: number;
+  /** The missing skills listed under this step, in the order worth learning them. */
   missing: ReportGapSkill[];
+  /**
+   * Target only: skills it still needs that are listed under the next stage instead (each missing
+   * skill is listed once). `have + missing.length + listedUnderNextStage.length === total`.
+   */
+  listedUnderNextStage?: Ref[];
 }
 
 export interface ReportRoleFit {
@@ -112,20 +118,20 @@ function ref(index: RoadmapIndex, id: string | undefined): Ref | undefined {
   return { id, title: index.titleOf(id) ?? id };
 }
 
-function gapData(report: GapReport | undefined): ReportGaps | undefined {
-  if (!report) return undefined;
+function gapData(step: Step, kind: 'nextStage' | 'target'): ReportGaps {
   return {
-    ...(report.from ? { from: { ...report.from } } : {}),
-    to: { ...report.to },
-    have: report.have,
-    total: report.total,
-    missing: report.missing.map((g) => ({
+    ...(step.from ? { from: { ...step.from } } : {}),
+    to: { ...step.to },
+    have: step.have,
+    total: step.total,
+    missing: step.missing.map((g) => ({
       skillId: g.skill.id,
       title: g.skill.title,
       status: g.status,
       detectable: g.skill.detectable,
       howToEvidence: g.howToEvidence,
     })),
+    ...(kind === 'target' ? { listedUnderNextStage: step.listedAbove.map((g) => ({ id: g.skill.id, title: g.skill.title })) } : {}),
   };
 }
 
@@ -177,12 +183,10 @@ export function buildReport(input: ReportInput): SkillsReport {
     );
 
   const current = progress.currentStage;
-  const next = current ? nextTrunkStage(index, current) : undefined;
+  const next = whatsNext(index, evidence, marks, progress);
   const gaps: SkillsReport['gaps'] = {};
-  const nextGaps = next ? gapData(gapsTo(index, next.id, evidence, marks, current)) : undefined;
-  if (nextGaps) gaps.nextStage = nextGaps;
-  const targetGaps = progress.targetRole ? gapData(gapsTo(index, progress.targetRole, evidence, marks, current)) : undefined;
-  if (targetGaps) gaps.target = targetGaps;
+  if (next.nextStage) gaps.nextStage = gapData(next.nextStage, 'nextStage');
+  if (next.target) gaps.target = gapData(next.target, 'target');
 
   const techs = new Map<string, ReportTechnology>();
   for (const { folder, result } of input.scans) {

@@ -64,12 +64,19 @@ function gapLines(label: string, gaps: ReportGaps | undefined, empty: string): s
   const out = [`### ${label}`, ''];
   if (!gaps) return [...out, empty, ''];
   out.push(`${escapeMarkdown(gaps.to.title)}: ${gaps.have} of ${plural(gaps.total, 'skill')} practiced or done.`, '');
-  if (gaps.missing.length === 0) return [...out, 'Nothing missing.', ''];
+  // A skill the next stage and the target both need is listed once, under the next stage.
+  const above = gaps.listedUnderNextStage ?? [];
+  if (gaps.missing.length === 0 && above.length === 0) return [...out, 'Nothing missing.', ''];
   for (const g of gaps.missing) {
     const status = g.status === 'not-started' ? '' : ` (${g.status})`;
     out.push(`- **${escapeMarkdown(g.title)}**${status}: ${escapeMarkdown(g.howToEvidence)}`);
   }
-  return [...out, ''];
+  if (gaps.missing.length > 0) out.push('');
+  if (above.length > 0) {
+    const titles = above.map((s) => escapeMarkdown(s.title)).join(', ');
+    out.push(gaps.missing.length > 0 ? `Also missing, listed under the next stage: ${titles}.` : `Nothing missing besides the skills listed under the next stage: ${titles}.`, '');
+  }
+  return out;
 }
 
 function formatDate(iso: string): string {
