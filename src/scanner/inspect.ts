@@ -6,7 +6,7 @@
  */
 import { chartDirOf, regexObjects, splitApiVersion } from './detectors/kube';
 import type { Plan } from './detectors/registry';
-import type { Cond, FileContext, Hit, KubeObject } from './detectors/types';
+import type { Cond, FileContext, Hit, HitKey, KubeObject } from './detectors/types';
 import { isObj } from './detectors/util';
 import type { PracticeId, TechnologyId } from './ids';
 import type { PathInfo } from './paths';
@@ -109,7 +109,7 @@ export class Context implements FileContext {
     this.add(`p:${id}`, cond);
   }
 
-  add(key: string, cond?: Cond): void {
+  add(key: HitKey, cond?: Cond): void {
     const id = `${key}|${cond?.requires ?? ''}|${cond?.unless ?? ''}`;
     if (!this.hits.has(id)) this.hits.set(id, { key, ...(cond?.requires ? { requires: cond.requires } : {}), ...(cond?.unless ? { unless: cond.unless } : {}) });
   }

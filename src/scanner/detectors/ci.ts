@@ -6,7 +6,7 @@
 import type { TechnologyId } from '../ids';
 import type { PathInfo } from '../paths';
 import { scanTools } from './tools';
-import { type Detector, type FileContext, type KubeObject, WHOLE, tech } from './types';
+import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE, tech } from './types';
 import { isYaml, parentDir, testOnce } from './util';
 
 type CiKind = TechnologyId & ('github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines' | 'travis-ci' | 'google-cloud-build' | 'aws-codebuild' | 'buildkite' | 'drone');
@@ -86,7 +86,7 @@ const REUSABLE: Partial<Record<CiKind, RegExp>> = {
   drone: /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^kind[ \t]*:[ \t]*template/m,
 };
 
-const ciFiles: Detector<CiTag> = {
+const ciFiles = defineDetector<CiTag>({
   family: 'ci',
   match(p) {
     const tag = ciKind(p);
@@ -105,10 +105,10 @@ const ciFiles: Detector<CiTag> = {
     if (reusable?.test(text)) f.practice('ci-reusable-pipelines');
     scanTools(f, true);
   },
-};
+});
 
 /** Jenkins shared libraries (`vars/*.groovy` beside `src/` or `resources/`) are reusable pipelines. */
-const jenkinsLibrary: Detector = {
+const jenkinsLibrary = defineDetector({
   family: 'ci',
   match(p) {
     if (p.ext !== '.groovy' || parentDir(p) !== 'vars') return undefined;
@@ -120,10 +120,10 @@ const jenkinsLibrary: Detector = {
       f.practice('ci-reusable-pipelines');
     }
   },
-};
+});
 
 /** Shell scripts that pipelines call from CI folders run tools just as the pipeline does. */
-const ciScripts: Detector = {
+const ciScripts = defineDetector({
   family: 'ci',
   match(p) {
     if (p.ext !== '.sh' && p.ext !== '.bash') return undefined;
@@ -133,7 +133,7 @@ const ciScripts: Detector = {
   detect(f) {
     scanTools(f, true);
   },
-};
+});
 
 const TEKTON_REF = /\btaskRef\s*:|\bpipelineRef\s*:/;
 const TEKTON_MATRIX = /\bmatrix\s*:/;
@@ -148,4 +148,4 @@ export function ciObjects(o: KubeObject, f: FileContext): void {
   }
 }
 
-export const detectors: Detector[] = [ciFiles as Detector, jenkinsLibrary, ciScripts];
+export const detectors: Detector[] = [ciFiles, jenkinsLibrary, ciScripts];

@@ -4,13 +4,13 @@
  * delivery, GPU requests), Kustomize, Skaffold, Helmfile, and the service meshes (Istio, Linkerd).
  */
 import type { FileContext, KubeObject } from './types';
-import { type Detector, WHOLE, tech } from './types';
+import { type Detector, defineDetector, WHOLE, tech } from './types';
 import { imageSignals, scanImages } from './tools';
 import { hasTopKey, isYaml, objText, onceForText, onlyPolicies, testOnce, thenOnSameLine } from './util';
 
 const FROM = /^[ \t]*FROM[ \t]+(?:--[\w-]+=\S+[ \t]+)*(\S+)(?:[ \t]+AS[ \t]+(\S+))?/gim;
 
-const docker: Detector = {
+const docker = defineDetector({
   family: 'containers',
   match(p) {
     const n = p.name;
@@ -33,7 +33,7 @@ const docker: Detector = {
     if (/\b(?:torchserve|tritonserver|tensorflow_model_server|bentoml\s+serve|mlflow\s+models\s+serve|seldon-core-microservice|mlserver\s+start)\b/.test(text)) f.practice('model-serving');
     if (text.includes('apache-airflow') && thenOnSameLine(text, PIP_INSTALL, AIRFLOW)) f.tech('airflow');
   },
-};
+});
 
 /** `pip install …apache-airflow…` on one line (thenOnSameLine: the regex `PIP_INSTALL[^\n]*AIRFLOW` retries each line from every `pip install`). */
 const PIP_INSTALL = /\bpip3?\s+install\b/g;
@@ -88,7 +88,7 @@ const COMPOSE_GPU = /\bdriver\s*:\s*['"]?nvidia\b|\bruntime\s*:\s*['"]?nvidia\b|
 const CAPABILITIES = /\bcapabilities\s*:/g;
 const GPU = /\bgpu\b/g;
 
-const compose: Detector = {
+const compose = defineDetector({
   family: 'containers',
   match(p) {
     // Even `docker-compose.yml` must look like Compose: Ansible roles name task files that way.
@@ -102,9 +102,9 @@ const compose: Detector = {
     scanImages(f);
     if (COMPOSE_GPU.test(text) || thenOnSameLine(text, CAPABILITIES, GPU, true)) f.practice('gpu-workloads');
   },
-};
+});
 
-const kustomize: Detector = {
+const kustomize = defineDetector({
   family: 'containers',
   match(p) {
     if (p.name === 'kustomization.yaml' || p.name === 'kustomization.yml' || p.base === 'Kustomization') return { read: WHOLE };
@@ -127,9 +127,9 @@ const kustomize: Detector = {
       f.practice('gitops');
     }
   },
-};
+});
 
-const skaffold: Detector = {
+const skaffold = defineDetector({
   family: 'containers',
   match(p) {
     if (/^skaffold(?:[.-][\w.-]+)?\.ya?ml$/.test(p.name)) return { read: 4096 };
@@ -138,9 +138,9 @@ const skaffold: Detector = {
   detect(f) {
     if (/^apiVersion[ \t]*:[ \t]*['"]?skaffold\//m.test(f.text)) f.tech('skaffold');
   },
-};
+});
 
-const helmfile: Detector = {
+const helmfile = defineDetector({
   family: 'containers',
   match(p) {
     if (/^helmfile(?:[.-][\w-]+)?\.ya?ml(?:\.gotmpl)?$/.test(p.name) || p.name === 'helmfile.gotmpl') return { hits: [tech('helmfile'), tech('helm')] };
@@ -148,10 +148,10 @@ const helmfile: Detector = {
     if (n >= 1 && p.dirs[n - 1] === 'helmfile.d' && (isYaml(p) || p.name.endsWith('.gotmpl'))) return { hits: [tech('helmfile'), tech('helm')] };
     return undefined;
   },
-};
+});
 
 /** Every YAML may request GPUs or carry mesh / secret-injection annotations, charts and values included. */
-const yamlAnnotations: Detector = {
+const yamlAnnotations = defineDetector({
   family: 'containers',
   match(p) {
     return isYaml(p) ? { read: WHOLE } : undefined;
@@ -170,7 +170,7 @@ const yamlAnnotations: Detector = {
     if (istio && ISTIO_INJECT.test(text)) f.tech('istio');
     if (linkerd && LINKERD_INJECT.test(text)) f.tech('linkerd');
   },
-};
+});
 
 /** An annotation or label key starting its line (not a mention inside a description), quoted or not. */
 const ISTIO_INJECT = /^[ \t]*["']?(?:sidecar\.istio\.io\/inject["']?[ \t]*:[ \t]*["']?true\b|istio-injection["']?[ \t]*:[ \t]*["']?enabled\b|istio\.io\/rev["']?[ \t]*:[ \t]*["']?\w|istio\.io\/dataplane-mode["']?[ \t]*:[ \t]*["']?ambient\b)/m;
@@ -206,7 +206,7 @@ export function containerObjects(o: KubeObject, f: FileContext): void {
 }
 
 /** The kubebuilder / operator-sdk `PROJECT` file at the root of an operator repository. */
-const operatorProject: Detector = {
+const operatorProject = defineDetector({
   family: 'containers',
   match(p) {
     return p.base === 'PROJECT' ? { read: 8192 } : undefined;
@@ -217,6 +217,6 @@ const operatorProject: Detector = {
       f.tech('kubernetes');
     }
   },
-};
+});
 
 export const detectors: Detector[] = [docker, compose, kustomize, skaffold, helmfile, yamlAnnotations, operatorProject];

@@ -5,7 +5,7 @@
  * for the config-management practice.
  */
 import type { PathInfo } from '../paths';
-import { type Cond, type Detector, type FileContext, WHOLE, practice, tech } from './types';
+import { type Cond, type Detector, defineDetector, type FileContext, WHOLE, practice, tech } from './types';
 import { type Obj, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
 
 /**
@@ -100,7 +100,7 @@ function terraformContent(f: FileContext, cond?: Cond): void {
  * `*.tf` beside a `Pulumi.yaml` is a Pulumi program in HCL (Pulumi's `runtime: hcl`), not Terraform:
  * its Terraform evidence is dropped while that file exists.
  */
-const terraform: Detector<Cond> = {
+const terraform = defineDetector<Cond>({
   family: 'iac',
   match(p) {
     const { name, ext } = p;
@@ -114,7 +114,7 @@ const terraform: Detector<Cond> = {
   detect(f, cond) {
     terraformContent(f, cond);
   },
-};
+});
 
 const TF_BLOCK = /^[ \t]*terraform[ \t]*\{/gm;
 const SOURCE_ATTR = /\bsource\s*=/;
@@ -137,7 +137,7 @@ export function terraformSource(text: string): boolean {
   return false;
 }
 
-const terragrunt: Detector = {
+const terragrunt = defineDetector({
   family: 'iac',
   match(p) {
     if (p.name === 'terragrunt.hcl' || p.name === 'terragrunt.hcl.json' || p.name.endsWith('.terragrunt.hcl')) return { hits: [tech('terragrunt'), tech('terraform')], read: WHOLE };
@@ -148,10 +148,10 @@ const terragrunt: Detector = {
     if (/^[ \t]*remote_state[ \t]*\{|^[ \t]*backend[ \t]+"(?!local")/m.test(f.text)) f.practice('terraform-remote-state');
     if (terraformSource(f.text) || /^[ \t]*dependency[ \t]+"/m.test(f.text)) f.practice('terraform-modules');
   },
-};
+});
 
 /** Other HCL: Packer templates, Vault server/agent configs and policies, Sentinel. */
-const hcl: Detector = {
+const hcl = defineDetector({
   family: 'iac',
   match(p) {
     const { name, ext } = p;
@@ -176,17 +176,17 @@ const hcl: Detector = {
     }
     if (f.complete && !hclBalanced(text)) f.parseError();
   },
-};
+});
 
-const pulumi: Detector = {
+const pulumi = defineDetector({
   family: 'iac',
   match(p) {
     if (/^pulumi(?:\.[\w-]+)?\.ya?ml$/.test(p.name)) return { hits: [tech('pulumi')] };
     return undefined;
   },
-};
+});
 
-const cdk: Detector = {
+const cdk = defineDetector({
   family: 'iac',
   match(p) {
     if (p.name === 'cdk.json') return { read: WHOLE };
@@ -195,9 +195,9 @@ const cdk: Detector = {
   detect(f) {
     if (/"app"\s*:/.test(f.text)) f.tech('aws-cdk');
   },
-};
+});
 
-const bicep: Detector = {
+const bicep = defineDetector({
   family: 'iac',
   match(p) {
     if (p.ext === '.bicep') return { hits: [tech('azure-bicep')], read: WHOLE };
@@ -208,7 +208,7 @@ const bicep: Detector = {
     // Key Vault secrets (resource, Azure Verified Module) or secrets read from a vault: secrets kept out of the code.
     if (/'Microsoft\.KeyVault\/vaults(?:\/secrets)?@|\bavm\/res\/key-vault\/vault\b|\.getSecret\s*\(/i.test(f.text)) f.practice('secrets-management');
   },
-};
+});
 
 /** CloudFormation in YAML or JSON: `AWSTemplateFormatVersion`, or `Resources` holding `AWS::` types. */
 function isCloudFormation(doc: Obj): boolean {
@@ -218,7 +218,7 @@ function isCloudFormation(doc: Obj): boolean {
   return Object.values(resources).some((r) => typeof get(r, 'Type') === 'string' && /^(?:AWS|Alexa)::/.test(get(r, 'Type') as string));
 }
 
-const cloudformation: Detector = {
+const cloudformation = defineDetector({
   family: 'iac',
   match(p) {
     if (isYaml(p) || (isJson(p) && !NOT_CONFIG_JSON.test(p.name)) || p.ext === '.template') return { read: WHOLE };
@@ -241,13 +241,13 @@ const cloudformation: Detector = {
       if (/AWS::(?:ApplicationAutoScaling|AutoScaling)::/.test(types) && /AWS::ECS::|AWS::EKS::/.test(types)) f.practice('k8s-autoscaling');
     }
   },
-};
+});
 
 /** JSON files that are never configuration worth parsing (lock files, editor/tool settings). */
 export const NOT_CONFIG_JSON = /^(?:package-lock|npm-shrinkwrap|composer\.lock|yarn\.lock|tsconfig(?:\.[\w-]+)?|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|tslint|lerna|nx|angular|project|\.?stylelintrc|launch|settings|extensions|tasks|manifest|app\.webmanifest|\.?markdownlint)(?:\.[\w-]+)?\.json$|\.(?:min|lock|map)\.json$/;
 
 /** Packer JSON templates: `builders` with `type`. */
-const packerJson: Detector = {
+const packerJson = defineDetector({
   family: 'iac',
   match(p) {
     return isJson(p) && !NOT_CONFIG_JSON.test(p.name) ? { read: WHOLE } : undefined;
@@ -258,9 +258,9 @@ const packerJson: Detector = {
     const builders = get(doc, 'builders');
     if (Array.isArray(builders) && builders.some((b) => typeof get(b, 'type') === 'string')) f.tech('packer');
   },
-};
+});
 
-const serverless: Detector = {
+const serverless = defineDetector({
   family: 'iac',
   match(p) {
     if (/^serverless(?:[.-][\w-]+)?\.(?:ya?ml|json)$/.test(p.name)) return { read: WHOLE };
@@ -270,7 +270,7 @@ const serverless: Detector = {
   detect(f) {
     if ((hasTopKey(f.text, 'service') || /"service"\s*:/.test(f.text)) && (hasTopKey(f.text, 'provider') || /"provider"\s*:/.test(f.text))) f.tech('serverless-framework');
   },
-};
+});
 
 // --- Ansible and other configuration management ---------------------------------------------
 
@@ -294,7 +294,7 @@ function isPlaybook(docs: unknown[]): boolean {
   return false;
 }
 
-const ansible: Detector<'role' | 'yaml'> = {
+const ansible = defineDetector<'role' | 'yaml'>({
   family: 'iac',
   match(p) {
     if (p.name === 'ansible.cfg' || p.name === '.ansible-lint' || (p.name === 'galaxy.yml' && p.dirs.length <= 1)) return { hits: [tech('ansible'), practice('config-management')] };
@@ -328,9 +328,9 @@ const ansible: Detector<'role' | 'yaml'> = {
       f.practice('config-management');
     }
   },
-};
+});
 
-const otherConfigManagement: Detector = {
+const otherConfigManagement = defineDetector({
   family: 'iac',
   match(p) {
     const { name, ext, dirs } = p;
@@ -346,6 +346,6 @@ const otherConfigManagement: Detector = {
     if (f.p.ext === '.pp' && /^[ \t]*(?:class|define|node)[ \t]+[\w:'"]|^[ \t]*(?:package|service|file|exec)[ \t]*\{\s*['"$]/m.test(f.text)) f.practice('config-management');
     if (f.p.ext === '.rb' && /^[ \t]*(?:package|service|template|execute|cookbook_file|include_recipe)[ \t]+['"(]/m.test(f.text)) f.practice('config-management');
   },
-};
+});
 
-export const detectors: Detector[] = [terraform as Detector, terragrunt, hcl, pulumi, cdk, bicep, cloudformation, packerJson, serverless, ansible as Detector, otherConfigManagement];
+export const detectors: Detector[] = [terraform, terragrunt, hcl, pulumi, cdk, bicep, cloudformation, packerJson, serverless, ansible, otherConfigManagement];

@@ -10,7 +10,7 @@
  */
 import type { PathInfo } from '../paths';
 import { scanImages } from './tools';
-import { type Cond, type Detector, type FileContext, type KubeObject, WHOLE } from './types';
+import { type Cond, type Detector, defineDetector, type FileContext, type KubeObject, WHOLE } from './types';
 import { yamlLib } from '../yamlLib';
 import { isJson, isObj, isYaml, onlyPolicies } from './util';
 
@@ -47,7 +47,7 @@ export function chartDirOf(p: PathInfo): string | undefined {
 const chartFile = (chartDir: string): string => (chartDir ? `${chartDir}/Chart.yaml` : 'Chart.yaml');
 
 export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<string | undefined> {
-  return {
+  return defineDetector({
     family: 'containers',
     match(p) {
       if (isYaml(p)) return { read: WHOLE, tag: chartDirOf(p) };
@@ -72,11 +72,11 @@ export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<stri
       // Images named in a policy's patch or rule are not run by this repository.
       if (kube && !onlyPolicies(text)) scanImages(f);
     },
-  };
+  });
 }
 
 /** Helm: Chart.yaml, chart templates (authoring), helmfile. */
-export const helm: Detector<string> = {
+export const helm = defineDetector<string>({
   family: 'containers',
   match(p) {
     if (p.base === 'Chart.yaml' || p.base === 'Chart.yml') return { hits: [{ key: 't:helm' }] };
@@ -88,7 +88,7 @@ export const helm: Detector<string> = {
     }
     return undefined;
   },
-};
+});
 
 /**
  * The object reader: `apiVersion` / `kind` / `metadata` at column 0 of each `---` document, which is

@@ -6,7 +6,7 @@
  * matched against one table, so a rule covers every ecosystem at once.
  */
 import type { PracticeId, TechnologyId } from '../ids';
-import { type Detector, type FileContext, WHOLE } from './types';
+import { type Detector, defineDetector, type FileContext, WHOLE } from './types';
 import { isObj } from './util';
 
 interface DepRule {
@@ -123,7 +123,7 @@ export function dependencyNames(format: Format, text: string, json: () => unknow
   return out;
 }
 
-const manifests: Detector<Format> = {
+const manifests = defineDetector<Format>({
   family: 'manifests',
   match(p) {
     const format = formatOf(p.name, p.ext);
@@ -133,7 +133,7 @@ const manifests: Detector<Format> = {
     if (!format) return;
     matchDependencies(f, dependencyNames(format, f.text, () => f.json()));
   },
-};
+});
 
 export function matchDependencies(f: FileContext, names: readonly string[]): void {
   for (const name of new Set(names)) {
@@ -150,4 +150,4 @@ export function matchDependencies(f: FileContext, names: readonly string[]): voi
   }
 }
 
-export const detectors: Detector[] = [manifests as Detector];
+export const detectors: Detector[] = [manifests];

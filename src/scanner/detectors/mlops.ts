@@ -5,10 +5,10 @@
  * head (imports come first); dependency manifests are handled by the manifests detector.
  */
 import type { PathInfo } from '../paths';
-import { type Detector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
+import { type Detector, defineDetector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
 import { isYaml, testOnce } from './util';
 
-const files: Detector = {
+const files = defineDetector({
   family: 'mlops',
   match(p) {
     const { name, ext, dirs } = p;
@@ -31,7 +31,7 @@ const files: Detector = {
       f.practice('ml-pipelines');
     }
   },
-};
+});
 
 const ML_WORDS = /\b(?:train|training|model|models|mlflow|sagemaker|sklearn|scikit|tensorflow|torch|pytorch|keras|xgboost|lightgbm|feature[_ ]store|predict|inference|vertex|kubeflow|huggingface|transformers|ml_pipeline|ml)\b/i;
 export const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
@@ -44,7 +44,7 @@ export const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]
  */
 const PY_HINT = /(?:^|[/_.-])(?:dags?|airflow|plugins|pipelines?|kfp|kubeflow|components?|train|training|trainer|serve|server|serving|predict|predictor|prediction|inference|infer|models?|mlflow|experiments?|flows?|locust\w*|load|perf|bento\w*|ml|mlops|tracking|register|deploy|deployment|jobs?|tasks?|workflows?|notebooks?|main|app|run|evaluate|eval|features?|tune|tuning|sweep|operators?|controllers?|handlers?|scripts?|src)(?:[/_.-]|$)/;
 
-const python: Detector = {
+const python = defineDetector({
   family: 'mlops',
   match(p: PathInfo) {
     if (p.ext === '.py') return PY_HINT.test(p.path.toLowerCase()) ? { read: HEAD } : undefined;
@@ -54,7 +54,7 @@ const python: Detector = {
   detect(f) {
     pythonImports(f);
   },
-};
+});
 
 const IMPORTED = /[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)?/y;
 

@@ -7,7 +7,7 @@
  * manifests detector.
  */
 import { NOT_CONFIG_JSON } from './iac';
-import { type Detector, type FileContext, type KubeObject, WHOLE } from './types';
+import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE } from './types';
 import { type Obj, get, hasTopKey, isJson, isObj, isYaml, objText, onceForText, testOnce, yamlMaps } from './util';
 
 /** `groups[].rules[]` with `alert` or `record`: Prometheus (or Loki/Thanos/Mimir) rule groups. */
@@ -38,7 +38,7 @@ function reportRules(f: FileContext, found: { alert: boolean; slo: boolean }): v
   if (found.slo) f.practice('slo-definitions');
 }
 
-const observabilityYaml: Detector = {
+const observabilityYaml = defineDetector({
   family: 'observability',
   match(p) {
     return isYaml(p) ? { read: WHOLE } : undefined;
@@ -59,7 +59,7 @@ const observabilityYaml: Detector = {
     if (!f.needWhole()) return;
     for (const doc of yamlMaps(f)) checkDoc(f, doc);
   },
-};
+});
 
 function checkDoc(f: FileContext, doc: Obj): void {
   const has = (k: string) => doc[k] !== undefined && doc[k] !== null;
@@ -92,7 +92,7 @@ function isDashboard(value: unknown): boolean {
   return typeof d.schemaVersion === 'number' && (Array.isArray(d.panels) || Array.isArray(d.rows));
 }
 
-const observabilityJson: Detector = {
+const observabilityJson = defineDetector({
   family: 'observability',
   match(p) {
     return isJson(p) && !NOT_CONFIG_JSON.test(p.name) ? { read: WHOLE } : undefined;
@@ -106,10 +106,10 @@ const observabilityJson: Detector = {
       f.practice('dashboards-as-code');
     }
   },
-};
+});
 
 /** Jsonnet: grafonnet dashboards and monitoring mixins. */
-const jsonnet: Detector = {
+const jsonnet = defineDetector({
   family: 'observability',
   match(p) {
     return p.ext === '.jsonnet' || p.ext === '.libsonnet' ? { read: 64 * 1024 } : undefined;
@@ -126,10 +126,10 @@ const jsonnet: Detector = {
     }
     if (/prometheusRules\s*[+:]/.test(text)) f.tech('prometheus');
   },
-};
+});
 
 /** Fluent Bit classic config: `[INPUT]` / `[OUTPUT]` sections with `Name`. */
-const fluentBitConf: Detector = {
+const fluentBitConf = defineDetector({
   family: 'observability',
   match(p) {
     if (p.ext === '.conf' || p.name === 'fluent-bit.conf' || p.name === 'grafana.ini') return { read: 64 * 1024 };
@@ -142,16 +142,16 @@ const fluentBitConf: Detector = {
     }
     if (/^[ \t]*\[(?:INPUT|OUTPUT|SERVICE|FILTER|PARSER)\][ \t]*$/m.test(f.text) && /^[ \t]*(?:Name|Match|Flush)[ \t]+\S/im.test(f.text)) f.tech('fluent-bit');
   },
-};
+});
 
 /** Datadog service definitions and monitors as files. */
-const datadogFiles: Detector = {
+const datadogFiles = defineDetector({
   family: 'observability',
   match(p) {
     if (p.name === 'service.datadog.yaml' || p.name === 'service.datadog.yml' || p.name === 'datadog-ci.json' || p.name === 'static-analysis.datadog.yml') return { hits: [{ key: 't:datadog' }] };
     return undefined;
   },
-};
+});
 
 const ALERT_LINE = /^[ \t]*(?:-[ \t]*)?alert[ \t]*:/m;
 const RECORD = /record\s*:\s*['"]?/gi;

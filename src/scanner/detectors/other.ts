@@ -7,7 +7,7 @@
  */
 import type { PathInfo } from '../paths';
 import { scanTools } from './tools';
-import { type Detector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
+import { type Detector, defineDetector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
 import { hasTopKey, isJson, isYaml } from './util';
 
 const SCRIPT_DIRS = new Set(['bin', 'scripts', 'script', 'hack', 'tools', 'ci', '.husky', 'sbin', 'utils', 'libexec', '.ci', '.buildkite', '.circleci', '.githooks', 'githooks']);
@@ -25,7 +25,7 @@ function maybeScript(p: PathInfo): boolean {
   return false;
 }
 
-const byName: Detector<'make' | 'tasks' | 'shebang' | 'catalog'> = {
+const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'catalog'>({
   family: 'other',
   match(p) {
     const { name, ext } = p;
@@ -43,12 +43,12 @@ const byName: Detector<'make' | 'tasks' | 'shebang' | 'catalog'> = {
     if (tag === 'make' || tag === 'tasks') scanTools(f, false);
     if (tag === 'shebang' && /^#![ \t]*(?:\/usr)?(?:\/local)?\/bin\/(?:env[ \t]+(?:-\S+[ \t]+)?)?(?:bash|sh)\b/.test(f.text)) f.tech('bash');
   },
-};
+});
 
 /** k6 scripts: JS/TS importing `k6` — read only under load/perf-test looking paths or names. */
 const LOAD_HINT = /(?:^|[/._-])(?:k6|load|loadtest|loadtests|load-test|load-tests|perf|performance|stress|soak|spike|smoke|bench|benchmark|benchmarks)(?:[/._-]|$)/;
 
-const k6: Detector = {
+const k6 = defineDetector({
   family: 'other',
   match(p: PathInfo) {
     if (p.ext !== '.js' && p.ext !== '.ts' && p.ext !== '.mjs') return undefined;
@@ -60,10 +60,10 @@ const k6: Detector = {
       f.practice('load-testing');
     }
   },
-};
+});
 
 /** YAML/JSON that are not Kubernetes objects: Chaos Toolkit experiments, Artillery tests, Backstage app config. */
-const configs: Detector = {
+const configs = defineDetector({
   family: 'other',
   match(p) {
     return isYaml(p) || isJson(p) ? { read: WHOLE } : undefined;
@@ -79,7 +79,7 @@ const configs: Detector = {
       if (/^app-config(?:\.[\w-]+)?\.ya?ml$/.test(f.p.name) && hasTopKey(text, 'backend') && (hasTopKey(text, 'catalog') || hasTopKey(text, 'app'))) f.tech('backstage');
     }
   },
-};
+});
 
 export function otherObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
@@ -101,4 +101,4 @@ export function otherObjects(o: KubeObject, f: FileContext): void {
   }
 }
 
-export const detectors: Detector[] = [byName as Detector, k6, configs];
+export const detectors: Detector[] = [byName, k6, configs];

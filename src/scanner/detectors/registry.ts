@@ -32,9 +32,9 @@ export const OBJECT_RULES: readonly ObjectRule[] = [
 export const DETECTORS: readonly Detector[] = [
   ...ci.detectors,
   ...iac.detectors,
-  helm as Detector,
+  helm,
   ...containers.detectors,
-  makeObjectsDetector(OBJECT_RULES) as Detector,
+  makeObjectsDetector(OBJECT_RULES),
   ...gitops.detectors,
   ...observability.detectors,
   ...security.detectors,

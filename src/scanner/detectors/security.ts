@@ -6,11 +6,11 @@
  * found by the CI detectors (see tools.ts).
  */
 import { scanTools } from './tools';
-import { type Detector, type FileContext, type KubeObject, WHOLE, practice, tech } from './types';
+import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE, practice, tech } from './types';
 import { isJson, isYaml, onlyPolicies, parentDir } from './util';
 
 /** Files whose name alone proves the tool is configured for this repository. */
-const byName: Detector = {
+const byName = defineDetector({
   family: 'security',
   match(p) {
     const { name, ext, dirs } = p;
@@ -36,10 +36,10 @@ const byName: Detector = {
     // .pre-commit-config.yaml: hooks are tools run on every commit (not in CI).
     scanTools(f, false);
   },
-};
+});
 
 /** SOPS-encrypted YAML or JSON: a `sops` block with `mac` and `lastmodified`. */
-const sopsEncrypted: Detector = {
+const sopsEncrypted = defineDetector({
   family: 'security',
   match(p) {
     return isYaml(p) || isJson(p) || p.ext === '.env' ? { read: WHOLE } : undefined;
@@ -60,7 +60,7 @@ const sopsEncrypted: Detector = {
       f.practice('secrets-management');
     }
   },
-};
+});
 
 export function securityObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;

@@ -12,9 +12,12 @@ import type { PathInfo } from '../paths';
 
 export type SignalId = TechnologyId | PracticeId;
 
-/** One piece of evidence a file contributes. `key` is `t:<technology id>` or `p:<practice id>`. */
+/** A hit's key: `t:<technology id>` or `p:<practice id>`, typed so that a misspelt id does not compile. */
+export type HitKey = `t:${TechnologyId}` | `p:${PracticeId}`;
+
+/** One piece of evidence a file contributes. */
 export interface Hit {
-  key: string;
+  key: HitKey;
   /** Counted only while this relative path exists in the tree (e.g. the chart's `Chart.yaml`). */
   requires?: string;
   /** Counted only while this relative path does NOT exist in the tree. */
@@ -77,6 +80,15 @@ export interface Detector<T = unknown> {
   readonly family: string;
   match(p: PathInfo): Interest<T> | undefined;
   detect?(file: FileContext, tag: T | undefined): void;
+}
+
+/**
+ * Declares a detector. The tag's type is inferred from what `match` returns (or given:
+ * `defineDetector<CiTag>({ … })`), `detect` receives it typed, and the result goes into a family's
+ * `detectors` array without a cast.
+ */
+export function defineDetector<T = undefined>(detector: Detector<T>): Detector<T> {
+  return detector;
 }
 
 export const tech = (id: TechnologyId, cond?: Cond): Hit => ({ key: `t:${id}`, ...cond });
