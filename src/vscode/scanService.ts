@@ -48,8 +48,17 @@ export class ScanService extends Disposable {
   /** Counts rescan() calls; the newest one wins. */
   private generation = 0;
   private latest: Promise<void> = Promise.resolve();
+  private applied = 0;
   readonly onDidChange = this.changed.event;
   state: ScanState | undefined;
+
+  /**
+   * How many full scans and incremental updates have been applied so far, including updates that
+   * changed nothing (an ignored file). Tests wait for it to advance instead of sleeping.
+   */
+  get updatesApplied(): number {
+    return this.applied;
+  }
 
   constructor(
     private readonly workspaceState: vscode.Memento,
@@ -116,7 +125,9 @@ export class ScanService extends Disposable {
     const folders = vscode.workspace.workspaceFolders ?? [];
     if (folders.length === 0) {
       this.indexes.clear();
-      return this.publish('empty');
+      await this.publish('empty');
+      this.applied++;
+      return;
     }
     const controller = new AbortController();
     const done = this.scanFolders(folders, controller, options.interactive === true);
@@ -156,6 +167,7 @@ export class ScanService extends Disposable {
         if (overran.length) log().warn(`${s.folder}: ${overran.length} file(s) took longer than the scan's time budget and were skipped: ${overran.slice(0, 5).map((p) => JSON.stringify(p)).join(', ')}${overran.length > 5 ? ', …' : ''}.`);
       }
       await this.publish();
+      this.applied++;
       await this.saveCache();
     } catch (error) {
       if (controller.signal.aborted) {
@@ -273,10 +285,10 @@ export class ScanService extends Disposable {
     // A full scan started meanwhile publishes its own whole result (and owns the 'scanning' state).
     if (this.running) return;
     // The engine reports changes of ids, evidence and skips; the views also show file counts.
-    if (changed || this.shownSignature() !== shownBefore) {
-      await this.publish();
-      await this.saveCache();
-    }
+    const shownChanged = changed || this.shownSignature() !== shownBefore;
+    if (shownChanged) await this.publish();
+    this.applied++;
+    if (shownChanged) await this.saveCache();
   }
 
   /** What the views show of the results: ids, file counts and evidence, per folder. */

@@ -43,6 +43,9 @@ describe('Details panel', () => {
 
   it('ignores hostile messages from the webview and never opens a file outside the workspace', async () => {
     const { details } = await api();
+    // A page of its own, whatever the tests before left open.
+    await details.show('stage-mid');
+    await waitFor('the details tab for stage-mid', () => details.visibleId === 'stage-mid' && /Mid/.test(detailsTab()?.label ?? ''));
     const receive = (details as unknown as { receive(raw: unknown): Promise<void> }).receive.bind(details);
     const before = vscode.window.visibleTextEditors.length;
     for (const raw of [
@@ -51,6 +54,8 @@ describe('Details panel', () => {
       { type: 'openEvidence', folder: 'not-a-folder', path: 'main.tf' },
       { type: 'runCommand', command: 'workbench.action.terminal.new' },
       { type: 'navigate', id: 'x'.repeat(100_000) },
+      { type: 'navigate', id: 'selection' },
+      { type: 'toString' },
       null,
       42,
     ]) {
@@ -58,7 +63,7 @@ describe('Details panel', () => {
     }
     assert.strictEqual(vscode.window.visibleTextEditors.length, before);
     assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.path.endsWith('/etc/passwd')));
-    assert.strictEqual(details.visibleId, 'overview', 'a hostile navigate did not change the page');
+    assert.strictEqual(details.visibleId, 'stage-mid', 'no hostile message changed the page');
   });
 
   it('opens one panel for two quick show() calls, showing the later page', async () => {

@@ -111,14 +111,31 @@ describe('Workspace scanner: folder deletes and ignore rules', () => {
   it('does not count a new file that .gitignore excludes', async () => {
     const { scan } = await api();
     const root = workspaceFolder().uri;
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, '.gitignore'), new TextEncoder().encode('generated/\n'));
-    await waitFor('the rescan after the .gitignore change', () => scan.state === 'done');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'generated', 'Jenkinsfile'), new TextEncoder().encode('pipeline { agent any }\n'));
-    // Give the watcher's debounce time to run, then check that nothing was added.
-    await new Promise((r) => setTimeout(r, 1500));
-    assert.ok(!scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'jenkins')), 'an ignored Jenkinsfile is not evidence');
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'generated'), { recursive: true });
-    await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '.gitignore'));
+    const has = (id: string) => scan.scans().some((s) => s.result.technologies.some((t) => t.id === id));
+    /** Runs `change`, then waits until the scan service has applied a scan or update after it. */
+    const applied = async (what: string, change: () => Thenable<void>) => {
+      const before = scan.updatesApplied;
+      await change();
+      await waitFor(what, () => scan.updatesApplied > before && scan.state === 'done');
+    };
+    await applied('the rescan after the .gitignore change', () => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, '.gitignore'), new TextEncoder().encode('generated/\n')));
+    try {
+      // The ignored file and a control beside it that is not ignored, written in that order: once
+      // the control is evidence, the update that saw the ignored file has been applied too.
+      await applied('the update after the new files', async () => {
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'generated', 'Jenkinsfile'), new TextEncoder().encode('pipeline { agent any }\n'));
+        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'control', '.gitlab-ci.yml'), new TextEncoder().encode('stages: [build]\nbuild:\n  stage: build\n  script: [make]\n'));
+      });
+      await waitFor('the control file to be detected', () => has('gitlab-ci'));
+      assert.ok(!has('jenkins'), 'an ignored Jenkinsfile is not evidence');
+    } finally {
+      await applied('the update after the cleanup', async () => {
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'generated'), { recursive: true });
+        await vscode.workspace.fs.delete(vscode.Uri.joinPath(root, 'control'), { recursive: true });
+      });
+      await applied('the rescan after the .gitignore removal', () => vscode.workspace.fs.delete(vscode.Uri.joinPath(root, '.gitignore')));
+      await waitFor('the control file to be gone', () => !has('gitlab-ci'));
+    }
   });
 });
 
