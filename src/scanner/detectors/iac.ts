@@ -6,7 +6,7 @@
  */
 import type { PathInfo } from '../paths';
 import { type Cond, type Detector, defineDetector, type FileContext, WHOLE, practice, tech } from './types';
-import { type Obj, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
+import { type Obj, anyOf, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
 
 /**
  * A light structural check for HCL: braces, brackets and parens balance outside strings, comments
@@ -244,7 +244,11 @@ const cloudformation = defineDetector({
 });
 
 /** JSON files that are never configuration worth parsing (lock files, editor/tool settings). */
-export const NOT_CONFIG_JSON = /^(?:package-lock|npm-shrinkwrap|composer\.lock|yarn\.lock|tsconfig(?:\.[\w-]+)?|jsconfig|\.eslintrc|\.prettierrc|\.babelrc|tslint|lerna|nx|angular|project|\.?stylelintrc|launch|settings|extensions|tasks|manifest|app\.webmanifest|\.?markdownlint)(?:\.[\w-]+)?\.json$|\.(?:min|lock|map)\.json$/;
+const NOT_CONFIG_NAMES = [
+  'package-lock', 'npm-shrinkwrap', 'composer.lock', 'yarn.lock', 'jsconfig', '.eslintrc', '.prettierrc', '.babelrc', 'tslint', 'lerna', 'nx', 'angular', 'project',
+  'stylelintrc', '.stylelintrc', 'launch', 'settings', 'extensions', 'tasks', 'manifest', 'app.webmanifest', 'markdownlint', '.markdownlint',
+];
+export const NOT_CONFIG_JSON = new RegExp(`^${anyOf(NOT_CONFIG_NAMES, 'tsconfig(?:\\.[\\w-]+)?')}(?:\\.[\\w-]+)?\\.json$|\\.(?:min|lock|map)\\.json$`);
 
 /** Packer JSON templates: `builders` with `type`. */
 const packerJson = defineDetector({

@@ -7,13 +7,16 @@
  */
 import type { PracticeId, TechnologyId } from '../ids';
 import { type Detector, defineDetector, type FileContext, WHOLE } from './types';
-import { isObj } from './util';
+import { anyOf, isObj } from './util';
 
 interface DepRule {
   re: RegExp;
   tech?: TechnologyId[];
   practices?: PracticeId[];
 }
+
+/** A dependency named exactly one of `names` (or matching one of the raw `patterns`). */
+const exactly = (names: readonly string[], ...patterns: string[]) => new RegExp([`^${anyOf(names)}$`, ...patterns].join('|'));
 
 const DEP_RULES: DepRule[] = [
   { re: /^@opentelemetry\/|^opentelemetry(?:[-_.]|$)|^go\.opentelemetry\.io\/|^io\.opentelemetry(?:[.:]|$)/, tech: ['opentelemetry'] },
@@ -29,8 +32,8 @@ const DEP_RULES: DepRule[] = [
   { re: /^aws-cdk-lib$|^aws-cdk$|^@aws-cdk\/|^aws-cdk\.|^github\.com\/aws\/aws-cdk-go|^software\.amazon\.awscdk(?:[.:]|$)|^amazon\.cdk/, tech: ['aws-cdk'] },
   { re: /^k6$|^@types\/k6$/, tech: ['k6'], practices: ['load-testing'] },
   { re: /^locust$|^artillery$|^io\.gatling(?:[.:]|$)|^gatling-|^@artilleryio\//, practices: ['load-testing'] },
-  { re: /^bentoml$|^seldon-core$|^kserve$|^tritonclient(?:$|\[)|^mlserver$|^torchserve$|^torch-model-archiver$/, practices: ['model-serving'] },
-  { re: /^zenml$|^metaflow$|^kedro$|^tfx$|^flytekit$/, practices: ['ml-pipelines'] },
+  { re: exactly(['bentoml', 'seldon-core', 'kserve', 'mlserver', 'torchserve', 'torch-model-archiver'], '^tritonclient(?:$|\\[)'), practices: ['model-serving'] },
+  { re: exactly(['zenml', 'metaflow', 'kedro', 'tfx', 'flytekit']), practices: ['ml-pipelines'] },
   { re: /^chaostoolkit|^chaos-monkey-spring-boot$|^de\.codecentric:chaos-monkey/, tech: ['chaos-engineering'] },
   { re: /^@backstage\//, tech: ['backstage'] },
   { re: /^serverless$/, tech: ['serverless-framework'] },

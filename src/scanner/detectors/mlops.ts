@@ -6,7 +6,7 @@
  */
 import type { PathInfo } from '../paths';
 import { type Detector, defineDetector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
-import { isYaml, testOnce } from './util';
+import { anyOf, isYaml, testOnce } from './util';
 
 const files = defineDetector({
   family: 'mlops',
@@ -33,16 +33,23 @@ const files = defineDetector({
   },
 });
 
-const ML_WORDS = /\b(?:train|training|model|models|mlflow|sagemaker|sklearn|scikit|tensorflow|torch|pytorch|keras|xgboost|lightgbm|feature[_ ]store|predict|inference|vertex|kubeflow|huggingface|transformers|ml_pipeline|ml)\b/i;
+/** Words of machine learning: an Airflow DAG that uses them is an ML pipeline. */
+const ML_WORDS = new RegExp(`\\b${anyOf(['train', 'training', 'model', 'models', 'mlflow', 'sagemaker', 'sklearn', 'scikit', 'tensorflow', 'torch', 'pytorch', 'keras', 'xgboost', 'lightgbm', 'feature_store', 'feature store', 'predict', 'inference', 'vertex', 'kubeflow', 'huggingface', 'transformers', 'ml_pipeline', 'ml'])}\\b`, 'i');
 export const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
 
-/** Python source: imports only (the first 16 KB). */
 /**
- * Python files worth opening: where DAGs, pipelines, training and serving code live by convention.
- * Other Python files are not read (a big Python repository has thousands); their libraries are
- * still found through requirements / pyproject by the manifests detector.
+ * Python files worth opening (imports only, the first 16 KB): where DAGs, pipelines, training and
+ * serving code live by convention, a word of the path between separators. Other Python files are
+ * not read (a big Python repository has thousands); their libraries are still found through
+ * requirements / pyproject by the manifests detector.
  */
-const PY_HINT = /(?:^|[/_.-])(?:dags?|airflow|plugins|pipelines?|kfp|kubeflow|components?|train|training|trainer|serve|server|serving|predict|predictor|prediction|inference|infer|models?|mlflow|experiments?|flows?|locust\w*|load|perf|bento\w*|ml|mlops|tracking|register|deploy|deployment|jobs?|tasks?|workflows?|notebooks?|main|app|run|evaluate|eval|features?|tune|tuning|sweep|operators?|controllers?|handlers?|scripts?|src)(?:[/_.-]|$)/;
+const PY_HINT_WORDS = [
+  'dag', 'dags', 'airflow', 'plugins', 'pipeline', 'pipelines', 'kfp', 'kubeflow', 'component', 'components', 'train', 'training', 'trainer', 'serve', 'server', 'serving',
+  'predict', 'predictor', 'prediction', 'inference', 'infer', 'model', 'models', 'mlflow', 'experiment', 'experiments', 'flow', 'flows', 'load', 'perf', 'ml', 'mlops',
+  'tracking', 'register', 'deploy', 'deployment', 'job', 'jobs', 'task', 'tasks', 'workflow', 'workflows', 'notebook', 'notebooks', 'main', 'app', 'run', 'evaluate', 'eval',
+  'feature', 'features', 'tune', 'tuning', 'sweep', 'operator', 'operators', 'controller', 'controllers', 'handler', 'handlers', 'script', 'scripts', 'src',
+];
+const PY_HINT = new RegExp(`(?:^|[/_.-])${anyOf(PY_HINT_WORDS, 'locust\\w*', 'bento\\w*')}(?:[/_.-]|$)`);
 
 const python = defineDetector({
   family: 'mlops',

@@ -8,7 +8,7 @@
 import type { PathInfo } from '../paths';
 import { scanTools } from './tools';
 import { type Detector, defineDetector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
-import { hasTopKey, isJson, isYaml } from './util';
+import { anyOf, hasTopKey, isJson, isYaml } from './util';
 
 const SCRIPT_DIRS = new Set(['bin', 'scripts', 'script', 'hack', 'tools', 'ci', '.husky', 'sbin', 'utils', 'libexec', '.ci', '.buildkite', '.circleci', '.githooks', 'githooks']);
 /** Extension-less names that are never shell scripts (saves a probe). */
@@ -45,8 +45,10 @@ const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'catalog'>({
   },
 });
 
+/** A word of a load or performance test in a path (between separators). */
+export const LOAD_HINT = new RegExp(`(?:^|[/._-])${anyOf(['k6', 'load', 'loadtest', 'loadtests', 'load-test', 'load-tests', 'perf', 'performance', 'stress', 'soak', 'spike', 'smoke', 'bench', 'benchmark', 'benchmarks'])}(?:[/._-]|$)`);
+
 /** k6 scripts: JS/TS importing `k6` — read only under load/perf-test looking paths or names. */
-const LOAD_HINT = /(?:^|[/._-])(?:k6|load|loadtest|loadtests|load-test|load-tests|perf|performance|stress|soak|spike|smoke|bench|benchmark|benchmarks)(?:[/._-]|$)/;
 
 const k6 = defineDetector({
   family: 'other',

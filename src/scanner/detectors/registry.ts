@@ -18,6 +18,7 @@ import * as observability from './observability';
 import * as other from './other';
 import * as security from './security';
 import type { Detector, Hit, Interest } from './types';
+import { anyOf } from './util';
 
 export const OBJECT_RULES: readonly ObjectRule[] = [
   ci.ciObjects,
@@ -68,8 +69,7 @@ const IGNORED_EXTS = new Set([
   '.md', '.markdown', '.mdx', '.rst', '.adoc', '.html', '.htm', '.xsd', '.xsl', '.po', '.pot', '.mo', '.resx', '.strings', '.patch', '.diff', '.ipynb_checkpoints',
 ]);
 const SCRIPT_EXTS = new Set(['.js', '.ts', '.mjs', '.cjs', '.mts', '.cts']);
-const LOAD_HINT = /(?:^|[/._-])(?:k6|load|loadtest|loadtests|load-test|load-tests|perf|performance|stress|soak|spike|smoke|bench|benchmark|benchmarks)(?:[/._-]|$)/;
-const SKIP_RE = new RegExp(`(?:^|/)(?:${DEFAULT_SKIP_DIRS.map((d) => d.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})/`);
+const SKIP_RE = new RegExp(`(?:^|/)${anyOf(DEFAULT_SKIP_DIRS)}/`);
 
 /** True when no detector can care about this path; decided from the lower-cased name and extension only. */
 function quickReject(path: string): boolean {
@@ -82,7 +82,7 @@ function quickReject(path: string): boolean {
   if (ext === '.java' || ext === '.kt' || ext === '.scala') return !/simulation\.\w+$/i.test(path);
   if (SCRIPT_EXTS.has(ext)) {
     const name = path.slice(slash + 1).toLowerCase();
-    return !name.startsWith('serverless.') && !LOAD_HINT.test(path.toLowerCase());
+    return !name.startsWith('serverless.') && !other.LOAD_HINT.test(path.toLowerCase());
   }
   return false;
 }

@@ -6,6 +6,7 @@
  */
 import type { PracticeId, TechnologyId } from '../ids';
 import type { FileContext } from './types';
+import { anyOf } from './util';
 
 interface ToolRule {
   re: RegExp;
@@ -14,6 +15,9 @@ interface ToolRule {
   /** Practices claimed only when the file is a CI pipeline. */
   ciPractices?: PracticeId[];
 }
+
+/** Static analysers run by name (`gosec ./...`, `sonar-scanner`): whole words. */
+const SAST_TOOLS = ['sonar-scanner', 'sonarqube', 'sonarcloud', 'gosec', 'brakeman', 'njsscan', 'horusec', 'flawfinder', 'checkmarx', 'fortify', 'veracode', 'pysa'];
 
 // Every pattern is anchored on words and has no nested quantifiers, so a 256 KB line cannot make it backtrack.
 const RULES: ToolRule[] = [
@@ -27,7 +31,7 @@ const RULES: ToolRule[] = [
   { re: /snyk\/actions\/iac|\bsnyk\s+iac\b/i, tech: ['snyk'], practices: ['iac-scanning'] },
   { re: /\btrivy\b/i, tech: ['trivy'] },
   { re: /\btrivy\s+(?:config|conf)\b|\bscan-type\s*:\s*['"]?config\b/i, tech: ['trivy'], practices: ['iac-scanning'] },
-  { re: /\bgrype\b|anchore\/scan-action|docker\/scout-action|\bdocker\s+scout\s+(?:cves|quickview|recommendations)\b|\btwistcli\b|\bclairctl\b|anchore\/anchore-engine|aquasec\/microscanner|neuvector\/scan-action/i, ciPractices: ['image-scanning'] },
+  { re: new RegExp(`\\b${anyOf(['grype', 'twistcli', 'clairctl'])}\\b|${anyOf(['anchore/scan-action', 'docker/scout-action', 'anchore/anchore-engine', 'aquasec/microscanner', 'neuvector/scan-action'])}|\\bdocker\\s+scout\\s+(?:cves|quickview|recommendations)\\b`, 'i'), ciPractices: ['image-scanning'] },
   { re: /\bcheckov\b/i, tech: ['checkov'], practices: ['iac-scanning'] },
   // GitLab's security templates and CI/CD components: `include: - template: Jobs/SAST.gitlab-ci.yml`.
   { re: /\b(?:Security|Jobs)\/SAST(?:\.latest)?\.gitlab-ci\.ya?ml\b|\bcomponents\/sast\/sast@/i, ciPractices: ['sast-in-ci'] },
@@ -35,7 +39,7 @@ const RULES: ToolRule[] = [
   { re: /\b(?:Security|Jobs)\/Container-Scanning(?:\.latest)?\.gitlab-ci\.ya?ml\b|\bcomponents\/container-scanning\/container-scanning@/i, ciPractices: ['image-scanning'] },
   { re: /\btfsec\b|\bkics\b|\bterrascan\b|checkmarx\/kics|tenable\/terrascan|\bregula\b/i, practices: ['iac-scanning'] },
   { re: /\bgitleaks\b/i, tech: ['gitleaks'] },
-  { re: /sonarsource\/|\bsonar-scanner\b|\bsonarqube\b|\bsonarcloud\b|\bbandit\s+-|\bgosec\b|\bbrakeman\b|\bnjsscan\b|\bhorusec\b|\bflawfinder\b|security-code-scan|\bcheckmarx\b|\bfortify\b|\bveracode\b|\bbearer\/bearer-action|\bpysa\b/i, ciPractices: ['sast-in-ci'] },
+  { re: new RegExp(`\\b${anyOf(SAST_TOOLS)}\\b|sonarsource\\/|security-code-scan|\\bbearer\\/bearer-action|\\bbandit\\s+-`, 'i'), ciPractices: ['sast-in-ci'] },
   { re: /\bsyft\b|anchore\/sbom-action|\bcyclonedx\b|spdx-sbom|\bspdx-json\b|\bsbom\b(?![ \t]*:[ \t]*['"]?false\b)|microsoft\/sbom-tool/i, practices: ['sbom'] },
   { re: /\binfracost\b/i, tech: ['infracost'], practices: ['cost-estimation'] },
   { re: /\bconftest\b|open-policy-agent\/setup-opa|\bopa\s+(?:eval|test|check|exec)\b/i, tech: ['opa'], practices: ['policy-as-code'] },

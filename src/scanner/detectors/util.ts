@@ -4,6 +4,20 @@ import type { FileContext, KubeObject } from './types';
 
 export type Obj = Record<string, unknown>;
 
+/** A word as a literal inside a RegExp source. */
+export function escapeRegExp(word: string): string {
+  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * `(?:w1|w2|…)` for a regex built from a word list: the words escaped and joined, then any raw
+ * `patterns` (already regex source, such as `locust\w*`). A group of literal words cannot
+ * backtrack super-linearly; keep raw patterns as simple (no nested quantifiers).
+ */
+export function anyOf(words: readonly string[], ...patterns: string[]): string {
+  return `(?:${[...words.map(escapeRegExp), ...patterns].join('|')})`;
+}
+
 export function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -46,7 +60,7 @@ const PLAIN_KEY = /^[A-Za-z0-9_.-]+$/;
 
 function topKeyRegex(key: string): RegExp {
   let re = topKeyCache.get(key);
-  if (!re) topKeyCache.set(key, (re = new RegExp(`^["']?${key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}["']?[ \\t]*:`, 'm')));
+  if (!re) topKeyCache.set(key, (re = new RegExp(`^["']?${escapeRegExp(key)}["']?[ \\t]*:`, 'm')));
   return re;
 }
 
