@@ -19,72 +19,100 @@ interface CiTag {
   action?: boolean;
 }
 
+/**
+ * Where each CI system keeps its configuration, first match wins. `strong`: the path alone proves
+ * it; otherwise the content must confirm (CI_SYSTEMS). Rows marked `yaml` need a .yml/.yaml name.
+ */
+interface CiPath {
+  kind: CiKind;
+  yaml: boolean;
+  test(p: PathInfo, last: string): boolean;
+  strong: boolean | ((p: PathInfo) => boolean);
+  action?: true;
+}
+
+const has = (dirs: readonly string[], ...names: string[]) => names.some((d) => dirs.includes(d));
+const startsWithAny = (name: string, ...prefixes: string[]) => prefixes.some((x) => name.startsWith(x));
+const oneOf = (name: string, ...names: string[]) => names.includes(name);
+
+const CI_PATHS: CiPath[] = [
+  { kind: 'jenkins', yaml: false, strong: true, test: ({ name }) => name === 'jenkinsfile' || startsWithAny(name, 'jenkinsfile.', 'jenkinsfile-', 'jenkinsfile_') || name.endsWith('.jenkinsfile') },
+  { kind: 'drone', yaml: false, strong: true, test: ({ name }) => oneOf(name, '.drone.yml', '.drone.yaml', '.drone.jsonnet', '.drone.star') },
+  { kind: 'google-cloud-build', yaml: false, strong: false, test: ({ name }) => name === 'cloudbuild.json' },
+  { kind: 'github-actions', yaml: true, strong: true, test: ({ dirs }, last) => last === 'workflows' && dirs.length >= 2 && dirs[dirs.length - 2] === '.github' },
+  { kind: 'github-actions', yaml: true, strong: false, action: true, test: ({ name }) => oneOf(name, 'action.yml', 'action.yaml') },
+  { kind: 'gitlab-ci', yaml: true, strong: true, test: ({ name }) => oneOf(name, '.gitlab-ci.yml', '.gitlab-ci.yaml') || name.endsWith('.gitlab-ci.yml') || name.endsWith('.gitlab-ci.yaml') },
+  { kind: 'gitlab-ci', yaml: true, strong: false, test: ({ dirs }) => dirs.includes('.gitlab-ci') || (dirs.includes('.gitlab') && dirs.includes('ci')) },
+  { kind: 'circleci', yaml: true, strong: ({ name }) => oneOf(name, 'config.yml', 'config.yaml'), test: (_p, last) => last === '.circleci' },
+  { kind: 'azure-pipelines', yaml: true, strong: true, test: ({ name }) => startsWithAny(name, 'azure-pipelines', '.azure-pipelines') },
+  { kind: 'azure-pipelines', yaml: true, strong: false, test: ({ dirs }) => has(dirs, '.azure-pipelines', 'azure-pipelines', '.azuredevops', '.ado', '.azdo') || (dirs.includes('.azure') && dirs.includes('pipelines')) },
+  { kind: 'bitbucket-pipelines', yaml: true, strong: true, test: ({ name }) => oneOf(name, 'bitbucket-pipelines.yml', 'bitbucket-pipelines.yaml') },
+  { kind: 'travis-ci', yaml: true, strong: true, test: ({ name }) => oneOf(name, '.travis.yml', '.travis.yaml') },
+  { kind: 'google-cloud-build', yaml: true, strong: false, test: ({ name }) => name.startsWith('cloudbuild') },
+  { kind: 'aws-codebuild', yaml: true, strong: false, test: ({ name }) => name.startsWith('buildspec') },
+  { kind: 'buildkite', yaml: true, strong: ({ dirs, name }) => dirs.includes('.buildkite') && name.startsWith('pipeline'), test: ({ dirs, name }) => dirs.includes('.buildkite') || oneOf(name, 'buildkite.yml', 'buildkite.yaml', '.buildkite.yml') },
+];
+
 /** Which CI system, if any, a path configures. */
 export function ciKind(p: PathInfo): CiTag | undefined {
-  const { name, dirs } = p;
   const last = parentDir(p);
-  if (name === 'jenkinsfile' || name.startsWith('jenkinsfile.') || name.startsWith('jenkinsfile-') || name.startsWith('jenkinsfile_') || name.endsWith('.jenkinsfile')) {
-    return { kind: 'jenkins', strong: true };
+  const yaml = isYaml(p);
+  for (const row of CI_PATHS) {
+    if (row.yaml && !yaml) continue;
+    if (!row.test(p, last)) continue;
+    return { kind: row.kind, strong: typeof row.strong === 'function' ? row.strong(p) : row.strong, ...(row.action ? { action: true } : {}) };
   }
-  if (name === '.drone.yml' || name === '.drone.yaml' || name === '.drone.jsonnet' || name === '.drone.star') return { kind: 'drone', strong: true };
-  if (name === 'cloudbuild.json') return { kind: 'google-cloud-build', strong: false };
-  if (!isYaml(p)) return undefined;
-  const n = dirs.length;
-  if (last === 'workflows' && n >= 2 && dirs[n - 2] === '.github') return { kind: 'github-actions', strong: true };
-  if (name === 'action.yml' || name === 'action.yaml') return { kind: 'github-actions', strong: false, action: true };
-  if (name === '.gitlab-ci.yml' || name === '.gitlab-ci.yaml' || name.endsWith('.gitlab-ci.yml') || name.endsWith('.gitlab-ci.yaml')) return { kind: 'gitlab-ci', strong: true };
-  if (dirs.includes('.gitlab-ci') || (dirs.includes('.gitlab') && dirs.includes('ci'))) return { kind: 'gitlab-ci', strong: false };
-  if (last === '.circleci') return { kind: 'circleci', strong: name === 'config.yml' || name === 'config.yaml' };
-  if (name.startsWith('azure-pipelines') || name.startsWith('.azure-pipelines')) return { kind: 'azure-pipelines', strong: true };
-  if (dirs.includes('.azure-pipelines') || dirs.includes('azure-pipelines') || dirs.includes('.azuredevops') || dirs.includes('.ado') || dirs.includes('.azdo') || (dirs.includes('.azure') && dirs.includes('pipelines'))) {
-    return { kind: 'azure-pipelines', strong: false };
-  }
-  if (name === 'bitbucket-pipelines.yml' || name === 'bitbucket-pipelines.yaml') return { kind: 'bitbucket-pipelines', strong: true };
-  if (name === '.travis.yml' || name === '.travis.yaml') return { kind: 'travis-ci', strong: true };
-  if (name.startsWith('cloudbuild')) return { kind: 'google-cloud-build', strong: false };
-  if (name.startsWith('buildspec')) return { kind: 'aws-codebuild', strong: false };
-  if (dirs.includes('.buildkite') || name === 'buildkite.yml' || name === 'buildkite.yaml' || name === '.buildkite.yml') return { kind: 'buildkite', strong: dirs.includes('.buildkite') && name.startsWith('pipeline') };
   return undefined;
 }
 
 /**
- * Content that confirms a CI file whose path is only a hint. Line-anchored patterns use `[ \t]`, never
+ * Per CI system: what confirms a file whose path is only a hint (every pattern must match; none:
+ * any content does), and what shows reusable pipelines. Line-anchored patterns use `[ \t]`, never
  * `\s`, for blanks: `\s` also eats line breaks, and `^\s*` then retries every blank line to the end.
  */
+interface CiSystem {
+  confirm?: readonly RegExp[];
+  reusable?: RegExp;
+}
+
+const CI_SYSTEMS: Record<CiKind, CiSystem> = {
+  'github-actions': {
+    confirm: [/^jobs[ \t]*:/m],
+    reusable: /\bworkflow_call\b|uses:\s*['"]?\.\/\.github\/(?:workflows|actions)\/|uses:\s*['"]?[\w.-]+\/[\w.-]+\/\.github\/workflows\/|\busing\s*:\s*['"]?composite\b/,
+  },
+  'gitlab-ci': {
+    confirm: [/^[ \t]+(?:script|stage|extends|trigger)[ \t]*:|^(?:include|stages)[ \t]*:/m],
+    reusable: /^include[ \t]*:|^[ \t]+extends[ \t]*:|!reference\s*\[|^[ \t]*(?:-[ \t]*)?component[ \t]*:/m,
+  },
+  jenkins: { reusable: /@Library\s*\(|\blibrary\s*\(|\blibrary\s+identifier\s*:/ },
+  circleci: { confirm: [/^(?:jobs|workflows|orbs|version)[ \t]*:/m], reusable: /^orbs[ \t]*:/m },
+  'azure-pipelines': {
+    // A top-level pipeline key and a step or job key.
+    confirm: [/^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)[ \t]*:/m, /^[ \t]*(?:-[ \t]*)?(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)[ \t]*:/m],
+    reusable: /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^extends[ \t]*:/m,
+  },
+  'bitbucket-pipelines': { reusable: /^[ \t]*(?:-[ \t]*)?pipe[ \t]*:/m },
+  'travis-ci': { reusable: /^import[ \t]*:/m },
+  // Steps that name their builder.
+  'google-cloud-build': { confirm: [/^steps[ \t]*:|"steps"\s*:/m, /\bname\b/] },
+  'aws-codebuild': { confirm: [/^phases[ \t]*:/m] },
+  buildkite: {
+    confirm: [/^[ \t]*(?:-[ \t]*)?(?:command|commands|label|plugins|trigger|wait|block)[ \t]*:|^steps[ \t]*:/m],
+    reusable: /^[ \t]*(?:-[ \t]*)?trigger[ \t]*:|pipeline\s+upload\b/m,
+  },
+  drone: { reusable: /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^kind[ \t]*:[ \t]*template/m },
+};
+
+/** A GitHub Action definition (`action.yml`) is confirmed by `runs:`, not `jobs:`. */
+const ACTION_CONFIRM: readonly RegExp[] = [/^runs[ \t]*:/m];
+
+/** Content that confirms a CI file whose path is only a hint. */
 function confirms(kind: CiKind, text: string, action: boolean): boolean {
-  switch (kind) {
-    case 'github-actions':
-      return action ? /^runs[ \t]*:/m.test(text) : /^jobs[ \t]*:/m.test(text);
-    case 'gitlab-ci':
-      return /^[ \t]+(?:script|stage|extends|trigger)[ \t]*:|^(?:include|stages)[ \t]*:/m.test(text);
-    case 'circleci':
-      return /^(?:jobs|workflows|orbs|version)[ \t]*:/m.test(text);
-    case 'azure-pipelines':
-      return /^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)[ \t]*:/m.test(text) && /^[ \t]*(?:-[ \t]*)?(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)[ \t]*:/m.test(text);
-    case 'google-cloud-build':
-      return /^steps[ \t]*:|"steps"\s*:/m.test(text) && /\bname\b/.test(text);
-    case 'aws-codebuild':
-      return /^phases[ \t]*:/m.test(text);
-    case 'buildkite':
-      return /^[ \t]*(?:-[ \t]*)?(?:command|commands|label|plugins|trigger|wait|block)[ \t]*:|^steps[ \t]*:/m.test(text);
-    default:
-      return true;
-  }
+  return (action ? ACTION_CONFIRM : CI_SYSTEMS[kind].confirm ?? []).every((re) => re.test(text));
 }
 
 const MATRIX = /\bmatrix\s*[:{]/;
 const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^[ \t]*(?:-[ \t]*)?cache[ \t]*:|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^[ \t]*caches[ \t]*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
-const REUSABLE: Partial<Record<CiKind, RegExp>> = {
-  'github-actions': /\bworkflow_call\b|uses:\s*['"]?\.\/\.github\/(?:workflows|actions)\/|uses:\s*['"]?[\w.-]+\/[\w.-]+\/\.github\/workflows\/|\busing\s*:\s*['"]?composite\b/,
-  'gitlab-ci': /^include[ \t]*:|^[ \t]+extends[ \t]*:|!reference\s*\[|^[ \t]*(?:-[ \t]*)?component[ \t]*:/m,
-  circleci: /^orbs[ \t]*:/m,
-  'azure-pipelines': /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^extends[ \t]*:/m,
-  jenkins: /@Library\s*\(|\blibrary\s*\(|\blibrary\s+identifier\s*:/,
-  'bitbucket-pipelines': /^[ \t]*(?:-[ \t]*)?pipe[ \t]*:/m,
-  'travis-ci': /^import[ \t]*:/m,
-  buildkite: /^[ \t]*(?:-[ \t]*)?trigger[ \t]*:|pipeline\s+upload\b/m,
-  drone: /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^kind[ \t]*:[ \t]*template/m,
-};
 
 const ciFiles = defineDetector<CiTag>({
   family: 'ci',
@@ -101,7 +129,7 @@ const ciFiles = defineDetector<CiTag>({
     if (MATRIX.test(text)) f.practice('ci-matrix');
     if (tag.kind === 'jenkins' && /\bparallel\s*[({]/.test(text) && /\baxis\s*\{|\bmatrix\s*\{/.test(text)) f.practice('ci-matrix');
     if (CACHING.test(text)) f.practice('ci-caching');
-    const reusable = REUSABLE[tag.kind];
+    const reusable = CI_SYSTEMS[tag.kind].reusable;
     if (reusable?.test(text)) f.practice('ci-reusable-pipelines');
     scanTools(f, true);
   },

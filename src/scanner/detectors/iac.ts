@@ -4,6 +4,7 @@
  * Ansible (playbook shape or role layout), Packer, Serverless Framework, and Chef / Puppet / Salt
  * for the config-management practice.
  */
+import type { PracticeId, TechnologyId } from '../ids';
 import type { PathInfo } from '../paths';
 import { type Cond, type Detector, defineDetector, type FileContext, WHOLE, practice, tech } from './types';
 import { type Obj, anyOf, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
@@ -58,41 +59,47 @@ export function hclBalanced(text: string): boolean {
   return depth === 0;
 }
 
-const TF_MODULE = /^[ \t]*module[ \t]+"[^"\n]+"[ \t]*\{/m;
-const TF_SOURCE = /^[ \t]*source[ \t]*=/m;
-const TF_BACKEND = /^[ \t]*backend[ \t]+"(?!local")[\w-]+"[ \t]*\{|^[ \t]*data[ \t]+"terraform_remote_state"|^[ \t]*cloud[ \t]*\{/m;
-const TF_WORKSPACE = /\bterraform\.workspace\b/;
+/**
+ * What a Terraform file's content shows, one row per rule: `re` (and `also`, when given) must
+ * match. The Terraform practices carry the file's condition (dropped beside a Pulumi.yaml); the
+ * providers and resources of other technologies do not.
+ */
+interface TfRule {
+  re: RegExp;
+  also?: RegExp;
+  tech?: TechnologyId[];
+  practices?: PracticeId[];
+  /** Reported under the file's condition. */
+  terraform?: true;
+}
+
+const GRAFANA_RESOURCE = /^[ \t]*(?:resource|data)[ \t]+"grafana_dashboard"|^[ \t]*resource[ \t]+"grafana_/m;
+const MANIFEST_RESOURCE = /^[ \t]*resource[ \t]+"(?:kubernetes_manifest|kubectl_manifest)"/m;
+
+const TF_RULES: TfRule[] = [
+  { re: /^[ \t]*module[ \t]+"[^"\n]+"[ \t]*\{/m, also: /^[ \t]*source[ \t]*=/m, practices: ['terraform-modules'], terraform: true },
+  { re: /^[ \t]*backend[ \t]+"(?!local")[\w-]+"[ \t]*\{|^[ \t]*data[ \t]+"terraform_remote_state"|^[ \t]*cloud[ \t]*\{/m, practices: ['terraform-remote-state'], terraform: true },
+  { re: /\bterraform\.workspace\b/, practices: ['terraform-workspaces'], terraform: true },
+  { re: GRAFANA_RESOURCE, tech: ['grafana'] },
+  { re: GRAFANA_RESOURCE, also: /"grafana_dashboard"/, practices: ['dashboards-as-code'] },
+  { re: /^[ \t]*provider[ \t]+"vault"|^[ \t]*(?:resource|data)[ \t]+"vault_/m, tech: ['vault'], practices: ['secrets-management'] },
+  { re: /^[ \t]*(?:resource|data)[ \t]+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m, practices: ['secrets-management'] },
+  { re: /^[ \t]*provider[ \t]+"datadog"|^[ \t]*resource[ \t]+"datadog_/m, tech: ['datadog'] },
+  { re: /^[ \t]*resource[ \t]+"(?:datadog_service_level_objective|google_monitoring_slo|newrelic_service_level|grafana_slo)"/m, practices: ['slo-definitions'] },
+  { re: /^[ \t]*resource[ \t]+"aws_fis_experiment_template"|^[ \t]*resource[ \t]+"azurerm_chaos_studio/m, tech: ['chaos-engineering'], practices: ['chaos-experiments'] },
+  { re: /^[ \t]*resource[ \t]+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m, also: /prometheus/i, practices: ['prometheus-alerting'] },
+  { re: MANIFEST_RESOURCE, also: /argoproj\.io/, tech: ['argocd'], practices: ['gitops'] },
+  { re: /^[ \t]*resource[ \t]+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m, tech: ['flux'], practices: ['gitops'] },
+];
 
 function terraformContent(f: FileContext, cond?: Cond): void {
   const text = f.text;
   if (f.p.ext === '.tf' && f.complete && !hclBalanced(text)) f.parseError();
-  if (TF_MODULE.test(text) && TF_SOURCE.test(text)) f.practice('terraform-modules', cond);
-  if (TF_BACKEND.test(text)) f.practice('terraform-remote-state', cond);
-  if (TF_WORKSPACE.test(text)) f.practice('terraform-workspaces', cond);
-  // Providers and resources that belong to other technologies.
-  if (/^[ \t]*(?:resource|data)[ \t]+"grafana_dashboard"|^[ \t]*resource[ \t]+"grafana_/m.test(text)) {
-    f.tech('grafana');
-    if (/"grafana_dashboard"/.test(text)) f.practice('dashboards-as-code');
-  }
-  if (/^[ \t]*provider[ \t]+"vault"|^[ \t]*(?:resource|data)[ \t]+"vault_/m.test(text)) {
-    f.tech('vault');
-    f.practice('secrets-management');
-  }
-  if (/^[ \t]*(?:resource|data)[ \t]+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m.test(text)) f.practice('secrets-management');
-  if (/^[ \t]*provider[ \t]+"datadog"|^[ \t]*resource[ \t]+"datadog_/m.test(text)) f.tech('datadog');
-  if (/^[ \t]*resource[ \t]+"(?:datadog_service_level_objective|google_monitoring_slo|newrelic_service_level|grafana_slo)"/m.test(text)) f.practice('slo-definitions');
-  if (/^[ \t]*resource[ \t]+"aws_fis_experiment_template"|^[ \t]*resource[ \t]+"azurerm_chaos_studio/m.test(text)) {
-    f.tech('chaos-engineering');
-    f.practice('chaos-experiments');
-  }
-  if (/^[ \t]*resource[ \t]+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m.test(text) && /prometheus/i.test(text)) f.practice('prometheus-alerting');
-  if (/^[ \t]*resource[ \t]+"(?:kubernetes_manifest|kubectl_manifest)"/m.test(text) && /argoproj\.io/.test(text)) {
-    f.tech('argocd');
-    f.practice('gitops');
-  }
-  if (/^[ \t]*resource[ \t]+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m.test(text)) {
-    f.tech('flux');
-    f.practice('gitops');
+  for (const rule of TF_RULES) {
+    if (!rule.re.test(text) || (rule.also && !rule.also.test(text))) continue;
+    const c = rule.terraform ? cond : undefined;
+    for (const id of rule.tech ?? []) f.tech(id, c);
+    for (const id of rule.practices ?? []) f.practice(id, c);
   }
 }
 

@@ -4,6 +4,7 @@
  * frameworks (ml-pipelines), model servers (model-serving). Python files are read only at their
  * head (imports come first); dependency manifests are handled by the manifests detector.
  */
+import type { PracticeId, TechnologyId } from '../ids';
 import type { PathInfo } from '../paths';
 import { type Detector, defineDetector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
 import { anyOf, isYaml, testOnce } from './util';
@@ -110,37 +111,53 @@ export function pythonImports(f: FileContext): void {
   const seen = importedModules(text);
   if (seen.size === 0) return;
   const names = [...seen];
-  const has = (...mods: string[]) => names.some((s) => mods.some((m) => s === m || s.startsWith(`${m}.`)));
-  if (has('airflow')) {
-    f.tech('airflow');
-    if (/\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''))) f.practice('ml-pipelines');
+  const has = (m: string) => names.some((s) => s === m || s.startsWith(`${m}.`));
+  for (const rule of IMPORT_RULES) {
+    if (!rule.modules.some(has) && !(rule.prefixes && names.some((s) => rule.prefixes!.some((x) => s.startsWith(x))))) continue;
+    if (rule.when && !rule.when(text)) continue;
+    for (const id of rule.tech ?? []) f.tech(id);
+    for (const id of rule.practices ?? []) f.practice(id);
   }
-  if (has('mlflow')) f.tech('mlflow');
-  if (has('kfp')) {
-    f.tech('kubeflow');
-    f.practice('ml-pipelines');
-  }
-  if (has('kubeflow', 'kubeflow_training', 'katib')) f.tech('kubeflow');
-  if (has('zenml', 'metaflow', 'kedro', 'tfx', 'sagemaker.workflow', 'flytekit')) f.practice('ml-pipelines');
-  if (has('bentoml', 'seldon_core', 'kserve', 'tritonclient', 'mlserver', 'ts.torch_handler') || (text.includes('ray') && /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m.test(text))) f.practice('model-serving');
-  if (has('dvc', 'dvclive')) f.tech('dvc');
-  if (has('locust')) f.practice('load-testing');
-  if (has('hvac')) {
-    f.tech('vault');
-    f.practice('secrets-management');
-  }
-  if (has('opentelemetry')) f.tech('opentelemetry');
-  if (has('ddtrace', 'datadog')) f.tech('datadog');
-  if (has('prometheus_client')) f.tech('prometheus');
-  if (has('grafanalib', 'grafana_foundation_sdk')) {
-    f.tech('grafana');
-    f.practice('dashboards-as-code');
-  }
-  if (has('pulumi') || names.some((s) => s.startsWith('pulumi_'))) f.tech('pulumi');
-  if (has('aws_cdk')) f.tech('aws-cdk');
-  if (has('kopf')) f.practice('k8s-operators');
-  if (has('chaoslib', 'chaosk8s', 'chaostoolkit')) f.tech('chaos-engineering');
+  // Ray Serve is imported from `ray` itself.
+  if (text.includes('ray') && RAY_SERVE.test(text)) f.practice('model-serving');
 }
+
+/**
+ * What an imported module shows, one row per rule: a module of `modules` (or one below it,
+ * `kfp.dsl`), or a name starting with one of `prefixes`; `when`, if given, must hold for the text.
+ */
+interface ImportRule {
+  modules: string[];
+  prefixes?: string[];
+  when?: (text: string) => boolean;
+  tech?: TechnologyId[];
+  practices?: PracticeId[];
+}
+
+/** An Airflow DAG about machine learning (the word `model` of `airflow.models` does not count). */
+const mlDag = (text: string) => /\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''));
+const RAY_SERVE = /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m;
+
+const IMPORT_RULES: ImportRule[] = [
+  { modules: ['airflow'], tech: ['airflow'] },
+  { modules: ['airflow'], when: mlDag, practices: ['ml-pipelines'] },
+  { modules: ['mlflow'], tech: ['mlflow'] },
+  { modules: ['kfp'], tech: ['kubeflow'], practices: ['ml-pipelines'] },
+  { modules: ['kubeflow', 'kubeflow_training', 'katib'], tech: ['kubeflow'] },
+  { modules: ['zenml', 'metaflow', 'kedro', 'tfx', 'sagemaker.workflow', 'flytekit'], practices: ['ml-pipelines'] },
+  { modules: ['bentoml', 'seldon_core', 'kserve', 'tritonclient', 'mlserver', 'ts.torch_handler'], practices: ['model-serving'] },
+  { modules: ['dvc', 'dvclive'], tech: ['dvc'] },
+  { modules: ['locust'], practices: ['load-testing'] },
+  { modules: ['hvac'], tech: ['vault'], practices: ['secrets-management'] },
+  { modules: ['opentelemetry'], tech: ['opentelemetry'] },
+  { modules: ['ddtrace', 'datadog'], tech: ['datadog'] },
+  { modules: ['prometheus_client'], tech: ['prometheus'] },
+  { modules: ['grafanalib', 'grafana_foundation_sdk'], tech: ['grafana'], practices: ['dashboards-as-code'] },
+  { modules: ['pulumi'], prefixes: ['pulumi_'], tech: ['pulumi'] },
+  { modules: ['aws_cdk'], tech: ['aws-cdk'] },
+  { modules: ['kopf'], practices: ['k8s-operators'] },
+  { modules: ['chaoslib', 'chaosk8s', 'chaostoolkit'], tech: ['chaos-engineering'] },
+];
 
 const KFP_PIPELINE = /pipelines\.kubeflow\.org/;
 
