@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import * as esbuild from 'esbuild';
@@ -38,14 +39,23 @@ describe('scanner worker pool (real worker threads)', function () {
     delete process.env.DEVOPS_ROADMAP_TEST_STALL_ON;
   });
 
-  it('finds exactly what the in-thread engine finds', async () => {
-    const root = makeTree(tree);
+  it('finds exactly what the in-thread engine finds, skips included', async () => {
+    const root = makeTree({
+      ...tree,
+      'bin.yaml': new Uint8Array([0x61, 0, 0x62]),
+      'empty/values.yaml': '',
+      'big/Jenkinsfile': 'pipeline { agent any }\n' + '// x\n'.repeat(100_000),
+      'k8s/huge.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata:\n' + '  k: v\n'.repeat(60_000),
+    });
+    symlinkSync('/etc/hostname', nodePath.join(root, 'Dockerfile.out'));
+    execFileSync('mkfifo', [nodePath.join(root, 'docker-compose.yml')]);
     const pool = new WorkerPool({ script });
     try {
       const inThread = await scan(new NodeFileSource(root));
       const inWorkers = await scan(new NodeFileSource(root), { inspector: pool.inspector });
       assert.deepEqual({ ...stable(inWorkers), root: '' }, { ...stable(inThread), root: '' });
       assert.ok(ids(inWorkers).p.includes('docker-multi-stage') && ids(inWorkers).p.includes('k8s-network-policy'));
+      assert.deepEqual([...new Set(inWorkers.skipped.map((k) => k.reason))].sort(), ['binary', 'special-file', 'symlink-outside-root', 'too-large']);
     } finally {
       pool.dispose();
     }
