@@ -10,6 +10,7 @@
  * Cancellation: when `options.signal` aborts, `scan` / `ScanIndex.create` / `updateFile` reject
  * with the signal's reason (a DOMException named 'AbortError' by default). No partial result.
  */
+import { EvidenceSet, MAX_EVIDENCE } from './evidence';
 import { PRACTICE_IDS, TECHNOLOGY_IDS } from './ids';
 import { normalizePath, staysInside } from './paths';
 import { DETECTORS, classify as classifyWith, isCandidate as isCandidatePath, type Plan } from './detectors/registry';
@@ -19,8 +20,6 @@ import type { DetectedPractice, DetectedTechnology, FileEntry, FileSource, Inspe
 
 export const DEFAULT_MAX_BYTES_PER_FILE = 256 * 1024;
 export const DEFAULT_MAX_FILES = 200_000;
-/** Evidence paths listed per id. */
-export const MAX_EVIDENCE = 5;
 /** Skipped entries reported (sorted, the first ones kept). */
 export const MAX_SKIPPED = 1000;
 /** Files read at the same time. */
@@ -383,49 +382,9 @@ export class ScanIndex {
   }
 }
 
-/** Keeps `list` (sorted) the MAX_EVIDENCE smallest paths seen. */
-function keepSmallest(list: string[], path: string): void {
-  if (list.length === MAX_EVIDENCE && path >= list[MAX_EVIDENCE - 1]) return;
-  let i = list.length;
-  while (i > 0 && list[i - 1] > path) i--;
-  list.splice(i, 0, path);
-  if (list.length > MAX_EVIDENCE) list.pop();
-}
-
-/**
- * The files of one id: how many, whether all are fixtures, and the evidence (at most MAX_EVIDENCE
- * paths, real files before fixtures, smallest first, returned sorted), found in one pass without
- * sorting every file of the id: result() runs after every incremental update.
- */
-class EvidenceSet {
-  count = 0;
-  realCount = 0;
-  private readonly real: string[] = [];
-  private readonly fixtures: string[] = [];
-  private last: string | undefined;
-
-  /** Paths arrive file by file, so a file's repeated hits for one id come one after another. */
-  add(path: string, fixture: boolean): void {
-    if (path === this.last) return;
-    this.last = path;
-    this.count++;
-    if (fixture) keepSmallest(this.fixtures, path);
-    else {
-      this.realCount++;
-      keepSmallest(this.real, path);
-    }
-  }
-
-  evidence(): string[] {
-    const chosen = this.real.slice(0, MAX_EVIDENCE);
-    if (chosen.length < MAX_EVIDENCE) chosen.push(...this.fixtures.slice(0, MAX_EVIDENCE - chosen.length));
-    return chosen.sort();
-  }
-}
-
 /** Scans a source once. Rejects with an AbortError when `options.signal` aborts. */
 export async function scan(source: FileSource, options: EngineOptions = {}): Promise<ScanResult> {
   return (await ScanIndex.create(source, options)).result();
 }
 
-export { classifyWith as classify, DETECTORS };
+export { classifyWith as classify, DETECTORS, MAX_EVIDENCE };

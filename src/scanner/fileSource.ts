@@ -12,10 +12,11 @@
  * and opens it non-blocking and without following a last-moment symlink, then checks it is a
  * regular file: a FIFO, socket or device is never read (it could block the thread for ever).
  */
-import ignore, { type Ignore } from 'ignore';
+import ignore from 'ignore';
 import type { Dirent } from 'node:fs';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
+import { gitignoreLiterals, ignoredBy, type Matcher, type Rules } from './gitignore';
 import { DEFAULT_SKIP_DIRS, staysInside } from './paths';
 import type { FileEntry, FileSource, SkippedEntry } from './types';
 
@@ -121,48 +122,6 @@ const MAX_BATCH = 1024;
 const SEP = nodePath.sep;
 const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-/** One .gitignore's rules. */
-interface Rules {
-  ig: Ignore;
-  /**
-   * One lower-cased text per rule that every path the rule matches contains (case-insensitively):
-   * a path holding none of them is neither ignored nor re-included by this file, which a few
-   * `includes` tell far faster than the rules' regexes. Undefined when some rule has no such text
-   * (`*`, `[ab]?`): then every path is tested.
-   */
-  literals: string[] | undefined;
-}
-
-interface Matcher extends Rules {
-  /** Folder of the .gitignore, relative ('' at the root). */
-  base: string;
-}
-
-/**
- * The longest run of plain characters (ASCII letters, digits, `. _ -`) a .gitignore pattern
- * requires literally, lower-cased ('' when none). Character classes, wildcards, escapes, slashes
- * and anything else only split runs, so the answer is always text the matched path must contain.
- * (The rules match case-insensitively, and an ASCII letter then matches only its two cases.)
- */
-export function patternLiteral(line: string): string {
-  let best = '';
-  for (const run of line.replace(/\[[^\]]*\]?/g, ' ').split(/[^A-Za-z0-9._-]+/)) if (run.length > best.length) best = run;
-  return best.toLowerCase();
-}
-
-/** The literals of a .gitignore text, or undefined when some line might be a rule without one. */
-export function gitignoreLiterals(text: string): string[] | undefined {
-  const out = new Set<string>();
-  for (const line of text.split(/\r?\n/)) {
-    // Certainly not rules: blank lines (spaces only) and comments. Anything else counts as a rule.
-    if (line.startsWith('#') || /^ *$/.test(line)) continue;
-    const literal = patternLiteral(line);
-    if (!literal) return undefined;
-    out.add(literal);
-  }
-  return [...out];
-}
-
 interface DirNode {
   rel: string;
   abs: string;
@@ -174,35 +133,6 @@ function inside(real: string, rootReal: string): boolean {
   if (real === rootReal) return true;
   const base = rootReal.endsWith(nodePath.sep) ? rootReal : rootReal + nodePath.sep;
   return real.startsWith(base);
-}
-
-/** Deeper .gitignore files decide first; a negation (`!x`) there re-includes what a shallower one ignored. */
-function ignoredBy(matchers: readonly Matcher[], rel: string, dir: boolean): boolean {
-  let lower: string | undefined;
-  for (let i = matchers.length - 1; i >= 0; i--) {
-    const m = matchers[i];
-    if (m.literals) {
-      // No rule of this file can match (a literal in `sub` is also in `rel`): same as no result.
-      lower ??= rel.toLowerCase();
-      let maybe = false;
-      for (const literal of m.literals) {
-        if (lower.includes(literal)) {
-          maybe = true;
-          break;
-        }
-      }
-      if (!maybe) continue;
-    }
-    const sub = m.base ? rel.slice(m.base.length + 1) : rel;
-    try {
-      const r = m.ig.test(dir ? `${sub}/` : sub);
-      if (r.ignored) return true;
-      if (r.unignored) return false;
-    } catch {
-      return false;
-    }
-  }
-  return false;
 }
 
 export class NodeFileSource implements FileSource {

@@ -11,7 +11,7 @@ import { hasTopKey, hasTopKeyRegex } from '../../../src/scanner/detectors/util';
 import { MAX_EVIDENCE, scan } from '../../../src/scanner/engine';
 import { pathInfo } from '../../../src/scanner/paths';
 import type { FileSource } from '../../../src/scanner/types';
-import { gitignoreLiterals, patternLiteral } from '../../../src/scanner/fileSource';
+import { gitignoreLiterals, patternLiteral } from '../../../src/scanner/gitignore';
 
 const KEYS = ['scrape_configs', 'groups', 'route', 'service', 'app', 'apiVersion', 'a.b', 'x-y', 'k', 'config', 'on', 'we$ird', 'sp ace', "q'uote"];
 
