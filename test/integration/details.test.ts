@@ -71,6 +71,8 @@ describe('Details panel', () => {
     await closeDetails();
     // The second call comes while the first is still building its page and making the panel.
     await Promise.all([details.show('stage-junior'), details.show('stage-mid')]);
+    // The workbench lists a new tab a moment after the panel exists.
+    await waitFor('the details tab', () => detailsTabs().length > 0);
     assert.strictEqual(detailsTabs().length, 1);
     assert.strictEqual(details.visibleId, 'stage-mid');
     await waitFor('the tab title to follow the later call', () => /Mid/.test(detailsTab()?.label ?? ''));
