@@ -18,8 +18,8 @@ export const quickInputBox = (page) => page.locator('.quick-input-widget .quick-
 export const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 
 /** Waits until the quick input shows a row containing `text`, then picks the first such row. */
-export async function pickQuickRow(page, text) {
-  await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { message: `a quick-pick row containing "${text}"` });
+export async function pickQuickRow(page, text, { timeout = 20_000 } = {}) {
+  await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { timeout, message: `a quick-pick row containing "${text}"` });
   const first = (await quickRows(page).first().textContent()) ?? '';
   if (first.includes(text)) await page.keyboard.press('Enter');
   else await quickRows(page).filter({ hasText: text }).first().click();
@@ -29,12 +29,24 @@ export async function pickQuickRow(page, text) {
 export async function runCommand(page, title) {
   // F1 while an earlier quick pick is still closing lands in that widget; wait until it is gone.
   await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the previous quick input to close' });
-  await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
-  await page.keyboard.press('F1');
-  await quickInputBox(page).waitFor({ state: 'visible' });
-  await quickInputBox(page).fill(`>${title}`);
   const command = title.split(': ').pop();
-  await pickQuickRow(page, command);
+  // Right after a window reload the palette can open before it knows the extensions' commands, and
+  // it does not refresh an open list: close it and ask again, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
+    await page.keyboard.press('F1');
+    await quickInputBox(page).waitFor({ state: 'visible' });
+    await quickInputBox(page).fill(`>${title}`);
+    try {
+      await pickQuickRow(page, command, { timeout: attempt < 3 ? 8_000 : 20_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+      await page.keyboard.press('Escape');
+      await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the command palette to close' });
+      await page.waitForTimeout(1000);
+    }
+  }
 }
 
 /**
