@@ -7,7 +7,7 @@ import type { TechnologyId } from '../ids';
 import type { PathInfo } from '../paths';
 import { scanTools } from './tools';
 import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE, tech } from './types';
-import { isYaml, parentDir, testOnce } from './util';
+import { isYaml, parentDir, testOnce, withoutComments } from './util';
 
 type CiKind = TechnologyId & ('github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines' | 'travis-ci' | 'google-cloud-build' | 'aws-codebuild' | 'buildkite' | 'drone');
 
@@ -112,7 +112,8 @@ function confirms(kind: CiKind, text: string, action: boolean): boolean {
 }
 
 const MATRIX = /\bmatrix\s*[:{]/;
-const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^[ \t]*(?:-[ \t]*)?cache[ \t]*:|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^[ \t]*caches[ \t]*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
+// `cache:` with a value that switches it off (`cache: false`, GitLab's `cache: []`) is not caching.
+const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^[ \t]*(?:-[ \t]*)?cache[ \t]*:(?![ \t]*(?:["']?(?:false|no|off|none|null)["']?|~|""|''|\[\]|\{\})[ \t]*\r?$)|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^[ \t]*caches[ \t]*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
 
 const ciFiles = defineDetector<CiTag>({
   family: 'ci',
@@ -123,10 +124,11 @@ const ciFiles = defineDetector<CiTag>({
   },
   detect(f, tag) {
     if (!tag) return;
-    const text = f.text;
-    if (!tag.strong && !confirms(tag.kind, text, tag.action === true)) return;
+    if (!tag.strong && !confirms(tag.kind, f.text, tag.action === true)) return;
     f.tech(tag.kind);
-    if (MATRIX.test(text)) f.practice('ci-matrix');
+    // What a pipeline does, not what its comments say.
+    const text = withoutComments(f.text);
+    if (MATRIX.test(text) || (tag.kind === 'travis-ci' && travisMatrix(text))) f.practice('ci-matrix');
     if (tag.kind === 'jenkins' && /\bparallel\s*[({]/.test(text) && /\baxis\s*\{|\bmatrix\s*\{/.test(text)) f.practice('ci-matrix');
     if (CACHING.test(text)) f.practice('ci-caching');
     const reusable = CI_SYSTEMS[tag.kind].reusable;
@@ -134,6 +136,48 @@ const ciFiles = defineDetector<CiTag>({
     scanTools(f, true);
   },
 });
+
+/** Travis keys whose list of values makes one job per value (an implicit build matrix). */
+const TRAVIS_AXES = new Set([
+  'python', 'node_js', 'ruby', 'rvm', 'go', 'jdk', 'php', 'perl', 'rust', 'scala', 'dart', 'elixir', 'otp_release', 'julia', 'r', 'd', 'crystal', 'haxe', 'ghc',
+  'mono', 'dotnet', 'smalltalk', 'os', 'osx_image', 'xcode_sdk', 'xcode_scheme', 'compiler', 'arch', 'gemfile', 'env',
+]);
+const TRAVIS_KEY = /^([a-z_]+)[ \t]*:(.*)$/;
+
+/**
+ * A Travis build matrix without `matrix:`: a language-version key (or `os`, `env`, …) with two or
+ * more values, as a flow list (`python: ["3.11", "3.12"]`) or as list items directly under it.
+ */
+export function travisMatrix(text: string): boolean {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const key = TRAVIS_KEY.exec(lines[i].replace(/\r$/, ''));
+    if (!key || !TRAVIS_AXES.has(key[1])) continue;
+    const value = key[2].trim();
+    if (value.startsWith('[')) {
+      if (value.split(',').filter((v) => v.replace(/[[\]\s]/g, '') !== '').length >= 2) return true;
+      continue;
+    }
+    if (value !== '') continue;
+    // The block under the key: items at the indentation of its first line.
+    let indent = -1;
+    let items = 0;
+    for (let j = i + 1; j < lines.length; j++) {
+      const line = lines[j].replace(/\r$/, '');
+      const body = line.trimStart();
+      if (body === '') continue;
+      const depth = line.length - body.length;
+      if (depth === 0 && !body.startsWith('-')) break;
+      if (indent < 0) indent = depth;
+      if (depth === indent) {
+        if (!body.startsWith('-')) break;
+        items++;
+      }
+    }
+    if (items >= 2) return true;
+  }
+  return false;
+}
 
 /** Jenkins shared libraries (`vars/*.groovy` beside `src/` or `resources/`) are reusable pipelines. */
 const jenkinsLibrary = defineDetector({
@@ -150,13 +194,25 @@ const jenkinsLibrary = defineDetector({
   },
 });
 
-/** Shell scripts that pipelines call from CI folders run tools just as the pipeline does. */
+/** Folders of scripts that pipelines run (`.github/scripts/`, `scripts/ci/`, `.buildkite/hooks/`). */
+const CI_SCRIPT_DIRS = new Set(['ci', '.ci', '.github', '.circleci', '.buildkite', '.gitlab', '.tekton', '.azure-pipelines', '.woodpecker', '.drone', 'cicd', 'ci-cd', 'ci_cd', 'ci-scripts', 'ci_scripts', '.pipelines', '.jenkins']);
+/** Script names that say a pipeline runs them: `ci.sh`, `ci-build.sh`, `run_ci.sh`, `build-ci.sh` (the word `ci`). */
+const ciName = (name: string) => name.replace(/\.(?:sh|bash)$/, '').split(/[_.-]/).includes('ci');
+
+/**
+ * A script a CI job runs: under a CI folder or named for CI. The scanner cannot follow a pipeline's
+ * `run: ./scripts/x.sh` to its script, so this is where scripts for pipelines live by convention.
+ */
+export function ranByCi(p: PathInfo): boolean {
+  return p.dirs.some((d) => CI_SCRIPT_DIRS.has(d)) || ciName(p.name);
+}
+
+/** Shell scripts that pipelines call run tools just as the pipeline does. */
 const ciScripts = defineDetector({
   family: 'ci',
   match(p) {
     if (p.ext !== '.sh' && p.ext !== '.bash') return undefined;
-    const ciDir = p.dirs.some((d) => d === 'ci' || d === '.ci' || d === '.github' || d === '.circleci' || d === '.buildkite' || d === '.gitlab' || d === '.tekton' || d === '.azure-pipelines');
-    return ciDir ? { read: 64 * 1024 } : undefined;
+    return ranByCi(p) ? { read: 64 * 1024 } : undefined;
   },
   detect(f) {
     scanTools(f, true);

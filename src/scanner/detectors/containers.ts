@@ -6,7 +6,9 @@
 import type { FileContext, KubeObject } from './types';
 import { type Detector, defineDetector, WHOLE, tech } from './types';
 import { imageSignals, scanImages } from './tools';
-import { hasTopKey, isYaml, objText, onceForText, onlyPolicies, testOnce, thenOnSameLine } from './util';
+import { chartLines, chartSignals } from './charts';
+import { otelMarkers } from './otel';
+import { type Obj, get, hasTopKey, isObj, isYaml, objText, onceForText, onlyPolicies, testOnce, thenOnSameLine, withoutComments, yamlMaps } from './util';
 
 const FROM = /^[ \t]*FROM[ \t]+(?:--[\w-]+=\S+[ \t]+)*(\S+)(?:[ \t]+AS[ \t]+(\S+))?/gim;
 
@@ -32,6 +34,13 @@ const docker = defineDetector({
     if (/^[ \t]*ENV[ \t]+NVIDIA_(?:VISIBLE_DEVICES|DRIVER_CAPABILITIES)\b/im.test(text)) f.practice('gpu-workloads');
     if (/\b(?:torchserve|tritonserver|tensorflow_model_server|bentoml\s+serve|mlflow\s+models\s+serve|seldon-core-microservice|mlserver\s+start)\b/.test(text)) f.practice('model-serving');
     if (text.includes('apache-airflow') && thenOnSameLine(text, PIP_INSTALL, AIRFLOW)) f.tech('airflow');
+    // OpenTelemetry set up for the container (OTLP variables, the ADOT Lambda wrapper), and zero-code instrumentation.
+    if (otelMarkers(text, 'dockerfile')) f.tech('opentelemetry');
+    if (text.includes('opentelemetry-instrument') || text.includes('ddtrace-run')) {
+      const code = withoutComments(text);
+      if (/\bopentelemetry-instrument\b/.test(code)) f.tech('opentelemetry');
+      if (/\bddtrace-run\b/.test(code)) f.tech('datadog');
+    }
   },
 });
 
@@ -88,15 +97,42 @@ const COMPOSE_GPU = /\bdriver\s*:\s*['"]?nvidia\b|\bruntime\s*:\s*['"]?nvidia\b|
 const CAPABILITIES = /\bcapabilities\s*:/g;
 const GPU = /\bgpu\b/g;
 
+/** The top-level keys of the Compose specification (and its `x-` extensions). */
+const COMPOSE_TOP_KEYS = new Set(['version', 'name', 'services', 'networks', 'volumes', 'configs', 'secrets', 'include', 'models']);
+
+/**
+ * Compose under another name (`stack.yml`, `deploy/prod.yaml`): a `services:` map of services, at
+ * least one with an `image` or a `build` (a path or a build mapping), and no top-level key that
+ * Compose does not know. GitLab CI and Drone also have `services:`, but a list; an Ansible play or
+ * a Kubernetes object is not a top-level `services:` map.
+ */
+function isComposeDocument(doc: Obj): boolean {
+  const services = doc.services;
+  if (!isObj(services)) return false;
+  if (!Object.keys(doc).every((k) => COMPOSE_TOP_KEYS.has(k) || k.startsWith('x-'))) return false;
+  const list = Object.values(services);
+  if (list.length === 0 || !list.every((v) => v === null || isObj(v))) return false;
+  return list.some((v) => isObj(v) && (typeof v.image === 'string' || typeof v.build === 'string' || isObj(v.build)));
+}
+
+function composeByContent(f: FileContext): boolean {
+  const text = f.text;
+  if (!hasTopKey(text, 'services') || hasTopKey(text, 'apiVersion') || hasTopKey(text, 'kind')) return false;
+  if (!text.includes('image') && !text.includes('build')) return false;
+  if (!f.needWhole()) return false;
+  return yamlMaps(f).some(isComposeDocument);
+}
+
 const compose = defineDetector({
   family: 'containers',
   match(p) {
     // Even `docker-compose.yml` must look like Compose: Ansible roles name task files that way.
-    return COMPOSE_NAME.test(p.name) ? { read: WHOLE } : undefined;
+    if (COMPOSE_NAME.test(p.name)) return { read: WHOLE, tag: true };
+    return isYaml(p) ? { read: WHOLE, tag: false } : undefined;
   },
-  detect(f) {
+  detect(f, named) {
     const text = f.text;
-    if (!isCompose(text)) return;
+    if (named ? !isCompose(text) : !composeByContent(f)) return;
     f.tech('docker-compose');
     f.tech('docker');
     scanImages(f);
@@ -126,6 +162,18 @@ const kustomize = defineDetector({
       f.tech('flux');
       f.practice('gitops');
     }
+    // Charts inflated by Kustomize's Helm generator.
+    if (hasTopKey(text, 'helmCharts')) {
+      for (const doc of yamlMaps(f)) {
+        if (!Array.isArray(doc.helmCharts)) continue;
+        f.tech('helm');
+        for (const c of doc.helmCharts) {
+          const name = get(c, 'name');
+          const repo = get(c, 'repo');
+          if (typeof name === 'string') chartSignals(f, name, typeof repo === 'string' ? repo : '');
+        }
+      }
+    }
   },
 });
 
@@ -140,13 +188,47 @@ const skaffold = defineDetector({
   },
 });
 
+const RELEASE_CHART = /^[ \t]*(?:-[ \t]*)?chart[ \t]*:/;
+
+/**
+ * Whether the `releases:` block (from that column-0 key to the next column-0 key) has a `chart:`
+ * line: a helmfile's releases name their charts. Read line by line.
+ */
+export function releasesWithCharts(text: string): boolean {
+  let inside = false;
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    start = nl < 0 ? text.length : nl + 1;
+    const c = line.charCodeAt(0);
+    // A column-0 line that is not a list item, a comment or blank ends the block.
+    if (line.length > 0 && c !== 0x20 && c !== 0x09 && c !== 0x2d && c !== 0x23 && c !== 0x0d) inside = /^releases[ \t]*:/.test(line);
+    else if (inside && RELEASE_CHART.test(line)) return true;
+  }
+  return false;
+}
+
+/** A helmfile under another name: `releases:` whose entries name a `chart:`, or beside `helmDefaults:` / `repositories:`. */
+function isHelmfile(text: string): boolean {
+  return hasTopKey(text, 'releases') && (hasTopKey(text, 'helmDefaults') || hasTopKey(text, 'repositories') || releasesWithCharts(text));
+}
+
 const helmfile = defineDetector({
   family: 'containers',
   match(p) {
-    if (/^helmfile(?:[.-][\w-]+)?\.ya?ml(?:\.gotmpl)?$/.test(p.name) || p.name === 'helmfile.gotmpl') return { hits: [tech('helmfile'), tech('helm')] };
+    const named = /^helmfile(?:[.-][\w-]+)?\.ya?ml(?:\.gotmpl)?$/.test(p.name) || p.name === 'helmfile.gotmpl';
     const n = p.dirs.length;
-    if (n >= 1 && p.dirs[n - 1] === 'helmfile.d' && (isYaml(p) || p.name.endsWith('.gotmpl'))) return { hits: [tech('helmfile'), tech('helm')] };
-    return undefined;
+    if (named || (n >= 1 && p.dirs[n - 1] === 'helmfile.d' && (isYaml(p) || p.name.endsWith('.gotmpl')))) return { hits: [tech('helmfile'), tech('helm')], read: WHOLE, tag: true };
+    return isYaml(p) ? { read: WHOLE, tag: false } : undefined;
+  },
+  detect(f, named) {
+    if (!named) {
+      if (!isHelmfile(f.text)) return;
+      f.tech('helmfile');
+      f.tech('helm');
+    }
+    // The charts its releases install (`prometheus-community/kube-prometheus-stack`).
+    chartLines(f, f.text);
   },
 });
 
@@ -159,30 +241,88 @@ const yamlAnnotations = defineDetector({
   detect(f) {
     const text = f.text;
     // Literal guards first (each regex needs its literal): most YAML files have none of them.
-    const gpu = text.includes('.com/gpu');
+    const gpu = text.includes('.com/gpu') || text.includes('gpu.intel.com/');
     const istio = text.includes('istio');
     const linkerd = text.includes('linkerd.io/inject');
-    if (!gpu && !istio && !linkerd) return;
+    const otel = text.includes('instrumentation.opentelemetry.io/inject-');
+    if (!gpu && !istio && !linkerd && !otel) return;
     // A policy library (Kyverno, Gatekeeper) names these annotations in the rules it enforces on others' workloads.
     if (onlyPolicies(text)) return;
-    if (gpu && /\b(?:nvidia\.com|amd\.com)\/gpu\b/.test(text)) f.practice('gpu-workloads');
+    if (gpu && GPU_REQUEST.test(text)) f.practice('gpu-workloads');
     // Only injection switched on counts: charts and apps often opt out (`sidecar.istio.io/inject: "false"`).
     if (istio && ISTIO_INJECT.test(text)) f.tech('istio');
     if (linkerd && LINKERD_INJECT.test(text)) f.tech('linkerd');
+    // The OpenTelemetry operator's auto-instrumentation, asked for by a workload.
+    if (otel && OTEL_INJECT.test(text)) f.tech('opentelemetry');
   },
 });
 
 /** An annotation or label key starting its line (not a mention inside a description), quoted or not. */
 const ISTIO_INJECT = /^[ \t]*["']?(?:sidecar\.istio\.io\/inject["']?[ \t]*:[ \t]*["']?true\b|istio-injection["']?[ \t]*:[ \t]*["']?enabled\b|istio\.io\/rev["']?[ \t]*:[ \t]*["']?\w|istio\.io\/dataplane-mode["']?[ \t]*:[ \t]*["']?ambient\b)/m;
 const LINKERD_INJECT = /^[ \t]*["']?linkerd\.io\/inject["']?[ \t]*:[ \t]*["']?(?:enabled|ingress)\b/m;
+const OTEL_INJECT = /^[ \t]*["']?instrumentation\.opentelemetry\.io\/inject-[a-z-]+["']?[ \t]*:[ \t]*["']?(?!false\b)[\w./-]/m;
 
 
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 const NETPOL_KINDS = new Set(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
 
 const WEIGHT = /^[ \t-]*weight[ \t]*:/gm;
-const GPU_REQUEST = /\b(?:nvidia\.com|amd\.com)\/gpu\b/;
+/** GPUs requested by device plugin resource name: NVIDIA, AMD, Intel. */
+const GPU_REQUEST = /\b(?:nvidia\.com|amd\.com)\/gpu\b|\bgpu\.intel\.com\/(?:i915|xe)\b/;
+/** Dynamic Resource Allocation: a device class, driver or claim template named for GPUs. */
+const DRA_GPU = /^[ \t]*(?:-[ \t]*)?(?:deviceClassName|driver|resourceClaimTemplateName|resourceClaimName)[ \t]*:[ \t]*["']?([\w.-]{1,200})/gm;
+const DRA_KINDS = new Set(['ResourceClaim', 'ResourceClaimTemplate', 'DeviceClass']);
+const WORKLOAD_KINDS = new Set(['Pod', 'Deployment', 'StatefulSet', 'DaemonSet', 'Job', 'CronJob']);
 
+function draGpu(text: string): boolean {
+  if (!text.includes('gpu')) return false;
+  for (const m of text.matchAll(DRA_GPU)) if (/gpu/i.test(m[1])) return true;
+  return false;
+}
+
+/** Knative's autoscaler, set on a revision template. */
+const KNATIVE_SCALE = /\bautoscaling\.knative\.dev\/(?:min-scale|max-scale|minScale|maxScale|target|metric|class|initial-scale)\b/;
+const AUTOSCALING_KEY = /^([ \t]*)["']?(?:autoscaling|autoScaling|autoscaler|autoscale)["']?[ \t]*:[ \t]*(?:#.*)?\r?$/;
+const SWITCHED_ON = /^[ \t]*["']?(?:enabled|enable)["']?[ \t]*:[ \t]*["']?true\b/;
+const SWITCHED_OFF = /^[ \t]*["']?(?:enabled|enable)["']?[ \t]*:[ \t]*["']?false\b/;
+const MAX_REPLICAS = /^[ \t]*["']?(?:maxReplicas|maxReplicaCount|max_replicas|maxReplicaCnt|maxScale)["']?[ \t]*:/;
+
+/**
+ * A custom resource's own autoscaling fields: an `autoscaling:` (or `autoscaler:`) block holding
+ * `enabled: true`, or a replica ceiling without `enabled: false`. Read line by line: the block is
+ * the lines indented deeper than its key.
+ */
+export function autoscalingFields(text: string): boolean {
+  let indent = -1;
+  let on = false;
+  let off = false;
+  let max = false;
+  const close = () => (on || (max && !off));
+  for (let start = 0; start < text.length; ) {
+    const nl = text.indexOf('\n', start);
+    const line = text.slice(start, nl < 0 ? text.length : nl);
+    start = nl < 0 ? text.length : nl + 1;
+    if (indent >= 0) {
+      const body = line.trimStart();
+      const depth = line.length - body.length;
+      if (body === '' || body === '\r' || body.startsWith('#')) continue;
+      if (depth > indent) {
+        on ||= SWITCHED_ON.test(line);
+        off ||= SWITCHED_OFF.test(line);
+        max ||= MAX_REPLICAS.test(line);
+        continue;
+      }
+      if (close()) return true;
+      indent = -1;
+    }
+    const key = AUTOSCALING_KEY.exec(line);
+    if (key) {
+      indent = key[1].length;
+      on = off = max = false;
+    }
+  }
+  return indent >= 0 && close();
+}
 export function containerObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
   if (group === 'rbac.authorization.k8s.io' && RBAC_KINDS.has(kind)) f.practice('k8s-rbac');
@@ -200,10 +340,20 @@ export function containerObjects(o: KubeObject, f: FileContext): void {
   if (group.endsWith('istio.io')) f.tech('istio');
   if (group === 'linkerd.io' || group.endsWith('.linkerd.io')) f.tech('linkerd');
   if (group === 'operators.coreos.com' && (kind === 'ClusterServiceVersion' || kind === 'Subscription')) f.practice('k8s-operators');
-  if (kind === 'Pod' || kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet' || kind === 'Job' || kind === 'CronJob') {
-    if (testOnce(GPU_REQUEST, objText(o, f))) f.practice('gpu-workloads');
+  if (WORKLOAD_KINDS.has(kind)) {
+    const text = objText(o, f);
+    if (testOnce(GPU_REQUEST, text) || onceForText(draGpu, text, draGpu)) f.practice('gpu-workloads');
+  }
+  if (group.startsWith('resource.k8s.io') && DRA_KINDS.has(kind) && onceForText(draGpu, objText(o, f), draGpu)) f.practice('gpu-workloads');
+  // Custom resources that scale themselves (KServe, Ray, Knative, operators' own CRs), not the built-in kinds.
+  if (group.includes('.') && !group.endsWith('k8s.io')) {
+    const text = objText(o, f);
+    if (onceForText(autoscalingFields, text, (t) => KNATIVE_SCALE.test(t) || ENABLE_IN_TREE.test(t) || autoscalingFields(t))) f.practice('k8s-autoscaling');
   }
 }
+
+/** Ray's own autoscaler on a RayCluster, RayJob or RayService. */
+const ENABLE_IN_TREE = /\benableInTreeAutoscaling[ \t]*:[ \t]*true\b/;
 
 /** The kubebuilder / operator-sdk `PROJECT` file at the root of an operator repository. */
 const operatorProject = defineDetector({

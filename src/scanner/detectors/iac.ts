@@ -7,6 +7,9 @@
 import type { PracticeId, TechnologyId } from '../ids';
 import type { PathInfo } from '../paths';
 import { type Cond, type Detector, defineDetector, type FileContext, WHOLE, practice, tech } from './types';
+import { chartSignals } from './charts';
+import { otelMarkers } from './otel';
+import { imageSignals } from './tools';
 import { type Obj, anyOf, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
 
 /**
@@ -76,6 +79,9 @@ interface TfRule {
 const GRAFANA_RESOURCE = /^[ \t]*(?:resource|data)[ \t]+"grafana_dashboard"|^[ \t]*resource[ \t]+"grafana_/m;
 const MANIFEST_RESOURCE = /^[ \t]*resource[ \t]+"(?:kubernetes_manifest|kubectl_manifest)"/m;
 
+const HELM_RELEASE = /^[ \t]*resource[ \t]+"helm_release"/m;
+const HELM_CHART_ATTR = /^[ \t]*chart[ \t]*=[ \t]*"([^"\n$]{1,200})"/gm;
+
 const TF_RULES: TfRule[] = [
   { re: /^[ \t]*module[ \t]+"[^"\n]+"[ \t]*\{/m, also: /^[ \t]*source[ \t]*=/m, practices: ['terraform-modules'], terraform: true },
   { re: /^[ \t]*backend[ \t]+"(?!local")[\w-]+"[ \t]*\{|^[ \t]*data[ \t]+"terraform_remote_state"|^[ \t]*cloud[ \t]*\{/m, practices: ['terraform-remote-state'], terraform: true },
@@ -90,7 +96,27 @@ const TF_RULES: TfRule[] = [
   { re: /^[ \t]*resource[ \t]+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m, also: /prometheus/i, practices: ['prometheus-alerting'] },
   { re: MANIFEST_RESOURCE, also: /argoproj\.io/, tech: ['argocd'], practices: ['gitops'] },
   { re: /^[ \t]*resource[ \t]+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m, tech: ['flux'], practices: ['gitops'] },
+  // CI services defined as infrastructure.
+  { re: /^[ \t]*resource[ \t]+"aws_codebuild_project"/m, tech: ['aws-codebuild'] },
+  { re: /^[ \t]*resource[ \t]+"google_cloudbuild_trigger"/m, tech: ['google-cloud-build'] },
+  { re: /^[ \t]*resource[ \t]+"azuredevops_build_definition"/m, tech: ['azure-pipelines'] },
+  // Releases of Helm charts (the charts themselves: helmReleaseCharts).
+  { re: HELM_RELEASE, tech: ['helm'] },
+  // Registry scanning on push, CodeDeploy blue/green, dashboards kept as code.
+  { re: /^[ \t]*scan_on_push[ \t]*=[ \t]*true\b|^[ \t]*resource[ \t]+"aws_ecr_registry_scanning_configuration"/m, practices: ['image-scanning'] },
+  { re: /^[ \t]*deployment_type[ \t]*=[ \t]*"BLUE_GREEN"|^[ \t]*deployment_option[ \t]*=[ \t]*"WITH_TRAFFIC_CONTROL"/m, also: /"aws_codedeploy_deployment_group"/, practices: ['progressive-delivery'] },
+  {
+    re: /^[ \t]*resource[ \t]+"(?:aws_cloudwatch_dashboard|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|datadog_dashboard|datadog_dashboard_json|newrelic_one_dashboard|newrelic_one_dashboard_json)"/m,
+    practices: ['dashboards-as-code'],
+  },
 ];
+
+
+/** The charts of a file's `helm_release` resources (`chart = "kube-prometheus-stack"`). */
+function helmReleaseCharts(f: FileContext, text: string): void {
+  const repository = /^[ \t]*repository[ \t]*=[ \t]*"[^"\n]*istio/m.test(text) ? 'istio' : '';
+  for (const m of text.matchAll(HELM_CHART_ATTR)) chartSignals(f, m[1], repository);
+}
 
 function terraformContent(f: FileContext, cond?: Cond): void {
   const text = f.text;
@@ -101,6 +127,10 @@ function terraformContent(f: FileContext, cond?: Cond): void {
     for (const id of rule.tech ?? []) f.tech(id, c);
     for (const id of rule.practices ?? []) f.practice(id, c);
   }
+  if (text.includes('helm_release') && HELM_RELEASE.test(text)) helmReleaseCharts(f, text);
+  // Containers and functions set up for OpenTelemetry (ADOT layers and collectors, OTLP exporters).
+  if (otelMarkers(text, 'hcl')) f.tech('opentelemetry');
+  if (text.includes('image')) for (const m of text.matchAll(/\bimage[ \t]*=[ \t]*"([\w./:@-]{1,200})"/g)) imageSignals(f, m[1]);
 }
 
 /**
@@ -181,9 +211,29 @@ const hcl = defineDetector({
       f.tech('vault');
       f.practice('secrets-management');
     }
+    terragruntHcl(f, text);
     if (f.complete && !hclBalanced(text)) f.parseError();
   },
 });
+
+/** Blocks only Terragrunt has; `root.hcl` (its root configuration's name since 0.7x) may also hold just `inputs`. */
+const TG_BLOCK = /^[ \t]*(?:remote_state[ \t]*\{|generate[ \t]+"[\w-]+"[ \t]*\{|dependency[ \t]+"[\w-]+"[ \t]*\{|include[ \t]+"[\w-]+"[ \t]*\{)/m;
+const TG_ROOT = /^[ \t]*(?:inputs[ \t]*=|locals[ \t]*\{|terraform[ \t]*\{)/m;
+const GENERATE = /^[ \t]*generate[ \t]+"[\w-]+"[ \t]*\{/m;
+const REMOTE_STATE = /^[ \t]*remote_state[ \t]*\{/m;
+const BACKEND = /^[ \t]*backend[ \t]+"(?!local")[\w-]+"[ \t]*\{/m;
+
+/**
+ * Terragrunt configuration in other `.hcl` files (`root.hcl`, `_envcommon/*.hcl`): its blocks, and
+ * remote state kept there (a `remote_state` block, or a backend written by a `generate` block).
+ */
+function terragruntHcl(f: FileContext, text: string): void {
+  const root = f.p.name === 'root.hcl';
+  if (!TG_BLOCK.test(text) && !(root && TG_ROOT.test(text))) return;
+  f.tech('terragrunt');
+  f.tech('terraform');
+  if (REMOTE_STATE.test(text) || (GENERATE.test(text) && BACKEND.test(text))) f.practice('terraform-remote-state');
+}
 
 const pulumi = defineDetector({
   family: 'iac',
@@ -214,6 +264,8 @@ const bicep = defineDetector({
   detect(f) {
     // Key Vault secrets (resource, Azure Verified Module) or secrets read from a vault: secrets kept out of the code.
     if (/'Microsoft\.KeyVault\/vaults(?:\/secrets)?@|\bavm\/res\/key-vault\/vault\b|\.getSecret\s*\(/i.test(f.text)) f.practice('secrets-management');
+    // Azure portal dashboards (and Azure Managed Grafana dashboards) defined in the template.
+    if (/'Microsoft\.Portal\/dashboards@|'Microsoft\.Dashboard\/grafana\/dashboards@|\bavm\/res\/portal\/dashboard\b/i.test(f.text)) f.practice('dashboards-as-code');
   },
 });
 
@@ -246,6 +298,12 @@ const cloudformation = defineDetector({
       }
       if (/AWS::SecretsManager::Secret/.test(types)) f.practice('secrets-management');
       if (/AWS::(?:ApplicationAutoScaling|AutoScaling)::/.test(types) && /AWS::ECS::|AWS::EKS::/.test(types)) f.practice('k8s-autoscaling');
+      if (/"AWS::CodeBuild::Project"/.test(types)) f.tech('aws-codebuild');
+      if (/"AWS::CloudWatch::Dashboard"/.test(types)) f.practice('dashboards-as-code');
+      if (/"ScanOnPush":(?:true|"true")/.test(types)) f.practice('image-scanning');
+      // CodeDeploy blue/green (EC2, ECS), and SAM's gradual deployments (canary / linear traffic shifting).
+      if (/"DeploymentType":"BLUE_GREEN"|"DeploymentController":\{"Type":"CODE_DEPLOY"\}|"DeploymentPreference":\{[^{}]*"Type":"(?:Canary|Linear)/.test(types) || doc.Transform === 'AWS::CodeDeployBlueGreen') f.practice('progressive-delivery');
+      if (otelMarkers(types, 'json')) f.tech('opentelemetry');
     }
   },
 });
@@ -305,6 +363,8 @@ function isPlaybook(docs: unknown[]): boolean {
   return false;
 }
 
+const ANSIBLE_HELM = /^[ \t]*(?:-[ \t]*)?(?:kubernetes\.core|community\.kubernetes)\.helm(?:_template|_repository|_plugin|_pull)?[ \t]*:/m;
+
 const ansible = defineDetector<'role' | 'yaml'>({
   family: 'iac',
   match(p) {
@@ -324,6 +384,8 @@ const ansible = defineDetector<'role' | 'yaml'>({
       f.practice('config-management');
       return;
     }
+    // Helm run by Ansible's Kubernetes collection (`kubernetes.core.helm`, `helm_template`, `helm_repository`).
+    if (text.includes('.helm') && ANSIBLE_HELM.test(text)) f.tech('helm');
     // Each regex below needs its literal ('ansible.', 'hosts', 'import_playbook'): indexOf first, it is far cheaper.
     if (text.includes('ansible.') && /^[ \t]*(?:-[ \t]*)?ansible\.(?:builtin|posix|windows|netcommon)\.\w+[ \t]*:/m.test(text)) {
       f.tech('ansible');

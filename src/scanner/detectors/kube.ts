@@ -12,7 +12,8 @@ import type { PathInfo } from '../paths';
 import { scanImages } from './tools';
 import { type Cond, type Detector, defineDetector, type FileContext, type KubeObject, WHOLE } from './types';
 import { yamlLib } from '../yamlLib';
-import { isJson, isObj, isYaml, onlyPolicies } from './util';
+import { chartSignals } from './charts';
+import { get, hasTopKey, isJson, isObj, isYaml, onlyPolicies, yamlMaps } from './util';
 
 export type ObjectRule = (o: KubeObject, f: FileContext) => void;
 
@@ -46,11 +47,14 @@ export function chartDirOf(p: PathInfo): string | undefined {
 
 const chartFile = (chartDir: string): string => (chartDir ? `${chartDir}/Chart.yaml` : 'Chart.yaml');
 
+const JINJA_YAML = /\.ya?ml\.j2$/;
+
 export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<string | undefined> {
   return defineDetector({
     family: 'containers',
     match(p) {
-      if (isYaml(p)) return { read: WHOLE, tag: chartDirOf(p) };
+      // Jinja templates of manifests (Ansible's `deployment.yaml.j2`) are read line by line, like Helm templates.
+      if (isYaml(p) || JINJA_YAML.test(p.name)) return { read: WHOLE, tag: chartDirOf(p) };
       if (isJson(p)) return { read: WHOLE };
       return undefined;
     },
@@ -75,11 +79,11 @@ export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<stri
   });
 }
 
-/** Helm: Chart.yaml, chart templates (authoring), helmfile. */
+/** Helm: Chart.yaml (and the charts an umbrella chart depends on), chart templates (authoring). */
 export const helm = defineDetector<string>({
   family: 'containers',
   match(p) {
-    if (p.base === 'Chart.yaml' || p.base === 'Chart.yml') return { hits: [{ key: 't:helm' }] };
+    if (p.base === 'Chart.yaml' || p.base === 'Chart.yml') return { hits: [{ key: 't:helm' }], read: WHOLE };
     const chartDir = chartDirOf(p);
     if (chartDir !== undefined && (isYaml(p) || p.ext === '.tpl')) {
       // Counted only when the chart's Chart.yaml exists beside templates/.
@@ -87,6 +91,19 @@ export const helm = defineDetector<string>({
       return { hits: [{ key: 't:helm', requires }, { key: 'p:helm-chart-authoring', requires }] };
     }
     return undefined;
+  },
+  detect(f) {
+    // An umbrella chart: `dependencies: [{ name, repository, alias }]` installs those charts.
+    if (!hasTopKey(f.text, 'dependencies')) return;
+    for (const doc of yamlMaps(f)) {
+      const deps = doc.dependencies;
+      if (!Array.isArray(deps)) continue;
+      for (const dep of deps) {
+        const name = get(dep, 'name');
+        const repository = get(dep, 'repository');
+        if (typeof name === 'string') chartSignals(f, name, typeof repository === 'string' ? repository : '');
+      }
+    }
   },
 });
 

@@ -13,15 +13,20 @@ interface DepRule {
   re: RegExp;
   tech?: TechnologyId[];
   practices?: PracticeId[];
+  /**
+   * A client library, not the tool: a Python requirement alone does not count (requirements files
+   * keep libraries nothing imports); its import (mlops' Python reader) or a configuration file does.
+   */
+  client?: true;
 }
 
 /** A dependency named exactly one of `names` (or matching one of the raw `patterns`). */
 const exactly = (names: readonly string[], ...patterns: string[]) => new RegExp([`^${anyOf(names)}$`, ...patterns].join('|'));
 
 const DEP_RULES: DepRule[] = [
-  { re: /^@opentelemetry\/|^opentelemetry(?:[-_.]|$)|^go\.opentelemetry\.io\/|^io\.opentelemetry(?:[.:]|$)/, tech: ['opentelemetry'] },
-  { re: /^dd-trace(?:$|[-/])|^@datadog\/|^ddtrace$|^datadog$|^datadog[-_](?:api[-_]client|lambda|checks-base)|^gopkg\.in\/datadog\/|^github\.com\/datadog\/(?:dd-trace-go|datadog-go|datadog-api-client-go)|^com\.datadoghq(?:[.:]|$)|^datadog\/dd-trace$|^datadog-ci$/, tech: ['datadog'] },
-  { re: /^prom-client$|^prometheus[-_]client$|^prometheus[-_](?:flask|fastapi)[-_]|^django-prometheus$|^express-prom-bundle$|^github\.com\/prometheus\/client_golang|^io\.prometheus(?:[.:]|$)|^micrometer-registry-prometheus$|^prometheus-net/, tech: ['prometheus'] },
+  { re: /^@opentelemetry\/|^opentelemetry(?:[-_.]|$)|^go\.opentelemetry\.io\/|^io\.opentelemetry(?:[.:]|$)/, tech: ['opentelemetry'], client: true },
+  { re: /^dd-trace(?:$|[-/])|^@datadog\/|^ddtrace$|^datadog$|^datadog[-_](?:api[-_]client|lambda|checks-base)|^gopkg\.in\/datadog\/|^github\.com\/datadog\/(?:dd-trace-go|datadog-go|datadog-api-client-go)|^com\.datadoghq(?:[.:]|$)|^datadog\/dd-trace$|^datadog-ci$/, tech: ['datadog'], client: true },
+  { re: /^prom-client$|^prometheus[-_]client$|^prometheus[-_](?:flask|fastapi)[-_]|^django-prometheus$|^express-prom-bundle$|^github\.com\/prometheus\/client_golang|^io\.prometheus(?:[.:]|$)|^micrometer-registry-prometheus$|^prometheus-net/, tech: ['prometheus'], client: true },
   { re: /^hvac$|^node-vault$|^github\.com\/hashicorp\/vault\/api|^spring-cloud-starter-vault-config$|^org\.springframework\.vault|^vaultsharp$/, tech: ['vault'], practices: ['secrets-management'] },
   { re: /^mlflow(?:-skinny)?$/, tech: ['mlflow'] },
   { re: /^kfp(?:-[\w-]+)?$/, tech: ['kubeflow'], practices: ['ml-pipelines'] },
@@ -134,11 +139,12 @@ const manifests = defineDetector<Format>({
   },
   detect(f, format) {
     if (!format) return;
-    matchDependencies(f, dependencyNames(format, f.text, () => f.json()));
+    matchDependencies(f, dependencyNames(format, f.text, () => f.json()), format === 'python');
   },
 });
 
-export function matchDependencies(f: FileContext, names: readonly string[]): void {
+/** Reports the rules the dependency names match (`python`: client libraries need their import too). */
+export function matchDependencies(f: FileContext, names: readonly string[], python = false): void {
   for (const name of new Set(names)) {
     if (name === 'renovate-config') {
       f.tech('renovate');
@@ -146,7 +152,7 @@ export function matchDependencies(f: FileContext, names: readonly string[]): voi
       continue;
     }
     for (const rule of DEP_RULES) {
-      if (!rule.re.test(name)) continue;
+      if ((python && rule.client) || !rule.re.test(name)) continue;
       for (const id of rule.tech ?? []) f.tech(id);
       for (const id of rule.practices ?? []) f.practice(id);
     }

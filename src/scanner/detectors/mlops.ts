@@ -49,6 +49,9 @@ const PY_HINT_WORDS = [
   'predict', 'predictor', 'prediction', 'inference', 'infer', 'model', 'models', 'mlflow', 'experiment', 'experiments', 'flow', 'flows', 'load', 'perf', 'ml', 'mlops',
   'tracking', 'register', 'deploy', 'deployment', 'job', 'jobs', 'task', 'tasks', 'workflow', 'workflows', 'notebook', 'notebooks', 'main', 'app', 'run', 'evaluate', 'eval',
   'feature', 'features', 'tune', 'tuning', 'sweep', 'operator', 'operators', 'controller', 'controllers', 'handler', 'handlers', 'script', 'scripts', 'src',
+  // Where client libraries are set up (a library in requirements.txt counts only where it is imported).
+  'metrics', 'telemetry', 'tracing', 'tracer', 'otel', 'observability', 'instrumentation', 'monitoring', 'exporter', 'exporters', 'collector',
+  'wsgi', 'asgi', 'api', 'views', 'settings', 'config', 'worker', 'workers', 'lambda', 'lambda_function', 'function', 'functions', 'service', 'services',
 ];
 const PY_HINT = new RegExp(`(?:^|[/_.-])${anyOf(PY_HINT_WORDS, 'locust\\w*', 'bento\\w*')}(?:[/_.-]|$)`);
 
@@ -120,6 +123,25 @@ export function pythonImports(f: FileContext): void {
   }
   // Ray Serve is imported from `ray` itself.
   if (text.includes('ray') && RAY_SERVE.test(text)) f.practice('model-serving');
+  // A model loaded inside a web app or a Lambda handler is served from there.
+  if ((WEB_APPS.some(has) || LAMBDA_HANDLER.test(text)) && loadsModel(text)) f.practice('model-serving');
+}
+
+/** Web frameworks an inference endpoint is written with. */
+const WEB_APPS = ['flask', 'fastapi', 'starlette', 'sanic', 'litestar', 'aiohttp', 'tornado', 'falcon', 'django'];
+const LAMBDA_HANDLER = /^def[ \t]+\w*handler[ \t]*\([ \t]*event[ \t]*,[ \t]*context\b/m;
+/** A line that deserialises or loads a model: `joblib.load(`, `pickle.load(`, `mlflow.pyfunc.load_model(`, … */
+const LOAD_CALL = /\b(?:joblib|pickle|cloudpickle|dill|torch|skops\.io)\.loads?[ \t]*\(|\bload_model[ \t]*\(|\bfrom_pretrained[ \t]*\(|\bxgb\.Booster[ \t]*\(|\bonnxruntime\.InferenceSession[ \t]*\(/;
+/** What makes the loaded thing a model (not a cache or a session). */
+const MODEL_WORD = /model|clf|classifier|regressor|estimator|predictor|pipeline|\.pkl\b|\.joblib\b|\.onnx\b|\.pt\b|\.pth\b|\.h5\b|\.keras\b/i;
+
+function loadsModel(text: string): boolean {
+  if (!text.includes('load') && !text.includes('from_pretrained') && !text.includes('Booster') && !text.includes('InferenceSession')) return false;
+  for (const line of text.split('\n')) {
+    if (line.trimStart().startsWith('#')) continue;
+    if (LOAD_CALL.test(line) && MODEL_WORD.test(line)) return true;
+  }
+  return false;
 }
 
 /**
@@ -136,11 +158,15 @@ interface ImportRule {
 
 /** An Airflow DAG about machine learning (the word `model` of `airflow.models` does not count). */
 const mlDag = (text: string) => /\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''));
+const mlFlow = (text: string) => /^[ \t]*@(?:flow|task)\b/m.test(text) && ML_WORDS.test(text.replace(/\bMODEL\b/g, ''));
 const RAY_SERVE = /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m;
 
 const IMPORT_RULES: ImportRule[] = [
   { modules: ['airflow'], tech: ['airflow'] },
   { modules: ['airflow'], when: mlDag, practices: ['ml-pipelines'] },
+  // Prefect flows (`@flow`, `@task`) about models are ML pipelines, like Airflow DAGs.
+  { modules: ['prefect'], when: mlFlow, practices: ['ml-pipelines'] },
+  { modules: ['ray.job_submission', 'ray.workflow'], practices: ['ml-pipelines'] },
   { modules: ['mlflow'], tech: ['mlflow'] },
   { modules: ['kfp'], tech: ['kubeflow'], practices: ['ml-pipelines'] },
   { modules: ['kubeflow', 'kubeflow_training', 'katib'], tech: ['kubeflow'] },
@@ -174,6 +200,8 @@ export function mlopsObjects(o: KubeObject, f: FileContext): void {
   }
   if (group === 'serving.kserve.io' || group === 'machinelearning.seldon.io' || group === 'mlops.seldon.io') f.practice('model-serving');
   if (group === 'ray.io' && kind === 'RayService') f.practice('model-serving');
+  // A RayJob runs a batch job (training, tuning, batch inference) on a cluster it brings up.
+  if (group === 'ray.io' && kind === 'RayJob') f.practice('ml-pipelines');
 }
 
 export const detectors: Detector[] = [files, python];

@@ -7,6 +7,8 @@
  * manifests detector.
  */
 import { NOT_CONFIG_JSON } from './iac';
+import { alloySignals, logDestinations, otelMarkers } from './otel';
+import { imageSignals } from './tools';
 import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE } from './types';
 import { type Obj, get, hasTopKey, isJson, isObj, isYaml, objText, onceForText, testOnce, yamlMaps } from './util';
 
@@ -45,6 +47,10 @@ const observabilityYaml = defineDetector({
   },
   detect(f) {
     const text = f.text;
+    // Configuration that names its destinations or sets OpenTelemetry up (also inside ConfigMaps and Helm values).
+    logDestinations(f, text);
+    alloySignals(f, text);
+    if (otelMarkers(text, 'yaml')) f.tech('opentelemetry');
     const t = (key: string) => hasTopKey(text, key);
     const promConfig = t('scrape_configs') || t('rule_files');
     const rules = t('groups') && /^[ \t]*(?:-[ \t]*)?(?:alert|record)[ \t]*:/m.test(text);
@@ -99,6 +105,9 @@ const observabilityJson = defineDetector({
   },
   detect(f) {
     const text = f.text;
+    // ECS task definitions (and other JSON) that run a collector or export OTLP.
+    if (otelMarkers(text, 'json')) f.tech('opentelemetry');
+    if (text.includes('containerDefinitions') && text.includes('"image"')) for (const m of text.matchAll(/"image"\s*:\s*"([\w./:@-]{1,200})"/g)) imageSignals(f, m[1]);
     if (!(text.includes('"panels"') || text.includes('"rows"')) || !text.includes('schemaVersion')) return;
     if (!f.needWhole()) return;
     if (isDashboard(f.json())) {
@@ -128,11 +137,16 @@ const jsonnet = defineDetector({
   },
 });
 
-/** Fluent Bit classic config: `[INPUT]` / `[OUTPUT]` sections with `Name`. */
+/**
+ * Collector and shipper configurations that are not YAML: Fluent Bit classic (`[INPUT]` / `[OUTPUT]`
+ * sections with `Name`), Fluentd, Vector TOML, Grafana Alloy (`.alloy`, `.river`), and the outputs
+ * they name.
+ */
 const fluentBitConf = defineDetector({
   family: 'observability',
   match(p) {
-    if (p.ext === '.conf' || p.name === 'fluent-bit.conf' || p.name === 'grafana.ini') return { read: 64 * 1024 };
+    if (p.ext === '.conf' || p.name === 'fluent-bit.conf' || p.name === 'grafana.ini' || p.ext === '.alloy' || p.ext === '.river') return { read: 64 * 1024 };
+    if (p.ext === '.toml' && (p.name.includes('vector') || p.dirs.includes('vector'))) return { read: 64 * 1024 };
     return undefined;
   },
   detect(f) {
@@ -140,7 +154,12 @@ const fluentBitConf = defineDetector({
       if (/^\[(?:server|database|auth|security)\]/m.test(f.text)) f.tech('grafana');
       return;
     }
+    if (f.p.ext === '.alloy' || f.p.ext === '.river') {
+      alloySignals(f, f.text);
+      return;
+    }
     if (/^[ \t]*\[(?:INPUT|OUTPUT|SERVICE|FILTER|PARSER)\][ \t]*$/m.test(f.text) && /^[ \t]*(?:Name|Match|Flush)[ \t]+\S/im.test(f.text)) f.tech('fluent-bit');
+    logDestinations(f, f.text);
   },
 });
 
@@ -208,6 +227,12 @@ export function observabilityObjects(o: KubeObject, f: FileContext): void {
   }
   if (group === 'loki.grafana.com') f.tech('loki');
   if (group === 'fluentbit.fluent.io' || (group === 'logging.banzaicloud.io' && /fluentbit/i.test(kind))) f.tech('fluent-bit');
+  // Fluent Operator and Logging Operator outputs: the destination is the spec's plugin key.
+  if ((group === 'fluentbit.fluent.io' || group === 'fluentd.fluent.io' || group === 'logging.banzaicloud.io') && (kind === 'Output' || kind === 'ClusterOutput')) {
+    const spec = o.doc ? get(o.doc, 'spec') : undefined;
+    if (isObj(spec) && isObj(spec.loki)) f.tech('loki');
+    if (isObj(spec) && (isObj(spec.datadog) || isObj(spec.datadogLogs))) f.tech('datadog');
+  }
   if (group === 'sloth.slok.dev' || group === 'pyrra.dev' || group === 'openslo' || group === 'n9' || group === 'slo.nobl9.com') f.practice('slo-definitions');
   if (group === '' && kind === 'ConfigMap') {
     const text = objText(o, f);

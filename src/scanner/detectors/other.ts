@@ -6,6 +6,7 @@
  * also scanned for the tools they run (not counted as CI).
  */
 import type { PathInfo } from '../paths';
+import { ranByCi } from './ci';
 import { scanTools } from './tools';
 import { type Detector, defineDetector, type FileContext, type KubeObject, HEAD, WHOLE, practice, tech } from './types';
 import { anyOf, hasTopKey, isJson, isYaml } from './util';
@@ -25,14 +26,17 @@ function maybeScript(p: PathInfo): boolean {
   return false;
 }
 
-const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'catalog'>({
+const SCRIPT_READ = 64 * 1024;
+
+const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'script' | 'catalog'>({
   family: 'other',
   match(p) {
     const { name, ext } = p;
     if (name === 'makefile' || name === 'gnumakefile' || ext === '.mk' || ext === '.mak') return { hits: [tech('makefile')], read: 128 * 1024, tag: 'make' };
-    if (ext === '.sh' || ext === '.bash') return { hits: [tech('bash')] };
-    if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile') return { read: 128 * 1024, tag: 'tasks' };
-    if (maybeScript(p)) return { read: 128, tag: 'shebang', probe: true };
+    // Scripts anywhere run tools (`helm upgrade --install`, `terraform apply`, `trivy image`).
+    if (ext === '.sh' || ext === '.bash') return { hits: [tech('bash')], read: SCRIPT_READ, tag: 'script' };
+    if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile' || name === 'procfile') return { read: 128 * 1024, tag: 'tasks' };
+    if (maybeScript(p)) return { read: SCRIPT_READ, tag: 'shebang', probe: true };
     if (name === 'catalog-info.yaml' || name === 'catalog-info.yml') return { hits: [tech('backstage'), practice('service-catalog')] };
     if (name === 'cookiecutter.json' || name === 'copier.yml' || name === 'copier.yaml') return { hits: [practice('golden-path-templates')] };
     if (name === 'infracost.yml' || name === 'infracost.yaml' || name === 'infracost.yml.tmpl' || name === 'infracost-usage.yml' || name === 'infracost-usage.yaml') return { hits: [tech('infracost'), practice('cost-estimation')] };
@@ -40,8 +44,11 @@ const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'catalog'>({
     return undefined;
   },
   detect(f, tag) {
-    if (tag === 'make' || tag === 'tasks') scanTools(f, false);
-    if (tag === 'shebang' && /^#![ \t]*(?:\/usr)?(?:\/local)?\/bin\/(?:env[ \t]+(?:-\S+[ \t]+)?)?(?:bash|sh)\b/.test(f.text)) f.tech('bash');
+    if (tag === 'make' || tag === 'tasks' || tag === 'script') scanTools(f, false);
+    if (tag === 'shebang' && /^#![ \t]*(?:\/usr)?(?:\/local)?\/bin\/(?:env[ \t]+(?:-\S+[ \t]+)?)?(?:bash|sh)\b/.test(f.text)) {
+      f.tech('bash');
+      scanTools(f, ranByCi(f.p));
+    }
   },
 });
 

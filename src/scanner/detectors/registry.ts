@@ -17,6 +17,7 @@ import * as mlops from './mlops';
 import * as observability from './observability';
 import * as other from './other';
 import * as security from './security';
+import { helmValues } from './values';
 import type { Detector, Hit, Interest } from './types';
 import { anyOf } from './util';
 
@@ -35,6 +36,7 @@ export const DETECTORS: readonly Detector[] = [
   ...iac.detectors,
   helm,
   ...containers.detectors,
+  helmValues,
   makeObjectsDetector(OBJECT_RULES),
   ...gitops.detectors,
   ...observability.detectors,

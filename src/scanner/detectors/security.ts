@@ -7,10 +7,10 @@
  */
 import { scanTools } from './tools';
 import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE, practice, tech } from './types';
-import { isJson, isYaml, onlyPolicies, parentDir } from './util';
+import { get, hasTopKey, isJson, isObj, isYaml, onlyPolicies, parentDir, yamlMaps } from './util';
 
 /** Files whose name alone proves the tool is configured for this repository. */
-const byName = defineDetector({
+const byName = defineDetector<'pre-commit' | 'golangci'>({
   family: 'security',
   match(p) {
     const { name, ext, dirs } = p;
@@ -27,16 +27,61 @@ const byName = defineDetector({
     if (/^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/.test(name)) return { hits: [tech('renovate'), practice('dependency-updates')] };
     if (ext === '.rego') return { hits: [tech('opa'), practice('policy-as-code')] };
     if (name === 'conftest.toml') return { hits: [tech('opa'), practice('policy-as-code')] };
-    if (name === '.pre-commit-config.yaml' || name === '.pre-commit-config.yml') return { hits: [tech('pre-commit')], read: WHOLE };
+    if (name === '.pre-commit-config.yaml' || name === '.pre-commit-config.yml') return { hits: [tech('pre-commit')], read: WHOLE, tag: 'pre-commit' };
+    if (/^\.golangci\.(?:ya?ml|json)$/.test(name)) return { read: WHOLE, tag: 'golangci' };
     if (name === '.pre-commit-hooks.yaml') return { hits: [tech('pre-commit')] };
     if (/\.(?:spdx|cdx)(?:\.json|\.xml)?$|^(?:sbom|bom)\.(?:json|xml|spdx)$/.test(name)) return { hits: [practice('sbom')] };
     return undefined;
   },
-  detect(f) {
-    // .pre-commit-config.yaml: hooks are tools run on every commit (not in CI).
+  detect(f, tag) {
+    if (tag === 'golangci') {
+      if (golangciGosec(f)) f.practice('sast-in-ci');
+      return;
+    }
+    // .pre-commit-config.yaml: hooks are tools run on every commit (not in CI)…
     scanTools(f, false);
+    // …unless pre-commit.ci runs them on every pull request (its `ci:` settings), minus the hooks it skips.
+    if (hasTopKey(f.text, 'ci') && preCommitCiSast(f)) f.practice('sast-in-ci');
   },
 });
+
+/** Static analysers as pre-commit hook ids. */
+const SAST_HOOK = /^(?:gosec|go-sec|semgrep|semgrep-ci|bandit|njsscan|horusec|brakeman)$/;
+
+function preCommitCiSast(f: FileContext): boolean {
+  for (const doc of yamlMaps(f)) {
+    if (!isObj(doc.ci)) continue;
+    const skip = new Set(Array.isArray(doc.ci.skip) ? doc.ci.skip.filter((x): x is string => typeof x === 'string') : []);
+    const repos = Array.isArray(doc.repos) ? doc.repos : [];
+    for (const repo of repos) {
+      const hooks = get(repo, 'hooks');
+      if (!Array.isArray(hooks)) continue;
+      for (const hook of hooks) {
+        const id = get(hook, 'id');
+        if (typeof id === 'string' && SAST_HOOK.test(id) && !skip.has(id)) return true;
+      }
+    }
+  }
+  return false;
+}
+
+/**
+ * golangci-lint with gosec switched on (in `linters.enable`, or every linter on and gosec not off):
+ * a linter configuration at the root is what the pipeline's golangci-lint step reads.
+ */
+function golangciGosec(f: FileContext): boolean {
+  if (!f.text.includes('gosec') && !f.text.includes('all')) return false;
+  const docs = f.p.ext === '.json' ? [f.json()].filter(isObj) : yamlMaps(f);
+  for (const doc of docs) {
+    const linters = doc.linters;
+    if (!isObj(linters)) continue;
+    const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    if (list(linters.enable).includes('gosec')) return true;
+    const all = linters['enable-all'] === true || linters.default === 'all';
+    if (all && !list(linters.disable).includes('gosec')) return true;
+  }
+  return false;
+}
 
 /** SOPS-encrypted YAML or JSON: a `sops` block with `mac` and `lastmodified`. */
 const sopsEncrypted = defineDetector({

@@ -6,7 +6,8 @@
  */
 import type { PracticeId, TechnologyId } from '../ids';
 import type { FileContext } from './types';
-import { anyOf } from './util';
+import { chartSignals } from './charts';
+import { anyOf, withoutComments } from './util';
 
 interface ToolRule {
   re: RegExp;
@@ -56,6 +57,16 @@ const RULES: ToolRule[] = [
   { re: /\bargocd\s+(?:app|login|proj|cluster|repo)\b/i, tech: ['argocd'], practices: ['gitops'] },
   { re: /fluxcd\/flux2\/action|\bflux\s+(?:bootstrap|reconcile)\b/i, tech: ['flux'], practices: ['gitops'] },
   { re: /\bchaos\s+run\b|\blitmusctl\b|litmuschaos\/|chaos-mesh\//i, tech: ['chaos-engineering'], practices: ['chaos-experiments'] },
+  // Deploy tools run from scripts, Makefiles, task runners and pipelines.
+  { re: /\bhelm\s+(?:upgrade|install|template|package|lint|push|diff\s+upgrade|repo\s+add|dependency\s+(?:update|build)|dep\s+(?:update|build))\b/, tech: ['helm'] },
+  { re: /\bhelmfile\s+(?:sync|apply|template|diff|deps|repos|destroy|lint|build|write-values|-e\b|-f\b|--environment\b|--file\b)/, tech: ['helmfile', 'helm'] },
+  { re: /\bterraform\s+(?:init|plan|apply|destroy|validate|import|output|workspace|-chdir=)/, tech: ['terraform'] },
+  { re: /\bterragrunt\s+(?:run-all|run|plan|apply|init|destroy|validate|output|hclfmt|stack)\b/, tech: ['terragrunt', 'terraform'] },
+  { re: /\bkubectl\s+(?:apply|diff|delete|create)\s+(?:-k\b|--kustomize\b)|\bkubectl\s+kustomize\b|\bkustomize\s+(?:build|edit|create)\b/, tech: ['kustomize'] },
+  // Zero-code instrumentation: the launcher wraps the app (`ddtrace-run gunicorn app:app`).
+  { re: /\bddtrace-run\b/, tech: ['datadog'] },
+  { re: /\bopentelemetry-instrument\b/, tech: ['opentelemetry'] },
+  { re: /\bray\s+job\s+submit\b/, practices: ['ml-pipelines'] },
 ];
 
 /** The files already scanned, and whether as CI (which claims more): a file of many Tekton objects is scanned once. */
@@ -66,17 +77,40 @@ export function scanTools(f: FileContext, inCi: boolean): void {
   const done = scanned.get(f);
   if (done === true || done === inCi) return;
   scanned.set(f, inCi);
-  const text = f.text;
+  // A tool named only in a comment is not run.
+  const text = withoutComments(f.text);
   for (const rule of RULES) {
     if (!rule.re.test(text)) continue;
     for (const id of rule.tech ?? []) f.tech(id);
     for (const id of rule.practices ?? []) f.practice(id);
     if (inCi) for (const id of rule.ciPractices ?? []) f.practice(id);
   }
+  if (text.includes('helm')) helmCommandCharts(f, text);
   // Trivy scans images unless told otherwise: `trivy image`, or the action with an image ref / no scan type.
   if (inCi && /\btrivy\b/i.test(text)) {
     const action = /aquasecurity\/trivy-action/i.test(text);
     if (/\btrivy\s+(?:image|i)\b|\bimage-ref\s*:|\bscan-type\s*:\s*['"]?image\b/i.test(text) || (action && !/\bscan-type\s*:/i.test(text))) f.practice('image-scanning');
+  }
+}
+
+const HELM_INSTALL = /\bhelm\s+(?:upgrade|install|template)\b/g;
+const CHART_REF = /^(?:oci:\/\/)?[\w.-]+(?:\/[\w.-]+)+$/;
+
+/**
+ * The charts `helm install|upgrade|template` lines install (`prometheus-community/kube-prometheus-stack`,
+ * `oci://ghcr.io/x/charts/y`): the words after the command that look like a chart reference.
+ */
+function helmCommandCharts(f: FileContext, text: string): void {
+  HELM_INSTALL.lastIndex = 0;
+  for (let m = HELM_INSTALL.exec(text); m; m = HELM_INSTALL.exec(text)) {
+    const end = text.indexOf('\n', m.index);
+    const rest = text.slice(m.index + m[0].length, end < 0 ? text.length : Math.min(end, m.index + 2000));
+    for (const word of rest.split(/[ \t"']+/)) {
+      if (word.startsWith('-') || /\.(?:ya?ml|json|tgz)$/.test(word) || !CHART_REF.test(word)) continue;
+      chartSignals(f, word, word);
+    }
+    if (end < 0) break;
+    HELM_INSTALL.lastIndex = end;
   }
 }
 
@@ -87,6 +121,9 @@ const IMAGE_RULES: { re: RegExp; tech?: TechnologyId[]; practices?: PracticeId[]
   { re: /^(?:[\w.-]+\/)?(?:grafana|bitnami)\/grafana(?:-oss|-enterprise)?(?::|@|$)/, tech: ['grafana'] },
   { re: /^(?:[\w.-]+\/)?grafana\/(?:loki|promtail)(?::|@|$)/, tech: ['loki'] },
   { re: /^(?:[\w.-]+\/)?otel\/opentelemetry-collector|opentelemetry-collector(?:-contrib|-k8s)?(?::|@|$)/, tech: ['opentelemetry'] },
+  // Vendor distributions: the AWS Distro for OpenTelemetry collector, the operator's auto-instrumentation images.
+  { re: /(?:^|\/)aws-otel-collector(?::|@|$)|\/opentelemetry-operator\/autoinstrumentation-/, tech: ['opentelemetry'] },
+  { re: /^(?:[\w.-]+\/)?(?:opencost\/opencost|kubecost1?\/(?:cost-model|kubecost-cost-model|frontend))(?::|@|$)/, practices: ['cost-estimation'] },
   { re: /^(?:[\w.-]+\/)?(?:fluent\/fluent-bit|fluent-bit)(?::|@|$)|^cr\.fluentbit\.io\//, tech: ['fluent-bit'] },
   { re: /^(?:[\w.-]+\/)?(?:datadog|datadoghq)\/(?:agent|cluster-agent|dogstatsd)(?::|@|$)/, tech: ['datadog'] },
   { re: /^(?:[\w.-]+\/)?(?:hashicorp\/vault|vault)(?::|@|$)/, tech: ['vault'], practices: ['secrets-management'] },

@@ -205,3 +205,29 @@ export function thenOnSameLine(text: string, first: RegExp, then: RegExp, dot = 
   }
   return false;
 }
+
+const COMMENT_LINE = /^[ \t]*(?:#|\/\/)/;
+const TRAILING_COMMENT = /[ \t]#/;
+
+/**
+ * The text without comments, for rules about what a script or pipeline runs: lines starting with
+ * `#` or `//` are emptied (kept as empty lines, so line-anchored rules still see the same lines)
+ * and a ` #…` tail is cut. A command named only in a comment is not run.
+ */
+export function withoutComments(text: string): string {
+  return onceForText(TRAILING_COMMENT, text, stripComments);
+}
+
+function stripComments(text: string): string {
+  if (!text.includes('#') && !text.includes('//')) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (COMMENT_LINE.test(line)) lines[i] = '';
+    else if (line.includes('#')) {
+      const at = line.search(TRAILING_COMMENT);
+      if (at >= 0) lines[i] = line.slice(0, at);
+    }
+  }
+  return lines.join('\n');
+}
