@@ -3,12 +3,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
-import * as esbuild from 'esbuild';
 import { BAITS } from '../../../bench/baits.mjs';
 import { scan } from '../../../src/scanner/engine';
 import { NodeFileSource } from '../../../src/scanner/fileSource';
 import { WorkerPool } from '../../../src/scanner/workerPool';
-import { cleanTrees, makeTree, writeTree } from './helpers';
+import { buildWorkerBundle, cleanTrees, makeTree, writeTree } from './helpers';
 
 /**
  * Every bait of the scanner-safety issue in one tree, beside real files: the scan ends, finds the
@@ -19,10 +18,9 @@ describe('scanner: a tree holding every bait at once', function () {
   let dir: string;
   let script: string;
 
-  before(async () => {
+  before(() => {
     dir = mkdtempSync(nodePath.join(tmpdir(), 'dr-baits-'));
-    script = nodePath.join(dir, 'scanWorker.js');
-    await esbuild.build({ entryPoints: ['src/scanner/worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile: script, logLevel: 'silent' });
+    script = buildWorkerBundle(dir);
     process.env.DEVOPS_ROADMAP_TEST_STALL_ON = 'stall-bait.yaml';
   });
   after(() => {

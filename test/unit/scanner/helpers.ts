@@ -47,8 +47,15 @@ export const ids = (r: ScanResult) => ({ t: r.technologies.map((t) => t.id), p: 
  * (minified, as esbuild.mjs builds them). Returns the path of cli.js.
  */
 export function buildShippedCli(dir: string): string {
-  const common = { bundle: true, minify: true, platform: 'node', format: 'cjs', logLevel: 'silent' } as const;
-  buildSync({ ...common, entryPoints: ['src/cli.ts'], outfile: nodePath.join(dir, 'cli.js') });
-  buildSync({ ...common, entryPoints: ['src/scanner/worker.ts'], outfile: nodePath.join(dir, 'scanWorker.js') });
-  return nodePath.join(dir, 'cli.js');
+  buildSync({ ...BUNDLE, entryPoints: ['src/cli.ts'], outfile: nodePath.join(dir, 'cli.js') });
+  return nodePath.join(nodePath.dirname(buildWorkerBundle(dir)), 'cli.js');
 }
+
+/** Builds the detectors' worker bundle (dist/scanWorker.js as shipped) into `dir`; returns its path. */
+export function buildWorkerBundle(dir: string): string {
+  const outfile = nodePath.join(dir, 'scanWorker.js');
+  buildSync({ ...BUNDLE, entryPoints: ['src/scanner/worker.ts'], outfile });
+  return outfile;
+}
+
+const BUNDLE = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'silent' } as const;

@@ -3,18 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
-import * as esbuild from 'esbuild';
 import { ScanIndex, scan } from '../../../src/scanner/engine';
 import { NodeFileSource } from '../../../src/scanner/fileSource';
 import { WorkerPool } from '../../../src/scanner/workerPool';
-import { cleanTrees, ids, makeTree, stable } from './helpers';
-
-/** The worker bundle as esbuild.mjs builds it, from the sources under test. */
-async function buildWorker(dir: string): Promise<string> {
-  const outfile = nodePath.join(dir, 'scanWorker.js');
-  await esbuild.build({ entryPoints: ['src/scanner/worker.ts'], bundle: true, platform: 'node', format: 'cjs', target: 'node18', outfile, logLevel: 'silent' });
-  return outfile;
-}
+import { buildWorkerBundle, cleanTrees, ids, makeTree, stable } from './helpers';
 
 const tree = {
   'Dockerfile': 'FROM golang AS b\nFROM alpine\nCOPY --from=b /x /x\n',
@@ -31,7 +23,7 @@ describe('scanner worker pool (real worker threads)', function () {
 
   before(async () => {
     dir = mkdtempSync(nodePath.join(tmpdir(), 'dr-worker-'));
-    script = await buildWorker(dir);
+    script = buildWorkerBundle(dir);
   });
   after(() => {
     cleanTrees();
