@@ -39,10 +39,17 @@ export function gitopsObjects(o: KubeObject, f: FileContext): void {
   }
 }
 
-const INSTALLS_CHARTS = new Set(['argoproj.io/Application', 'argoproj.io/ApplicationSet', 'helm.toolkit.fluxcd.io/HelmRelease', 'helm.cattle.io/HelmChart']);
+const INSTALLS_CHARTS = new Set(['argoproj.io/Application', 'argoproj.io/ApplicationSet', 'helm.toolkit.fluxcd.io/HelmRelease', 'helm.cattle.io/HelmChart', 'source.toolkit.fluxcd.io/OCIRepository']);
+const OCI_URL = /^[ \t]*url[ \t]*:[ \t]*["']?(oci:\/\/[\w./:@-]{1,300})/m;
 
 /** The charts an object installs: from the parsed document when there is one, else its `chart:` lines. */
 function installedCharts(o: KubeObject, f: FileContext): void {
+  // Flux's OCIRepository holding a chart (`oci://ghcr.io/prometheus-community/charts/kube-prometheus-stack`), which a HelmRelease's chartRef names.
+  if (o.kind === 'OCIRepository') {
+    const url = o.doc ? get(o.doc, 'spec', 'url') : OCI_URL.exec(o.source || f.text)?.[1];
+    if (typeof url === 'string' && url.startsWith('oci://')) chartSignals(f, url, url);
+    return;
+  }
   const doc = o.doc;
   if (!doc) {
     chartLines(f, o.source || f.text);

@@ -35,7 +35,7 @@ const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'script' | 'catalog
     if (name === 'makefile' || name === 'gnumakefile' || ext === '.mk' || ext === '.mak') return { hits: [tech('makefile')], read: 128 * 1024, tag: 'make' };
     // Scripts anywhere run tools (`helm upgrade --install`, `terraform apply`, `trivy image`).
     if (ext === '.sh' || ext === '.bash') return { hits: [tech('bash')], read: SCRIPT_READ, tag: 'script' };
-    if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile' || name === 'procfile') return { read: 128 * 1024, tag: 'tasks' };
+    if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile' || ext === '.just' || name === 'procfile') return { read: 128 * 1024, tag: 'tasks' };
     if (maybeScript(p)) return { read: SCRIPT_READ, tag: 'shebang', probe: true };
     if (name === 'catalog-info.yaml' || name === 'catalog-info.yml') return { hits: [tech('backstage'), practice('service-catalog')] };
     if (name === 'cookiecutter.json' || name === 'copier.yml' || name === 'copier.yaml') return { hits: [practice('golden-path-templates')] };

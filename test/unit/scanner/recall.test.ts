@@ -91,7 +91,19 @@ describe('scanner recall on real-repository patterns', () => {
       ));
   });
 
+  describe('A. (Flux OCI sources)', () => {
+    it("a Flux OCIRepository holding a tool's chart is that tool; one holding manifests is not", () =>
+      check(
+        ['t:prometheus', 't:alertmanager'],
+        { 'apps/o11y/ocirepository.yaml': k8s('source.toolkit.fluxcd.io/v1', 'OCIRepository', 'spec:\n  interval: 15m\n  layerSelector:\n    mediaType: application/vnd.cncf.helm.chart.content.v1.tar+gzip\n  url: oci://ghcr.io/prometheus-community/charts/kube-prometheus-stack\n') },
+        { 'apps/web/ocirepository.yaml': k8s('source.toolkit.fluxcd.io/v1', 'OCIRepository', 'spec:\n  interval: 15m\n  url: oci://ghcr.io/stefanprodan/manifests/podinfo\n  # url: oci://ghcr.io/prometheus-community/charts/kube-prometheus-stack\n') },
+      ));
+  });
+
   describe('B. tools run from scripts, Makefiles, justfiles, Taskfiles and Ansible', () => {
+    it('just modules (`mod.just`) are read like justfiles', () =>
+      check(['t:helmfile', 't:kustomize'], { 'bootstrap/mod.just': 'apps:\n    kustomize build kustomize/base | kubectl apply -f -\n    helmfile -f "helmfile/apps.yaml" sync --hide-notes\n' }, { 'bootstrap/mod.just': '# helmfile sync, then kustomize build\ntools:\n    brew install helmfile kustomize\n' }));
+
     it('deploy and scan commands anywhere are the tools', () =>
       check(
         ['t:helm', 't:terraform', 't:kustomize', 't:helmfile', 't:trivy', 't:checkov', 'p:iac-scanning', 't:k6', 'p:load-testing'],
