@@ -10,7 +10,7 @@ import { type Cond, type Detector, defineDetector, type FileContext, WHOLE, prac
 import { chartSignals } from './charts';
 import { otelMarkers } from './otel';
 import { imageSignals } from './tools';
-import { type Obj, anyOf, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, yamlMaps } from './util';
+import { type Obj, anyOf, folderOf, get, hasTopKey, isJson, isObj, isYaml, join, withoutComments, yamlMaps } from './util';
 
 /**
  * A light structural check for HCL: braces, brackets and parens balance outside strings, comments
@@ -262,10 +262,11 @@ const bicep = defineDetector({
     return undefined;
   },
   detect(f) {
+    const code = withoutComments(f.text);
     // Key Vault secrets (resource, Azure Verified Module) or secrets read from a vault: secrets kept out of the code.
-    if (/'Microsoft\.KeyVault\/vaults(?:\/secrets)?@|\bavm\/res\/key-vault\/vault\b|\.getSecret\s*\(/i.test(f.text)) f.practice('secrets-management');
+    if (/'Microsoft\.KeyVault\/vaults(?:\/secrets)?@|\bavm\/res\/key-vault\/vault\b|\.getSecret\s*\(/i.test(code)) f.practice('secrets-management');
     // Azure portal dashboards (and Azure Managed Grafana dashboards) defined in the template.
-    if (/'Microsoft\.Portal\/dashboards@|'Microsoft\.Dashboard\/grafana\/dashboards@|\bavm\/res\/portal\/dashboard\b/i.test(f.text)) f.practice('dashboards-as-code');
+    if (/'Microsoft\.Portal\/dashboards@|'Microsoft\.Dashboard\/grafana\/dashboards@|\bavm\/res\/portal\/dashboard\b/i.test(code)) f.practice('dashboards-as-code');
   },
 });
 

@@ -296,6 +296,43 @@ describe('scanner recall on real-repository patterns', () => {
       assert.ok(prac(await scanTree({ '.gitlab-ci.yml': 'test:\n  stage: test\n  cache:\n    key: x\n    paths: [.cache]\n  script: make\n' }), 'ci-caching'));
     });
 
+    it('gosec run by pre-commit.ci or enabled in golangci-lint is SAST in CI; a skipped or disabled one is not', async () => {
+      const preCommit = (ci: string) => `${ci}repos:\n  - repo: https://github.com/securego/gosec\n    rev: v2.20.0\n    hooks:\n      - id: gosec\n`;
+      assert.ok(prac(await scanTree({ '.pre-commit-config.yaml': preCommit('ci:\n  autofix_prs: true\n') }), 'sast-in-ci'));
+      assert.ok(prac(await scanTree({ '.golangci.yml': 'version: "2"\nlinters:\n  default: all\n' }), 'sast-in-ci'));
+      assert.ok(!prac(await scanTree({ '.pre-commit-config.yaml': preCommit('ci:\n  skip: [gosec]\n') }), 'sast-in-ci'));
+      assert.ok(!prac(await scanTree({ '.pre-commit-config.yaml': preCommit('') }), 'sast-in-ci'));
+      assert.ok(!prac(await scanTree({ '.golangci.yml': 'version: "2"\nlinters:\n  default: standard\n  settings:\n    gosec:\n      excludes: [G104]\n' }), 'sast-in-ci'));
+    });
+
+    it('CloudFormation and Bicep: dashboards, ECR scan on push, CodeDeploy blue/green and SAM gradual deployments', async () => {
+      const cfn = (resources: string, extra = '') => ({ 'cfn/stack.yaml': `AWSTemplateFormatVersion: "2010-09-09"\n${extra}Resources:\n${resources}` });
+      const cases: [string, Tree, Tree][] = [
+        ['dashboards-as-code', cfn('  D:\n    Type: AWS::CloudWatch::Dashboard\n    Properties:\n      DashboardBody: "{}"\n'), cfn('  L:\n    Type: AWS::Logs::LogGroup\n    Properties:\n      LogGroupName: dashboard\n')],
+        ['dashboards-as-code', { 'infra/main.bicep': "resource d 'Microsoft.Portal/dashboards@2020-09-01-preview' = {\n  name: 'ops'\n}\n" }, { 'infra/main.bicep': "// resource d 'Microsoft.Portal/dashboards@2020-09-01-preview'\nresource s 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'dashboards'\n}\n" }],
+        ['image-scanning', cfn('  R:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageScanningConfiguration:\n        ScanOnPush: true\n'), cfn('  R:\n    Type: AWS::ECR::Repository\n    Properties:\n      ImageScanningConfiguration:\n        ScanOnPush: false\n')],
+        ['progressive-delivery', cfn('  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: Canary10Percent5Minutes\n', 'Transform: AWS::Serverless-2016-10-31\n'), cfn('  F:\n    Type: AWS::Serverless::Function\n    Properties:\n      AutoPublishAlias: live\n      DeploymentPreference:\n        Type: AllAtOnce\n', 'Transform: AWS::Serverless-2016-10-31\n')],
+        ['progressive-delivery', cfn('  S:\n    Type: AWS::ECS::Service\n    Properties:\n      DeploymentController:\n        Type: CODE_DEPLOY\n'), cfn('  S:\n    Type: AWS::ECS::Service\n    Properties:\n      DeploymentController:\n        Type: ECS\n')],
+      ];
+      for (const [id, pos, neg] of cases) await check([`p:${id}`], pos, neg);
+    });
+
+    it('autoscaling: Knative annotations, a chart switching its HPA on; GPUs claimed through DRA by a workload', async () => {
+      await check(
+        ['p:k8s-autoscaling'],
+        { 'knative/svc.yaml': k8s('serving.knative.dev/v1', 'Service', 'spec:\n  template:\n    metadata:\n      annotations:\n        autoscaling.knative.dev/max-scale: "10"\n'), 'charts/api/values.yaml': 'replicaCount: 1\nautoscaling:\n  enabled: true\n  minReplicas: 2\n  maxReplicas: 10\n' },
+        { 'knative/svc.yaml': k8s('serving.knative.dev/v1', 'Service', 'spec:\n  template:\n    metadata:\n      annotations:\n        networking.knative.dev/visibility: cluster-local\n'), 'charts/api/values.yaml': 'replicaCount: 1\nautoscaling:\n  enabled: false\n  minReplicas: 2\n  maxReplicas: 10\n', 'config/app.yaml': 'autoscaling:\n  enabled: true\n  maxReplicas: 3\n' },
+      );
+      await check(
+        ['p:gpu-workloads'],
+        { 'k8s/plex.yaml': deployment('      resourceClaims:\n        - name: gpu\n          resourceClaimTemplateName: intel-gpu\n') },
+        { 'k8s/plex.yaml': deployment('      resourceClaims:\n        - name: net\n          resourceClaimTemplateName: sriov-nic\n') },
+      );
+    });
+
+    it('zero-code OpenTelemetry: opentelemetry-instrument launching the app', () =>
+      check(['t:opentelemetry'], { Dockerfile: 'FROM python:3.12\nCMD ["opentelemetry-instrument", "python", "app.py"]\n' }, { Dockerfile: 'FROM python:3.12\n# CMD ["opentelemetry-instrument", "python", "app.py"]\nCMD ["python", "app.py"]\n' }));
+
     it('*.yaml.j2 manifests are read line by line like Helm templates', () =>
       check(
         ['t:kubernetes', 'p:k8s-rbac'],
