@@ -49,16 +49,18 @@ const PY_HINT_WORDS = [
   'predict', 'predictor', 'prediction', 'inference', 'infer', 'model', 'models', 'mlflow', 'experiment', 'experiments', 'flow', 'flows', 'load', 'perf', 'ml', 'mlops',
   'tracking', 'register', 'deploy', 'deployment', 'job', 'jobs', 'task', 'tasks', 'workflow', 'workflows', 'notebook', 'notebooks', 'main', 'app', 'run', 'evaluate', 'eval',
   'feature', 'features', 'tune', 'tuning', 'sweep', 'operator', 'operators', 'controller', 'controllers', 'handler', 'handlers', 'script', 'scripts', 'src',
-  // Where client libraries are set up (a library in requirements.txt counts only where it is imported).
-  'metrics', 'telemetry', 'tracing', 'tracer', 'otel', 'observability', 'instrumentation', 'monitoring', 'exporter', 'exporters', 'collector',
-  'wsgi', 'asgi', 'api', 'views', 'settings', 'config', 'worker', 'workers', 'lambda', 'lambda_function', 'function', 'functions', 'service', 'services',
 ];
 const PY_HINT = new RegExp(`(?:^|[/_.-])${anyOf(PY_HINT_WORDS, 'locust\\w*', 'bento\\w*')}(?:[/_.-]|$)`);
+/**
+ * File names (not folders) where client libraries are set up: a Python client library in
+ * requirements.txt counts only where it is imported, so these modules are read too.
+ */
+const PY_SETUP_NAME = new RegExp(`(?:^|[_.-])${anyOf(['metrics', 'telemetry', 'tracing', 'tracer', 'otel', 'observability', 'instrumentation', 'monitoring', 'exporter', 'collector', 'wsgi', 'asgi', 'api', 'views', 'settings', 'config', 'worker', 'lambda_function', 'function', 'service', '__init__'])}(?:[_.-]|$)`);
 
 const python = defineDetector({
   family: 'mlops',
   match(p: PathInfo) {
-    if (p.ext === '.py') return PY_HINT.test(p.path.toLowerCase()) ? { read: HEAD } : undefined;
+    if (p.ext === '.py') return PY_HINT.test(p.path.toLowerCase()) || PY_SETUP_NAME.test(p.name) ? { read: HEAD } : undefined;
     if (p.ext === '.ipynb') return { read: 64 * 1024 };
     return undefined;
   },
