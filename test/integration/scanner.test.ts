@@ -29,7 +29,10 @@ describe('Workspace scanner in VS Code', () => {
     const technologies = await detectedProvider.getChildren(iac);
     const terraform = technologies.find((t) => (t as { signal: string }).signal === 'terraform')!;
     const files = await detectedProvider.getChildren(terraform);
-    const item = await detectedProvider.getTreeItem(files[0]);
+    // Terraform's evidence is its .tf files and the pipeline that runs `terraform init`: open a .tf file.
+    const tf = files.find((f) => (f as { path?: string }).path?.endsWith('.tf'));
+    assert.ok(tf, 'a .tf file among the Terraform evidence');
+    const item = await detectedProvider.getTreeItem(tf);
     assert.strictEqual(item.command?.command, 'devopsRoadmap.openEvidence');
     await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
     await waitFor('the evidence file to open', () => vscode.window.activeTextEditor?.document.uri.path.endsWith('.tf'));
