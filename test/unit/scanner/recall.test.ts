@@ -354,7 +354,7 @@ interface PracticeCase {
 
 const tf = (body: string) => ({ 'infra/main.tf': body });
 
-export const PRACTICE_RECALL: PracticeCase[] = [
+const PRACTICE_RECALL: PracticeCase[] = [
   { id: 'terraform-modules', pos: tf('module "vpc" {\n  source  = "terraform-aws-modules/vpc/aws"\n  version = "5.8.1"\n}\n'), neg: tf('# module "vpc" {\n#   source = "x"\n# }\nlocals {\n  module = "vpc"\n}\n') },
   { id: 'terraform-remote-state', pos: { 'live/root.hcl': 'generate "backend" {\n  path      = "backend.tf"\n  if_exists = "overwrite"\n  contents  = <<EOF\nterraform {\n  backend "s3" {\n    bucket = "state"\n  }\n}\nEOF\n}\n' }, neg: { 'live/root.hcl': 'generate "provider" {\n  path     = "provider.tf"\n  contents = <<EOF\nprovider "aws" {}\nEOF\n}\n' } },
   { id: 'terraform-workspaces', pos: tf('locals {\n  env = terraform.workspace == "default" ? "dev" : terraform.workspace\n}\n'), neg: tf('variable "workspace" {}\nlocals {\n  env = var.workspace\n}\n') },
