@@ -11,7 +11,10 @@ const intoRooms = (rooms, message) => ({ regex: `^(\\.{1,2}/)+(${rooms.join('|')
 function rooms() {
   const restrict = (files, patterns, paths = [NO_VSCODE]) => ({ files, rules: { 'no-restricted-imports': ['error', { paths, patterns }] } });
   return [
-    restrict(['src/core/**'], [intoRooms(['shared', 'vscode', 'git', 'scanner'], 'src/core/ imports nothing outside it: the shell hands it what it needs (a scan result fits core/detection.ts).')]),
+    restrict(
+      ['src/core/**'],
+      [intoRooms(['shared', 'vscode', 'git', 'scanner'], 'src/core/ imports nothing outside it: the shell hands it what it needs (a scan result fits core/detection.ts).')],
+    ),
     restrict(
       ['src/scanner/**'],
       [intoRooms(['core', 'shared', 'vscode', 'git'], 'src/scanner/ imports nothing outside it.')],
@@ -21,7 +24,10 @@ function rooms() {
     restrict(['src/git/**'], [intoRooms(['core', 'shared', 'vscode', 'scanner'], 'src/git/ stands alone: the shell and the CLI load it.')]),
     restrict(['src/cli.ts'], [intoRooms(['shared', 'vscode'], 'The CLI uses the core, the scanner and git only.')]),
     restrict(['src/vscode/**'], [{ regex: '^(\\.{1,2}/)+webview(/|$)', caseSensitive: true, message: 'The shell talks to the webview only through src/shared/protocol.ts.' }], []),
-    restrict(['webview/**'], [{ regex: '^(\\.{1,2}/)+src/(?!shared/)', caseSensitive: true, message: 'The webview may import only src/shared/ (the protocol and the page types it re-exports).' }]),
+    restrict(
+      ['webview/**'],
+      [{ regex: '^(\\.{1,2}/)+src/(?!shared/)', caseSensitive: true, message: 'The webview may import only src/shared/ (the protocol and the page types it re-exports).' }],
+    ),
   ];
 }
 
@@ -30,7 +36,28 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { console: 'readonly', process: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', __dirname: 'readonly', AbortController: 'readonly', AbortSignal: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', performance: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', window: 'readonly', document: 'readonly', require: 'readonly', module: 'readonly' } },
+    languageOptions: {
+      globals: {
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        __dirname: 'readonly',
+        AbortController: 'readonly',
+        AbortSignal: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        performance: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        window: 'readonly',
+        document: 'readonly',
+        require: 'readonly',
+        module: 'readonly',
+      },
+    },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
@@ -49,12 +76,31 @@ export default tseslint.config(
     rules: {
       'regexp/no-super-linear-backtracking': 'error',
       'regexp/no-super-linear-move': 'error',
-      ...Object.fromEntries([
-        'no-dupe-disjunctions', 'no-misleading-capturing-group', 'no-useless-quantifier', 'no-lazy-ends', 'no-optional-assertion', 'no-empty-alternative',
-        'no-contradiction-with-assertion', 'no-useless-assertions', 'no-invalid-regexp', 'no-dupe-characters-character-class', 'no-empty-character-class',
-        'no-useless-backreference', 'no-potentially-useless-backreference', 'no-zero-quantifier', 'no-useless-dollar-replacements', 'no-misleading-unicode-character',
-        'optimal-lookaround-quantifier', 'no-obscure-range', 'no-empty-lookarounds-assertion', 'no-empty-group', 'no-empty-capturing-group',
-      ].map((rule) => [`regexp/${rule}`, 'error'])),
+      ...Object.fromEntries(
+        [
+          'no-dupe-disjunctions',
+          'no-misleading-capturing-group',
+          'no-useless-quantifier',
+          'no-lazy-ends',
+          'no-optional-assertion',
+          'no-empty-alternative',
+          'no-contradiction-with-assertion',
+          'no-useless-assertions',
+          'no-invalid-regexp',
+          'no-dupe-characters-character-class',
+          'no-empty-character-class',
+          'no-useless-backreference',
+          'no-potentially-useless-backreference',
+          'no-zero-quantifier',
+          'no-useless-dollar-replacements',
+          'no-misleading-unicode-character',
+          'optimal-lookaround-quantifier',
+          'no-obscure-range',
+          'no-empty-lookarounds-assertion',
+          'no-empty-group',
+          'no-empty-capturing-group',
+        ].map((rule) => [`regexp/${rule}`, 'error']),
+      ),
     },
   },
 );

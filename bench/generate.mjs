@@ -26,7 +26,38 @@ function mulberry32(seed) {
   };
 }
 
-const WORDS = ['alpha', 'beta', 'cache', 'user', 'order', 'billing', 'search', 'ledger', 'report', 'queue', 'event', 'stream', 'auth', 'token', 'session', 'profile', 'invoice', 'payment', 'catalog', 'shipping', 'inventory', 'notify', 'mail', 'audit', 'metrics', 'export', 'import', 'sync', 'worker', 'gateway'];
+const WORDS = [
+  'alpha',
+  'beta',
+  'cache',
+  'user',
+  'order',
+  'billing',
+  'search',
+  'ledger',
+  'report',
+  'queue',
+  'event',
+  'stream',
+  'auth',
+  'token',
+  'session',
+  'profile',
+  'invoice',
+  'payment',
+  'catalog',
+  'shipping',
+  'inventory',
+  'notify',
+  'mail',
+  'audit',
+  'metrics',
+  'export',
+  'import',
+  'sync',
+  'worker',
+  'gateway',
+];
 
 class Gen {
   constructor(root, seed) {
@@ -83,15 +114,26 @@ class Gen {
 function tsSource(g) {
   const imports = [`import { ${g.ident()} } from './${g.word()}';`, `import * as ${g.word()} from '../lib/${g.word()}';`];
   if (g.chance(0.1)) imports.push(`import { trace } from '@opentelemetry/api';`);
-  return imports.join('\n') + '\n\n' + g.lines(g.int(800, 7000), () => `export function ${g.ident()}(input: string, n = ${g.int(0, 999)}): string { return input.repeat(n % 3) + '${g.word()}'; }`);
+  return (
+    imports.join('\n') +
+    '\n\n' +
+    g.lines(g.int(800, 7000), () => `export function ${g.ident()}(input: string, n = ${g.int(0, 999)}): string { return input.repeat(n % 3) + '${g.word()}'; }`)
+  );
 }
 function goSource(g, pkg) {
-  return `package ${pkg}\n\nimport (\n\t"context"\n\t"fmt"\n)\n\n` + g.lines(g.int(800, 6000), () => `func ${g.ident()}(ctx context.Context, n int) string { return fmt.Sprintf("%d-${g.word()}", n+${g.int(0, 99)}) }`);
+  return (
+    `package ${pkg}\n\nimport (\n\t"context"\n\t"fmt"\n)\n\n` +
+    g.lines(g.int(800, 6000), () => `func ${g.ident()}(ctx context.Context, n int) string { return fmt.Sprintf("%d-${g.word()}", n+${g.int(0, 99)}) }`)
+  );
 }
 function pySource(g) {
   const head = ['import os', 'import json', 'from typing import Any'];
   if (g.chance(0.2)) head.push('import mlflow');
-  return head.join('\n') + '\n\n' + g.lines(g.int(600, 5000), () => `def ${g.word()}_${g.int(0, 999)}(x: Any) -> Any:\n    return json.dumps({"${g.word()}": x, "n": ${g.int(0, 99)}})\n`);
+  return (
+    head.join('\n') +
+    '\n\n' +
+    g.lines(g.int(600, 5000), () => `def ${g.word()}_${g.int(0, 999)}(x: Any) -> Any:\n    return json.dumps({"${g.word()}": x, "n": ${g.int(0, 99)}})\n`)
+  );
 }
 function markdown(g, title) {
   return `# ${title}\n\n` + g.lines(g.int(500, 4000), () => `The ${g.word()} service talks to ${g.word()} through kubectl, helm and terraform in ${g.word()} mode.`);
@@ -114,7 +156,18 @@ function appConfigYaml(g) {
 function openApi(g) {
   const lines = ['openapi: 3.0.3', 'info:', `  title: ${g.word()} API`, '  version: 1.0.0', 'paths:'];
   for (let i = g.int(20, 200); i > 0; i--) {
-    lines.push(`  /${g.word()}/{id}/${g.word()}${i}:`, '    get:', `      operationId: ${g.ident()}`, '      responses:', "        '200':", '          description: OK', '          content:', '            application/json:', '              schema:', `                $ref: '#/components/schemas/${g.ident()}'`);
+    lines.push(
+      `  /${g.word()}/{id}/${g.word()}${i}:`,
+      '    get:',
+      `      operationId: ${g.ident()}`,
+      '      responses:',
+      "        '200':",
+      '          description: OK',
+      '          content:',
+      '            application/json:',
+      '              schema:',
+      `                $ref: '#/components/schemas/${g.ident()}'`,
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -133,7 +186,20 @@ function kubeManifests(g, name) {
 function packageJson(g, name, extra = []) {
   const deps = { express: '^4.19.2', zod: '^3.23.0', pino: '^9.0.0' };
   for (const d of extra) deps[d] = '^1.0.0';
-  return JSON.stringify({ name: `@corp/${name}`, version: '1.0.0', private: true, scripts: { build: 'tsc', test: 'vitest' }, dependencies: deps, devDependencies: { typescript: '^5.5.0', vitest: '^2.0.0' } }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        name: `@corp/${name}`,
+        version: '1.0.0',
+        private: true,
+        scripts: { build: 'tsc', test: 'vitest' },
+        dependencies: deps,
+        devDependencies: { typescript: '^5.5.0', vitest: '^2.0.0' },
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 function largeJson(g, approxBytes) {
   const rows = [];
@@ -156,7 +222,10 @@ function terraformModule(g, name) {
   };
 }
 function helmTemplate(g, kind) {
-  return `apiVersion: ${kind === 'Deployment' ? 'apps/v1' : 'v1'}\nkind: ${kind}\nmetadata:\n  name: {{ include "chart.fullname" . }}\n  labels:\n    {{- include "chart.labels" . | nindent 4 }}\nspec:\n{{- if .Values.enabled }}\n  replicas: {{ .Values.replicaCount }}\n{{- end }}\n` + g.lines(g.int(200, 2000), () => `  # {{ .Values.${g.word()}.${g.word()} | quote }}`);
+  return (
+    `apiVersion: ${kind === 'Deployment' ? 'apps/v1' : 'v1'}\nkind: ${kind}\nmetadata:\n  name: {{ include "chart.fullname" . }}\n  labels:\n    {{- include "chart.labels" . | nindent 4 }}\nspec:\n{{- if .Values.enabled }}\n  replicas: {{ .Values.replicaCount }}\n{{- end }}\n` +
+    g.lines(g.int(200, 2000), () => `  # {{ .Values.${g.word()}.${g.word()} | quote }}`)
+  );
 }
 function workflow(g, i) {
   return `name: ${g.word()}-${i}\non:\n  push:\n    branches: [main]\n  pull_request:\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@v4\n        with:\n          node-version: 20\n      - run: npm ci\n      - run: npm test\n${g.chance(0.3) ? '      - uses: aquasecurity/trivy-action@0.24.0\n' : ''}${g.chance(0.3) ? '      - uses: docker/build-push-action@v6\n' : ''}`;
@@ -178,10 +247,17 @@ function nodeModules(g, base, count) {
   while (made < count) {
     const pkg = `${g.word()}-${g.word()}-${g.int(0, 999)}`;
     g.write(`${base}/node_modules/${pkg}/package.json`, JSON.stringify({ name: pkg, version: `${g.int(0, 9)}.${g.int(0, 9)}.0`, main: 'index.js' }) + '\n');
-    g.write(`${base}/node_modules/${pkg}/index.js`, g.lines(g.int(200, 3000), () => `exports.${g.word()}${g.int(0, 99)} = function () { return ${g.int(0, 999)}; };`));
+    g.write(
+      `${base}/node_modules/${pkg}/index.js`,
+      g.lines(g.int(200, 3000), () => `exports.${g.word()}${g.int(0, 99)} = function () { return ${g.int(0, 999)}; };`),
+    );
     g.write(`${base}/node_modules/${pkg}/README.md`, markdown(g, pkg));
     made += 3;
-    for (let k = g.int(0, 6); k > 0; k--, made++) g.write(`${base}/node_modules/${pkg}/lib/${g.word()}${k}.js`, g.lines(g.int(200, 4000), () => `module.exports.${g.word()} = ${g.int(0, 999)};`));
+    for (let k = g.int(0, 6); k > 0; k--, made++)
+      g.write(
+        `${base}/node_modules/${pkg}/lib/${g.word()}${k}.js`,
+        g.lines(g.int(200, 4000), () => `module.exports.${g.word()} = ${g.int(0, 999)};`),
+      );
   }
 }
 
@@ -209,10 +285,16 @@ function service(g, i) {
     for (let f = g.int(40, 120); f > 0; f--) g.write(`${base}/vendor/github.com/${g.word()}/${g.word()}/${g.word()}_${f}.go`, goSource(g, 'vendored'));
     g.write(`${base}/vendor/modules.txt`, `# github.com/prometheus/client_golang v1.19.0\n`);
   } else {
-    g.write(`${base}/requirements.txt`, ['fastapi==0.111.0', 'uvicorn==0.30.0', g.chance(0.3) ? 'mlflow==2.14.0' : 'pydantic==2.7.0', 'prometheus-client==0.20.0'].join('\n') + '\n');
+    g.write(
+      `${base}/requirements.txt`,
+      ['fastapi==0.111.0', 'uvicorn==0.30.0', g.chance(0.3) ? 'mlflow==2.14.0' : 'pydantic==2.7.0', 'prometheus-client==0.20.0'].join('\n') + '\n',
+    );
     g.write(`${base}/pyproject.toml`, `[project]\nname = "${name}"\nversion = "1.0.0"\ndependencies = ["fastapi", "httpx"]\n`);
   }
-  g.write(`${base}/Dockerfile`, `FROM ${lang === 'ts' ? 'node:20-alpine' : lang === 'go' ? 'golang:1.22' : 'python:3.12-slim'} AS build\nWORKDIR /app\nCOPY . .\nRUN make build\n\nFROM gcr.io/distroless/base\nCOPY --from=build /app/out /app\nUSER nonroot\nENTRYPOINT ["/app/server"]\n`);
+  g.write(
+    `${base}/Dockerfile`,
+    `FROM ${lang === 'ts' ? 'node:20-alpine' : lang === 'go' ? 'golang:1.22' : 'python:3.12-slim'} AS build\nWORKDIR /app\nCOPY . .\nRUN make build\n\nFROM gcr.io/distroless/base\nCOPY --from=build /app/out /app\nUSER nonroot\nENTRYPOINT ["/app/server"]\n`,
+  );
   g.write(`${base}/README.md`, markdown(g, name));
   for (let f = g.int(1, 4); f > 0; f--) g.write(`${base}/docs/${g.word()}.md`, markdown(g, `${name} notes`));
   for (let f = g.int(2, 8); f > 0; f--) g.write(`${base}/config/${g.word()}-${f}.yaml`, appConfigYaml(g));
@@ -230,7 +312,10 @@ function frontend(g) {
   for (let d = 0; d < 80; d++) {
     const dir = `${base}/src/components/${g.word()}${d}`;
     for (let f = g.int(3, 9); f > 0; f--) g.write(`${dir}/${g.ident()}.tsx`, tsSource(g));
-    g.write(`${dir}/styles.css`, g.lines(g.int(200, 2000), () => `.${g.word()}-${g.int(0, 99)} { color: #${g.int(0, 0xffffff).toString(16).padStart(6, '0')}; }`));
+    g.write(
+      `${dir}/styles.css`,
+      g.lines(g.int(200, 2000), () => `.${g.word()}-${g.int(0, 99)} { color: #${g.int(0, 0xffffff).toString(16).padStart(6, '0')}; }`),
+    );
     if (g.chance(0.5)) g.write(`${dir}/icon.svg`, `<svg xmlns="http://www.w3.org/2000/svg"><path d="M${g.int(0, 99)} ${g.int(0, 99)}"/></svg>\n`);
   }
   for (const lang of ['en', 'de', 'fr', 'es', 'it', 'ja', 'pt', 'nl', 'pl', 'sv']) {
@@ -250,7 +335,10 @@ function terraform(g) {
     for (const region of ['eu-west-1', 'eu-central-1', 'us-east-1', 'us-west-2', 'ap-southeast-1']) {
       for (let s = 0; s < 6; s++) {
         const dir = `infra/terraform/live/${env}/${region}/${g.word()}-${s}`;
-        g.write(`${dir}/terragrunt.hcl`, `include "root" {\n  path = find_in_parent_folders()\n}\n\nterraform {\n  source = "../../../../modules/${g.word()}-${g.int(0, 69)}"\n}\n`);
+        g.write(
+          `${dir}/terragrunt.hcl`,
+          `include "root" {\n  path = find_in_parent_folders()\n}\n\nterraform {\n  source = "../../../../modules/${g.word()}-${g.int(0, 69)}"\n}\n`,
+        );
         g.write(`${dir}/main.tf`, `module "${g.word()}" {\n  source = "../../../../modules/${g.word()}-${g.int(0, 69)}"\n  name   = "${env}-${region}"\n}\n`);
         g.write(`${dir}/backend.tf`, `terraform {\n  backend "s3" {\n    bucket = "tfstate-${env}"\n    key    = "${region}/${s}.tfstate"\n  }\n}\n`);
         g.write(`${dir}/terraform.tfvars`, `name = "${g.word()}"\nsize = ${g.int(1, 10)}\n`);
@@ -265,11 +353,15 @@ function charts(g) {
   for (let c = 0; c < 45; c++) {
     const name = `${g.word()}-chart-${c}`;
     const base = `deploy/charts/${name}`;
-    g.write(`${base}/Chart.yaml`, `apiVersion: v2\nname: ${name}\nversion: 0.${g.int(1, 9)}.0\ndependencies:\n  - name: redis\n    version: 18.x\n    repository: https://charts.bitnami.com/bitnami\n`);
+    g.write(
+      `${base}/Chart.yaml`,
+      `apiVersion: v2\nname: ${name}\nversion: 0.${g.int(1, 9)}.0\ndependencies:\n  - name: redis\n    version: 18.x\n    repository: https://charts.bitnami.com/bitnami\n`,
+    );
     g.write(`${base}/values.yaml`, appConfigYaml(g));
     g.write(`${base}/values-prod.yaml`, appConfigYaml(g));
     g.write(`${base}/templates/_helpers.tpl`, `{{- define "chart.fullname" -}}\n{{ .Release.Name }}-{{ .Chart.Name }}\n{{- end }}\n`);
-    for (const kind of ['Deployment', 'Service', 'ConfigMap', 'ServiceAccount', 'Ingress', 'HorizontalPodAutoscaler']) g.write(`${base}/templates/${kind.toLowerCase()}.yaml`, helmTemplate(g, kind));
+    for (const kind of ['Deployment', 'Service', 'ConfigMap', 'ServiceAccount', 'Ingress', 'HorizontalPodAutoscaler'])
+      g.write(`${base}/templates/${kind.toLowerCase()}.yaml`, helmTemplate(g, kind));
     // A vendored sub-chart, unpacked: pruned by the scanner.
     for (let f = 0; f < 15; f++) g.write(`${base}/charts/redis/templates/${g.word()}-${f}.yaml`, helmTemplate(g, 'StatefulSet'));
   }
@@ -289,12 +381,29 @@ function platform(g) {
     g.write(`ansible/roles/${role}/handlers/main.yml`, `- name: restart\n  ansible.builtin.service:\n    name: ${g.word()}\n    state: restarted\n`);
   }
   g.write('ansible/site.yml', '- hosts: all\n  roles:\n    - common\n');
-  for (let i = 0; i < 30; i++) g.write(`monitoring/rules/${g.word()}-${i}.yaml`, `groups:\n  - name: ${g.word()}\n    rules:\n      - alert: ${g.ident()}\n        expr: rate(http_requests_total[5m]) > ${g.int(1, 100)}\n        for: 5m\n`);
-  for (let i = 0; i < 20; i++) g.write(`monitoring/dashboards/${g.word()}-${i}.json`, JSON.stringify({ title: g.word(), schemaVersion: 39, panels: Array.from({ length: g.int(10, 200) }, () => ({ type: 'timeseries', title: g.word(), targets: [{ expr: `sum(rate(${g.word()}_total[5m]))` }] })) }, null, 1) + '\n');
+  for (let i = 0; i < 30; i++)
+    g.write(
+      `monitoring/rules/${g.word()}-${i}.yaml`,
+      `groups:\n  - name: ${g.word()}\n    rules:\n      - alert: ${g.ident()}\n        expr: rate(http_requests_total[5m]) > ${g.int(1, 100)}\n        for: 5m\n`,
+    );
+  for (let i = 0; i < 20; i++)
+    g.write(
+      `monitoring/dashboards/${g.word()}-${i}.json`,
+      JSON.stringify(
+        {
+          title: g.word(),
+          schemaVersion: 39,
+          panels: Array.from({ length: g.int(10, 200) }, () => ({ type: 'timeseries', title: g.word(), targets: [{ expr: `sum(rate(${g.word()}_total[5m]))` }] })),
+        },
+        null,
+        1,
+      ) + '\n',
+    );
   g.write('monitoring/prometheus.yml', 'global:\n  scrape_interval: 15s\nscrape_configs:\n  - job_name: node\n    static_configs:\n      - targets: ["localhost:9100"]\n');
   for (let i = 0; i < 6; i++) g.write(`data/seed/${g.word()}-${i}.json`, largeJson(g, g.int(1_000_000, 4_000_000)));
   for (let i = 0; i < 300; i++) g.write(`docs/${g.word()}/${g.word()}-${i}.md`, markdown(g, 'Guide'));
-  for (let i = 0; i < 200; i++) g.write(`scripts/${g.word()}-${i}.sh`, `#!/usr/bin/env bash\nset -euo pipefail\n` + g.lines(g.int(200, 2000), () => `echo "${g.word()} ${g.int(0, 999)}"`));
+  for (let i = 0; i < 200; i++)
+    g.write(`scripts/${g.word()}-${i}.sh`, `#!/usr/bin/env bash\nset -euo pipefail\n` + g.lines(g.int(200, 2000), () => `echo "${g.word()} ${g.int(0, 999)}"`));
   for (let i = 0; i < 400; i++) g.write(`tools/py/${g.word()}/${g.word()}_${i}.py`, pySource(g));
   g.write('.gitignore', 'node_modules/\ndist/\n*.log\n.terraform/\ncoverage/\n');
 }
@@ -333,7 +442,7 @@ export function ensureTree(treesDir, { name = 'monorepo-50k', seed = 20240601, l
     execFileSync('git', ['init', '-q', tmp], { stdio: 'ignore' });
   } catch {
     // Without git, rg ignores .gitignore files: the listing is then larger (node_modules included).
-    log('git not found: rg will not honour the tree\'s .gitignore');
+    log("git not found: rg will not honour the tree's .gitignore");
   }
   rmSync(dir, { recursive: true, force: true });
   rmSync(stampFile, { force: true });

@@ -77,7 +77,12 @@ function build() {
   if (r.status !== 0) throw new Error(`build failed: ${r.stderr}`);
   // The engine and the Node file source in one bundle, minified like dist/, for in-process runs.
   esbuild.buildSync({
-    stdin: { contents: "export { scan, ScanIndex } from './src/scanner/engine';\nexport { NodeFileSource } from './src/scanner/fileSource';\n", resolveDir: repo, loader: 'ts', sourcefile: 'bench-engine.ts' },
+    stdin: {
+      contents: "export { scan, ScanIndex } from './src/scanner/engine';\nexport { NodeFileSource } from './src/scanner/fileSource';\n",
+      resolveDir: repo,
+      loader: 'ts',
+      sourcefile: 'bench-engine.ts',
+    },
     bundle: true,
     minify: true,
     platform: 'node',
@@ -118,7 +123,18 @@ function processVsRg(dir) {
     }
   }
   const ratios = cli.map((c, i) => c / rg[i]);
-  return { cliMs: cli, rgMs: rg, ratios, ratio: median(ratios), cliMedian: median(cli), rgMedian: median(rg), rgFiles: rgCount, filesSeen: warm.filesSeen, filesRead: warm.filesRead, bytesRead: warm.bytesRead };
+  return {
+    cliMs: cli,
+    rgMs: rg,
+    ratios,
+    ratio: median(ratios),
+    cliMedian: median(cli),
+    rgMedian: median(rg),
+    rgFiles: rgCount,
+    filesSeen: warm.filesSeen,
+    filesRead: warm.filesRead,
+    bytesRead: warm.bytesRead,
+  };
 }
 
 function inProcessVsRg(dir) {
@@ -217,7 +233,12 @@ function extensionHost() {
     log('extension host: node test/e2e/run.mjs --only=integration --no-build (the production build above)');
     const r = run(process.execPath, ['test/e2e/run.mjs', '--only=integration', '--no-build'], { stdio: ['ignore', 'pipe', 'pipe'], timeout: 6 * 60_000 });
     ran = true;
-    if (r.status !== 0) note = `e2e exited ${r.status ?? r.error?.message}: ${(r.stdout?.toString() ?? '').split('\n').filter((l) => /E2E:|fail/i.test(l)).slice(-3).join(' | ')}`;
+    if (r.status !== 0)
+      note = `e2e exited ${r.status ?? r.error?.message}: ${(r.stdout?.toString() ?? '')
+        .split('\n')
+        .filter((l) => /E2E:|fail/i.test(l))
+        .slice(-3)
+        .join(' | ')}`;
   }
   if (!existsSync(metricsFile)) return { ran, note: note || 'no test-results/metrics.json (run without --no-e2e)' };
   const metrics = JSON.parse(readFileSync(metricsFile, 'utf8'));
@@ -248,7 +269,11 @@ function printTable() {
   const head = ['MEASURE', 'BUDGET', 'FIGURE', 'RATIO', 'VERDICT'];
   const cells = [head, ...rows.map((r) => [r.measure, r.budget, r.figure, r.ratio, r.verdict])];
   const widths = head.map((_, i) => Math.max(...cells.map((c) => String(c[i]).length)));
-  const line = (c) => c.map((x, i) => String(x).padEnd(widths[i])).join('  ').trimEnd();
+  const line = (c) =>
+    c
+      .map((x, i) => String(x).padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   console.log('');
   console.log(line(head));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
@@ -259,7 +284,10 @@ function printTable() {
 async function main() {
   build();
   const tree = ensureTree(path.join(here, '.trees'), { log });
-  const trees = [{ name: `generated monorepo (${tree.files} files)`, dir: tree.dir, generated: true }, ...extraDirs.map((d) => ({ name: path.basename(d) || d, dir: d, generated: false }))];
+  const trees = [
+    { name: `generated monorepo (${tree.files} files)`, dir: tree.dir, generated: true },
+    ...extraDirs.map((d) => ({ name: path.basename(d) || d, dir: d, generated: false })),
+  ];
   const results = {
     date: new Date().toISOString(),
     node: process.version,
@@ -275,15 +303,39 @@ async function main() {
     const r = (results.trees[t.dir] = { name: t.name });
     log('  CLI process vs rg --files …');
     r.process = processVsRg(t.dir);
-    row(`scan vs rg, process (${t.name})`, '<= 2x rg', `${Math.round(r.process.cliMedian)} ms vs ${Math.round(r.process.rgMedian)} ms`, `${round(r.process.ratio, 2)}x`, r.process.ratio <= 2);
+    row(
+      `scan vs rg, process (${t.name})`,
+      '<= 2x rg',
+      `${Math.round(r.process.cliMedian)} ms vs ${Math.round(r.process.rgMedian)} ms`,
+      `${round(r.process.ratio, 2)}x`,
+      r.process.ratio <= 2,
+    );
     log('  in-process scan vs rg --files …');
     r.inProcess = inProcessVsRg(t.dir);
-    row(`scan vs rg, in-process (${t.name})`, '<= 2x rg', `${Math.round(r.inProcess.scanMedian)} ms vs ${Math.round(r.inProcess.rgMedian)} ms`, `${round(r.inProcess.ratio, 2)}x`, r.inProcess.ratio <= 2);
+    row(
+      `scan vs rg, in-process (${t.name})`,
+      '<= 2x rg',
+      `${Math.round(r.inProcess.scanMedian)} ms vs ${Math.round(r.inProcess.rgMedian)} ms`,
+      `${round(r.inProcess.ratio, 2)}x`,
+      r.inProcess.ratio <= 2,
+    );
     if (!flag('no-peer')) {
       log('  @specfy/stack-analyser vs ours …');
       r.peer = peerVsOurs(t.dir);
-      row(`vs @specfy/stack-analyser, API (${t.name})`, '>= 10x faster', `${Math.round(median(r.peer.oursMs))} ms vs ${Math.round(median(r.peer.peerMs))} ms`, `${round(r.peer.speedup, 1)}x`, r.peer.speedup >= 10);
-      row(`vs @specfy/stack-analyser, process (${t.name})`, '>= 10x faster', `${Math.round(median(r.peer.oursProcessMs))} ms vs ${Math.round(median(r.peer.peerProcessMs))} ms`, `${round(r.peer.processSpeedup, 1)}x`, r.peer.processSpeedup >= 10);
+      row(
+        `vs @specfy/stack-analyser, API (${t.name})`,
+        '>= 10x faster',
+        `${Math.round(median(r.peer.oursMs))} ms vs ${Math.round(median(r.peer.peerMs))} ms`,
+        `${round(r.peer.speedup, 1)}x`,
+        r.peer.speedup >= 10,
+      );
+      row(
+        `vs @specfy/stack-analyser, process (${t.name})`,
+        '>= 10x faster',
+        `${Math.round(median(r.peer.oursProcessMs))} ms vs ${Math.round(median(r.peer.peerProcessMs))} ms`,
+        `${round(r.peer.processSpeedup, 1)}x`,
+        r.peer.processSpeedup >= 10,
+      );
     }
     if (t.generated) {
       log('  incremental update …');
@@ -292,7 +344,13 @@ async function main() {
       r.incremental.median = median(ms);
       r.incremental.p90 = quantile(ms, 0.9);
       r.incremental.max = Math.max(...ms);
-      row('incremental: updateFile + result()', '<= 5 ms', `${round(r.incremental.median, 2)} ms median, p90 ${round(r.incremental.p90, 2)}, max ${round(r.incremental.max, 2)}`, `${round(r.incremental.median / 5, 2)}x`, r.incremental.median <= 5);
+      row(
+        'incremental: updateFile + result()',
+        '<= 5 ms',
+        `${round(r.incremental.median, 2)} ms median, p90 ${round(r.incremental.p90, 2)}, max ${round(r.incremental.max, 2)}`,
+        `${round(r.incremental.median / 5, 2)}x`,
+        r.incremental.median <= 5,
+      );
     }
     log('  peak RSS …');
     r.memory = peakRss(t.dir);
@@ -302,7 +360,13 @@ async function main() {
   results.baits = baits();
   for (const b of results.baits.baits) {
     const extra = b.ms - results.baits.plainMs;
-    row(`bait: ${b.name}`, '<= 1 s over a plain scan', `${Math.round(b.ms)} ms${b.skipped.length ? ` (skipped: ${b.skipped.join(', ')})` : ''}`, `+${Math.round(extra)} ms`, extra <= 1000);
+    row(
+      `bait: ${b.name}`,
+      '<= 1 s over a plain scan',
+      `${Math.round(b.ms)} ms${b.skipped.length ? ` (skipped: ${b.skipped.join(', ')})` : ''}`,
+      `+${Math.round(extra)} ms`,
+      extra <= 1000,
+    );
   }
   results.bundles = bundleSizes();
   const ext = results.bundles['extension.js'];
@@ -310,16 +374,39 @@ async function main() {
   results.extension = extensionHost();
   const e = results.extension;
   const suffix = e.note ? ` (${e.note})` : '';
-  row('activate() in the VS Code host', '<= 20 ms', e.activationMs !== undefined ? `${e.activationMs} ms${suffix}` : `n/a${suffix}`, e.activationMs !== undefined ? `${round(e.activationMs / 20, 2)}x` : '', e.activationMs !== undefined ? e.activationMs <= 20 : undefined);
+  row(
+    'activate() in the VS Code host',
+    '<= 20 ms',
+    e.activationMs !== undefined ? `${e.activationMs} ms${suffix}` : `n/a${suffix}`,
+    e.activationMs !== undefined ? `${round(e.activationMs / 20, 2)}x` : '',
+    e.activationMs !== undefined ? e.activationMs <= 20 : undefined,
+  );
   const render = e.firstRenderMs?.length ? e.firstRenderMs[0] : undefined;
-  row('details panel: open to first render', '<= 150 ms', render !== undefined ? `${render} ms${e.firstRenderMs.length > 1 ? ` (later: ${e.firstRenderMs.slice(1).join(', ')} ms)` : ''}` : 'n/a', render !== undefined ? `${round(render / 150, 2)}x` : '', render !== undefined ? render <= 150 : undefined);
+  row(
+    'details panel: open to first render',
+    '<= 150 ms',
+    render !== undefined ? `${render} ms${e.firstRenderMs.length > 1 ? ` (later: ${e.firstRenderMs.slice(1).join(', ')} ms)` : ''}` : 'n/a',
+    render !== undefined ? `${round(render / 150, 2)}x` : '',
+    render !== undefined ? render <= 150 : undefined,
+  );
   const paint = e.webviewPaintMs?.length ? e.webviewPaintMs[0] : undefined;
-  row('  of which the webview (document to first paint)', '<= 150 ms', paint !== undefined ? `${paint} ms` : 'n/a', paint !== undefined ? `${round(paint / 150, 2)}x` : '', paint !== undefined ? paint <= 150 : undefined);
+  row(
+    '  of which the webview (document to first paint)',
+    '<= 150 ms',
+    paint !== undefined ? `${paint} ms` : 'n/a',
+    paint !== undefined ? `${round(paint / 150, 2)}x` : '',
+    paint !== undefined ? paint <= 150 : undefined,
+  );
   results.table = rows;
   results.totalMs = Date.now() - started;
   writeFileSync(path.join(here, 'results.json'), JSON.stringify(results, null, 2) + '\n');
   printTable();
-  log(`raw samples in bench/results.json; ${round(results.totalMs / 1000)} s in all (load average ${os.loadavg().map((x) => round(x, 2)).join(' ')})`);
+  log(
+    `raw samples in bench/results.json; ${round(results.totalMs / 1000)} s in all (load average ${os
+      .loadavg()
+      .map((x) => round(x, 2))
+      .join(' ')})`,
+  );
 }
 
 main()

@@ -47,7 +47,8 @@ export function npmInstallReason({ nodeModules, marker, lock }) {
 export function npmPlan(state) {
   const reason = npmInstallReason(state);
   if (!reason) return undefined;
-  if (state.linked) return { warn: `${reason}, but node_modules is a symbolic link: not running npm ci through it (it would empty the linked folder); run npm ci where it points if needed` };
+  if (state.linked)
+    return { warn: `${reason}, but node_modules is a symbolic link: not running npm ci through it (it would empty the linked folder); run npm ci where it points if needed` };
   return { ci: reason };
 }
 
@@ -82,8 +83,20 @@ export function installPlan(packages, { root, sudo, aptGet }) {
   if (!aptGet) {
     return { ask: `install these packages (Debian/Ubuntu names) with your package manager, then run again: ${packages.join(' ')}` };
   }
-  if (root) return { run: [['apt-get', ['update']], ['apt-get', install]] };
-  if (sudo) return { run: [['sudo', ['-n', 'apt-get', 'update']], ['sudo', ['-n', 'apt-get', ...install]]] };
+  if (root)
+    return {
+      run: [
+        ['apt-get', ['update']],
+        ['apt-get', install],
+      ],
+    };
+  if (sudo)
+    return {
+      run: [
+        ['sudo', ['-n', 'apt-get', 'update']],
+        ['sudo', ['-n', 'apt-get', ...install]],
+      ],
+    };
   return { ask: `sudo sh -c 'apt-get update && apt-get ${install.join(' ')}'` };
 }
 

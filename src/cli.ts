@@ -73,7 +73,14 @@ function pad(text: string, width: number): string {
 function table(rawRows: string[][]): string {
   const rows = rawRows.map((r) => r.map(escapeControl));
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 function evidenceText(evidence: readonly string[], total: number): string {
@@ -84,12 +91,15 @@ function evidenceText(evidence: readonly string[], total: number): string {
 export function formatTable(result: ScanResult): string {
   const lines: string[] = [];
   lines.push(`Scanned ${escapeControl(result.root)}`);
-  lines.push(`${result.filesSeen} files seen, ${result.filesRead} read (${result.bytesRead} bytes) in ${result.durationMs} ms${result.truncated ? ' — stopped at the file limit, results are partial' : ''}`);
+  lines.push(
+    `${result.filesSeen} files seen, ${result.filesRead} read (${result.bytesRead} bytes) in ${result.durationMs} ms${result.truncated ? ' — stopped at the file limit, results are partial' : ''}`,
+  );
   lines.push('');
   if (result.technologies.length === 0) lines.push('No technologies found.');
   else {
     const rows = [['TECHNOLOGY', 'GROUP', 'FILES', 'EVIDENCE']];
-    for (const t of result.technologies) rows.push([t.id + (t.fixtureOnly ? ' (fixtures only)' : ''), technologyGroup(t.id) ?? '', String(t.fileCount), evidenceText(t.evidence, t.fileCount)]);
+    for (const t of result.technologies)
+      rows.push([t.id + (t.fixtureOnly ? ' (fixtures only)' : ''), technologyGroup(t.id) ?? '', String(t.fileCount), evidenceText(t.evidence, t.fileCount)]);
     lines.push(table(rows));
   }
   lines.push('');
@@ -125,7 +135,11 @@ function escapeMessage(s: string): string {
 }
 
 /** Runs the CLI; resolves to the exit code. */
-export async function main(argv: readonly string[], out: (s: string) => void = (s) => process.stdout.write(s), rawErr: (s: string) => void = (s) => process.stderr.write(s)): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: (s: string) => void = (s) => process.stdout.write(s),
+  rawErr: (s: string) => void = (s) => process.stderr.write(s),
+): Promise<number> {
   const err = (s: string) => rawErr(escapeMessage(s));
   let args: Args | 'help';
   try {

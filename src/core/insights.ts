@@ -59,11 +59,7 @@ export function gapsTo(index: RoadmapIndex, targetId: string, evidence: Evidence
     missing.push({ skill, status, howToEvidence: howToEvidence(skill, index), reach: index.rolesNeedingSkill(skill.id).length });
   }
   missing.sort(
-    (a, b) =>
-      ORDER[a.status] - ORDER[b.status] ||
-      b.reach - a.reach ||
-      Number(b.skill.detectable) - Number(a.skill.detectable) ||
-      a.skill.title.localeCompare(b.skill.title),
+    (a, b) => ORDER[a.status] - ORDER[b.status] || b.reach - a.reach || Number(b.skill.detectable) - Number(a.skill.detectable) || a.skill.title.localeCompare(b.skill.title),
   );
   const from = fromId ? index.get(fromId) : undefined;
   return {

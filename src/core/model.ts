@@ -208,16 +208,7 @@ export interface Advice {
 /** A fact from the market articles: duties, benchmarks, DORA metrics, salary data points, job titles. */
 export interface Fact {
   id: string;
-  topic:
-    | 'duty'
-    | 'experience-benchmark'
-    | 'dora-metric'
-    | 'salary-data'
-    | 'job-title'
-    | 'market'
-    | 'next-step'
-    | 'core-skills'
-    | 'other';
+  topic: 'duty' | 'experience-benchmark' | 'dora-metric' | 'salary-data' | 'job-title' | 'market' | 'next-step' | 'core-skills' | 'other';
   title: string;
   body: string;
   salary?: SalaryRange[];

@@ -25,7 +25,6 @@ export interface PageContext {
   authorship?: (folder: string, path: string) => string | undefined;
 }
 
-
 function positionOf(ctx: PageContext, id: string, kind: string): NodePage['position'] {
   return {
     canBeCurrent: kind === 'stage',
@@ -162,7 +161,10 @@ function sectionBlocks(sections: readonly { title: string; items: readonly strin
 }
 
 function certificationBlock(ctx: PageContext, ids: readonly string[] | undefined): Block[] {
-  return block('Certifications', ids?.map((id) => ctx.index.titleOf(id) ?? id));
+  return block(
+    'Certifications',
+    ids?.map((id) => ctx.index.titleOf(id) ?? id),
+  );
 }
 
 function stagePage(ctx: PageContext, stage: Stage): NodePage {
@@ -204,7 +206,10 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
       ...certificationBlock(ctx, branch.certifications),
     ],
     skills: skillViews(ctx, branch.skills),
-    next: links(ctx, branch.ladder.map((l) => l.id)),
+    next: links(
+      ctx,
+      branch.ladder.map((l) => l.id),
+    ),
     nextTitle: 'Progression',
     sources: sources(branch.sources),
     progress: progressOf(ctx, branch.skills),
@@ -227,7 +232,10 @@ function trackPage(ctx: PageContext, track: Track): NodePage {
       ...certificationBlock(ctx, track.certifications),
     ],
     skills: skillViews(ctx, track.skills ?? []),
-    next: links(ctx, track.levels.map((l) => l.id)),
+    next: links(
+      ctx,
+      track.levels.map((l) => l.id),
+    ),
     nextTitle: 'Levels',
     sources: sources(track.sources),
   });
@@ -246,7 +254,10 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
     chart: chart(owner ? `Salary along ${owner.title}` : 'Salary', ctx, ladderPoints(ctx, levels, level.id)),
     blocks: block('Scope', level.scope ? [level.scope] : undefined),
     skills: owner?.kind === 'branch' ? skillViews(ctx, owner.skills) : [],
-    next: links(ctx, [following?.id, owner?.id].filter((id): id is string => !!id)),
+    next: links(
+      ctx,
+      [following?.id, owner?.id].filter((id): id is string => !!id),
+    ),
     nextTitle: following ? 'Next level' : 'Part of',
     sources: owner ? sources(owner.sources) : [],
   });
@@ -260,7 +271,10 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
     salaries: [],
     blocks: [
       ...block('What would show it in a repository', skill.evidenceHint ? [skill.evidenceHint] : undefined),
-      ...block('Detected as', evidenceIds.map((id) => ctx.index.titleOf(id) ?? practiceTitle(id) ?? id)),
+      ...block(
+        'Detected as',
+        evidenceIds.map((id) => ctx.index.titleOf(id) ?? practiceTitle(id) ?? id),
+      ),
     ],
     skills: skillViews(ctx, [skill.id]),
     next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),

@@ -6,37 +6,12 @@
  * when the shape is clearly wrong.
  */
 import { readFileSync } from 'node:fs';
-import type {
-  Advice,
-  Branch,
-  Certification,
-  Fact,
-  LadderLevel,
-  NodeKind,
-  Roadmap,
-  Section,
-  Skill,
-  Stage,
-  Timeline,
-  Tool,
-  Track,
-} from './model';
+import type { Advice, Branch, Certification, Fact, LadderLevel, NodeKind, Roadmap, Section, Skill, Stage, Timeline, Tool, Track } from './model';
 import { Outline } from './outline';
 
 export type IndexKind = NodeKind | 'tool' | 'section' | 'fact' | 'timeline' | 'advice';
 
-export type IndexRecord =
-  | Stage
-  | Branch
-  | Track
-  | Skill
-  | Certification
-  | LadderLevel
-  | Tool
-  | Section
-  | Fact
-  | Timeline
-  | Advice;
+export type IndexRecord = Stage | Branch | Track | Skill | Certification | LadderLevel | Tool | Section | Fact | Timeline | Advice;
 
 /** A role (stage, branch or track) whose skills are evidenced by a technology or practice id. */
 export interface RoleUse {
@@ -79,19 +54,7 @@ export interface RoadmapIndex {
   rolesWithCertification(certificationId: string): string[];
 }
 
-const ARRAY_FIELDS = [
-  'sources',
-  'stages',
-  'branches',
-  'tracks',
-  'skills',
-  'tools',
-  'certifications',
-  'timelines',
-  'accelerators',
-  'mistakes',
-  'facts',
-] as const;
+const ARRAY_FIELDS = ['sources', 'stages', 'branches', 'tracks', 'skills', 'tools', 'certifications', 'timelines', 'accelerators', 'mistakes', 'facts'] as const;
 
 function fail(message: string): never {
   throw new Error(`Invalid roadmap data: ${message}`);
@@ -230,12 +193,7 @@ function rolesUsing(t: Tables, evidenceId: string): RoleUse[] {
     }
     out.push({ id: role.id, kind: role.kind, title: role.title, skills: matching, score: Math.round(score * 1000) / 1000 });
   }
-  return out.sort(
-    (a, b) =>
-      b.score - a.score ||
-      KIND_RANK[a.kind] - KIND_RANK[b.kind] ||
-      (t.roleOrder.get(a.id) as number) - (t.roleOrder.get(b.id) as number),
-  );
+  return out.sort((a, b) => b.score - a.score || KIND_RANK[a.kind] - KIND_RANK[b.kind] || (t.roleOrder.get(a.id) as number) - (t.roleOrder.get(b.id) as number));
 }
 
 function skillsOf(t: Tables, nodeId: string): Skill[] {

@@ -159,12 +159,7 @@ const SYNONYM_PENALTY = 10;
 
 function docsOf(index: RoadmapIndex): { doc: Doc; text: string }[] {
   const out: { doc: Doc; text: string }[] = [];
-  const push = (
-    rec: { id: string; title: string; aliases?: string[] },
-    kind: SearchKind,
-    detail: string,
-    text: string[],
-  ) => {
+  const push = (rec: { id: string; title: string; aliases?: string[] }, kind: SearchKind, detail: string, text: string[]) => {
     const names = [...new Set([rec.title, ...(rec.aliases ?? []), rec.id.replace(/-/g, ' ')].map(normalize).filter(Boolean))];
     out.push({
       doc: { id: rec.id, kind, title: rec.title, detail, names, nameWords: names.map((n) => n.split(' ')), rank: KIND_RANK[kind] },
@@ -329,13 +324,7 @@ export function createSearch(index: RoadmapIndex): Search {
       const score = tier + tokenPart + 20 * coverage(doc, queryWords);
       hits.push({ id: doc.id, kind: doc.kind, title: doc.title, detail: doc.detail, score: Math.round(score * 100) / 100, rank: doc.rank });
     }
-    hits.sort(
-      (a, b) =>
-        b.score - a.score ||
-        a.rank - b.rank ||
-        a.title.length - b.title.length ||
-        (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-    );
+    hits.sort((a, b) => b.score - a.score || a.rank - b.rank || a.title.length - b.title.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     return hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit);
   }
 

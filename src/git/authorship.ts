@@ -52,11 +52,16 @@ const RECORD_SEPARATOR = '\x1e';
 
 /** Global options put before every git subcommand. */
 const SAFE_CONFIG = [
-  '-c', 'core.hooksPath=/dev/null',
-  '-c', 'core.fsmonitor=false',
-  '-c', 'core.untrackedCache=false',
-  '-c', 'core.quotePath=false',
-  '-c', 'log.showSignature=false',
+  '-c',
+  'core.hooksPath=/dev/null',
+  '-c',
+  'core.fsmonitor=false',
+  '-c',
+  'core.untrackedCache=false',
+  '-c',
+  'core.quotePath=false',
+  '-c',
+  'log.showSignature=false',
   '--no-pager',
   '--literal-pathspecs',
 ];
@@ -119,21 +124,16 @@ function runGit(git: string, args: string[], deadline: number, signal: AbortSign
     signal?.addEventListener('abort', onAbort, { once: true });
 
     try {
-      child = execFile(
-        git,
-        args,
-        { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: gitEnv(), windowsHide: true, shell: false },
-        (error, stdout, stderr) => {
-          if (!error) return settle({ kind: 'ok', stdout, stderr });
-          const err = error as NodeJS.ErrnoException & { code?: string | number };
-          if (err.code === 'ENOENT') return settle({ kind: 'no-git', stdout, stderr, message: err.message });
-          if (typeof err.code === 'number') return settle({ kind: 'exit', stdout, stderr, code: err.code, message: err.message });
-          if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
-            return settle({ kind: 'error', stdout: '', stderr, message: 'git printed more than the output limit' });
-          }
-          return settle({ kind: 'error', stdout, stderr, message: err.message });
-        },
-      );
+      child = execFile(git, args, { encoding: 'utf8', maxBuffer: MAX_BUFFER, env: gitEnv(), windowsHide: true, shell: false }, (error, stdout, stderr) => {
+        if (!error) return settle({ kind: 'ok', stdout, stderr });
+        const err = error as NodeJS.ErrnoException & { code?: string | number };
+        if (err.code === 'ENOENT') return settle({ kind: 'no-git', stdout, stderr, message: err.message });
+        if (typeof err.code === 'number') return settle({ kind: 'exit', stdout, stderr, code: err.code, message: err.message });
+        if (err.code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
+          return settle({ kind: 'error', stdout: '', stderr, message: 'git printed more than the output limit' });
+        }
+        return settle({ kind: 'error', stdout, stderr, message: err.message });
+      });
       child.stdin?.end();
     } catch (error) {
       settle({ kind: 'error', stdout: '', stderr: '', message: String(error) });
@@ -209,7 +209,13 @@ function aggregate(stdout: string, email: string | undefined, files: Record<stri
     const author = header.slice(0, tab).trim().toLowerCase();
     const date = toIso(header.slice(tab + 1).trim());
     if (date === undefined) continue;
-    const names = headerEnd === -1 ? [] : record.slice(headerEnd + 1).replace(/^\n/, '').split('\0');
+    const names =
+      headerEnd === -1
+        ? []
+        : record
+            .slice(headerEnd + 1)
+            .replace(/^\n/, '')
+            .split('\0');
     const yours = mine !== undefined && mine !== '' && author === mine;
     for (const name of new Set(names)) {
       const entry = name === '' ? undefined : Object.prototype.hasOwnProperty.call(files, name) ? files[name] : undefined;

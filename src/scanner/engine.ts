@@ -70,7 +70,10 @@ function readSkipReason(error: unknown): SkipReason {
 }
 
 /** Runs the detectors in this thread: for tests with their own detectors, and where no pool is given. */
-const IN_THREAD = (plan: Plan): Inspector => async (_path, data, complete) => inspectInThread(plan, data, complete);
+const IN_THREAD =
+  (plan: Plan): Inspector =>
+  async (_path, data, complete) =>
+    inspectInThread(plan, data, complete);
 
 /**
  * Reads (if needed) and inspects one file: the bytes go to the inspector (a worker pool in VS Code
@@ -120,7 +123,11 @@ async function processFile(source: FileSource, path: string, plan: Plan, maxByte
  * One file's contribution, from its path and content, without any source: what every detector
  * makes of it. For tests and tools; `scan` does the same for each candidate it reads.
  */
-export async function inspectFile(path: string, content: Uint8Array | string, maxBytesPerFile = DEFAULT_MAX_BYTES_PER_FILE): Promise<{ hits: Hit[]; skipped?: SkipReason } | undefined> {
+export async function inspectFile(
+  path: string,
+  content: Uint8Array | string,
+  maxBytesPerFile = DEFAULT_MAX_BYTES_PER_FILE,
+): Promise<{ hits: Hit[]; skipped?: SkipReason } | undefined> {
   const rel = normalizePath(path);
   const plan = classifyWith(rel);
   if (!plan) return undefined;
@@ -194,42 +201,43 @@ export class ScanIndex {
     const pending = new Set<Promise<void>>();
     let failure: { error: unknown } | undefined;
     const batches = this.source.listBatches ? this.source.listBatches(signal) : oneByOne(this.source.list(signal));
-    walk: for await (const batch of batches) for (const entry of batch) {
-      signal?.throwIfAborted();
-      const path = normalizePath(entry.path);
-      if (!path || this.files.has(path)) continue;
-      if (!staysInside(path)) {
-        this.refused.add(path);
-        continue;
+    walk: for await (const batch of batches)
+      for (const entry of batch) {
+        signal?.throwIfAborted();
+        const path = normalizePath(entry.path);
+        if (!path || this.files.has(path)) continue;
+        if (!staysInside(path)) {
+          this.refused.add(path);
+          continue;
+        }
+        if (this.files.size >= maxFiles) {
+          this.truncated = true;
+          this.limitSkip = { path, reason: 'file-limit' };
+          break walk;
+        }
+        this.files.add(path);
+        if (onProgress && this.files.size % 500 === 0) onProgress(this.files.size);
+        const plan = this.classify(path);
+        if (!plan) continue;
+        if (plan.read <= 0 || plan.readers.length === 0) {
+          this.store(path, { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture });
+          continue;
+        }
+        const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, this.inspector, signal).then(
+          (record) => this.store(path, record),
+          (error: unknown) => {
+            if (signal?.aborted) return;
+            // The file vanished between listing and reading: it is not part of the tree.
+            if (isNotFound(error)) this.files.delete(path);
+            // Anything else (the detectors' worker cannot start) fails the scan, never silently.
+            else failure ??= { error };
+          },
+        );
+        pending.add(task);
+        void task.finally(() => pending.delete(task));
+        if (pending.size >= READ_CONCURRENCY) await Promise.race(pending);
+        if (failure) break walk;
       }
-      if (this.files.size >= maxFiles) {
-        this.truncated = true;
-        this.limitSkip = { path, reason: 'file-limit' };
-        break walk;
-      }
-      this.files.add(path);
-      if (onProgress && this.files.size % 500 === 0) onProgress(this.files.size);
-      const plan = this.classify(path);
-      if (!plan) continue;
-      if (plan.read <= 0 || plan.readers.length === 0) {
-        this.store(path, { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture });
-        continue;
-      }
-      const task: Promise<void> = processFile(this.source, path, plan, this.maxBytes, this.inspector, signal).then(
-        (record) => this.store(path, record),
-        (error: unknown) => {
-          if (signal?.aborted) return;
-          // The file vanished between listing and reading: it is not part of the tree.
-          if (isNotFound(error)) this.files.delete(path);
-          // Anything else (the detectors' worker cannot start) fails the scan, never silently.
-          else failure ??= { error };
-        },
-      );
-      pending.add(task);
-      void task.finally(() => pending.delete(task));
-      if (pending.size >= READ_CONCURRENCY) await Promise.race(pending);
-      if (failure) break walk;
-    }
     await Promise.all(pending);
     if (failure) throw failure.error;
     signal?.throwIfAborted();

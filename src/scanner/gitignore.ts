@@ -75,4 +75,3 @@ export function ignoredBy(matchers: readonly Matcher[], rel: string, dir: boolea
   }
   return false;
 }
-

@@ -9,14 +9,53 @@
  * findFiles) still gets the same answer. Matched against a whole path segment, case-sensitively.
  */
 export const DEFAULT_SKIP_DIRS: readonly string[] = [
-  '.git', '.hg', '.svn',
-  'node_modules', 'bower_components', 'jspm_packages', 'web_modules',
-  'vendor', 'third_party', 'third-party', 'thirdparty', '3rdparty', 'Pods', 'Carthage',
-  '.terraform', '.terragrunt-cache', '.serverless', '.aws-sam', 'cdk.out', '.pulumi',
-  '.venv', 'venv', '.virtualenv', '__pycache__', '.tox', '.nox', 'site-packages', '.eggs', '.mypy_cache', '.pytest_cache', '.ruff_cache',
-  '.gradle', '.m2', '.cargo', '.stack-work', '.bundle',
-  '.next', '.nuxt', '.svelte-kit', '.angular', '.parcel-cache', '.turbo', '.yarn', '.pnpm-store',
-  '.idea', '.vscode-test', '.vscode-host',
+  '.git',
+  '.hg',
+  '.svn',
+  'node_modules',
+  'bower_components',
+  'jspm_packages',
+  'web_modules',
+  'vendor',
+  'third_party',
+  'third-party',
+  'thirdparty',
+  '3rdparty',
+  'Pods',
+  'Carthage',
+  '.terraform',
+  '.terragrunt-cache',
+  '.serverless',
+  '.aws-sam',
+  'cdk.out',
+  '.pulumi',
+  '.venv',
+  'venv',
+  '.virtualenv',
+  '__pycache__',
+  '.tox',
+  '.nox',
+  'site-packages',
+  '.eggs',
+  '.mypy_cache',
+  '.pytest_cache',
+  '.ruff_cache',
+  '.gradle',
+  '.m2',
+  '.cargo',
+  '.stack-work',
+  '.bundle',
+  '.next',
+  '.nuxt',
+  '.svelte-kit',
+  '.angular',
+  '.parcel-cache',
+  '.turbo',
+  '.yarn',
+  '.pnpm-store',
+  '.idea',
+  '.vscode-test',
+  '.vscode-host',
 ];
 
 const SKIP_DIRS = new Set(DEFAULT_SKIP_DIRS);
@@ -33,9 +72,18 @@ const DOC_DIRS = new Set(['docs', 'doc', 'documentation']);
  * examples are written by the repository's authors to show the technology in use.
  */
 const FIXTURE_DIRS = new Set([
-  'fixtures', 'fixture', '__fixtures__', 'testdata', 'test-data', 'test_data', '__snapshots__', 'testfixtures',
+  'fixtures',
+  'fixture',
+  '__fixtures__',
+  'testdata',
+  'test-data',
+  'test_data',
+  '__snapshots__',
+  'testfixtures',
   // Kyverno's test resources (`kyverno test`, Chainsaw): the objects a policy is checked against.
-  '.kyverno-test', '.chainsaw-test']);
+  '.kyverno-test',
+  '.chainsaw-test',
+]);
 
 /** Extensions of prose and data files no detector reads (requirements*.txt is handled by name). */
 const PROSE_EXTS = new Set(['.md', '.markdown', '.mdx', '.rst', '.adoc', '.asciidoc', '.txt', '.html', '.htm', '.org', '.tex', '.rtf', '.pdf']);
@@ -121,7 +169,12 @@ export function normalizePath(path: string): string {
   let end = p.length;
   while (end > start && p.charCodeAt(end - 1) === 0x2f) end--;
   p = p.slice(start, end);
-  return p.includes('//') ? p.split('/').filter((s) => s !== '').join('/') : p;
+  return p.includes('//')
+    ? p
+        .split('/')
+        .filter((s) => s !== '')
+        .join('/')
+    : p;
 }
 
 const ON_WINDOWS = typeof process !== 'undefined' && process.platform === 'win32';

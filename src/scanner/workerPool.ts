@@ -107,10 +107,14 @@ export class WorkerPool {
         if (!jobs) {
           const open = (jobs = new Set());
           this.bySignal.set(signal, open);
-          signal.addEventListener('abort', () => {
-            this.bySignal.delete(signal);
-            for (const j of open) this.abortJob(j);
-          }, { once: true });
+          signal.addEventListener(
+            'abort',
+            () => {
+              this.bySignal.delete(signal);
+              for (const j of open) this.abortJob(j);
+            },
+            { once: true },
+          );
         }
         jobs.add(job);
       }

@@ -109,10 +109,15 @@ export class DetailsPanel extends Disposable {
     this.firstRenderLogged = false;
     const made = { id: this.currentId, revision: this.revision };
     const page = await this.buildPage(made.id);
-    const panel = vscode.window.createWebviewPanel(DETAILS_VIEW_TYPE, titleOf(page), { viewColumn: vscode.ViewColumn.Active, preserveFocus }, {
-      enableScripts: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
-    });
+    const panel = vscode.window.createWebviewPanel(
+      DETAILS_VIEW_TYPE,
+      titleOf(page),
+      { viewColumn: vscode.ViewColumn.Active, preserveFocus },
+      {
+        enableScripts: true,
+        localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
+      },
+    );
     this.adopt(panel, page, made);
   }
 

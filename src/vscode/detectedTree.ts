@@ -48,8 +48,7 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
   private signals(family: string): Map<string, { folder: string; path: string }[]> {
     const out = new Map<string, { folder: string; path: string }[]>();
     for (const scan of this.scanner.scans()) {
-      const found =
-        family === PRACTICES ? scan.result.practices : scan.result.technologies.filter((t) => technologyGroup(t.id) === family);
+      const found = family === PRACTICES ? scan.result.practices : scan.result.technologies.filter((t) => technologyGroup(t.id) === family);
       for (const f of found) out.set(f.id, [...(out.get(f.id) ?? []), ...f.evidence.map((path) => ({ folder: scan.folder, path }))]);
     }
     return out;

@@ -57,9 +57,7 @@ export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
   }
 
   async function importProgress(source?: vscode.Uri): Promise<boolean> {
-    const uri =
-      source ??
-      (await vscode.window.showOpenDialog({ title: 'Import Progress', canSelectMany: false, filters: { 'Skills report (JSON)': ['json'] } }))?.[0];
+    const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import Progress', canSelectMany: false, filters: { 'Skills report (JSON)': ['json'] } }))?.[0];
     if (!uri) return false;
     let json: unknown;
     try {

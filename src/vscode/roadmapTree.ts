@@ -76,7 +76,11 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     const { index } = await this.roadmap.get();
     // The trunk is what people come for, so it starts open; everything else starts closed.
     const collapsible =
-      node.children.length === 0 ? vscode.TreeItemCollapsibleState.None : node.id === GROUP_TRUNK_ID ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      node.children.length === 0
+        ? vscode.TreeItemCollapsibleState.None
+        : node.id === GROUP_TRUNK_ID
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, collapsible);
     item.id = node.id;
     item.contextValue = node.kind;

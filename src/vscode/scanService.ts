@@ -147,24 +147,38 @@ export class ScanService extends Disposable {
       token?.onCancellationRequested(() => controller.abort());
       const next = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
       for (const folder of folders) {
-        const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), { signal: controller.signal, maxFiles, inspector: this.workers().inspector });
+        const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), {
+          signal: controller.signal,
+          maxFiles,
+          inspector: this.workers().inspector,
+        });
         next.set(folder.uri.toString(), { folder, index });
       }
       return next;
     };
     try {
       const next = interactive
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'DevOps Roadmap: scanning the workspace', cancellable: true }, (_p, token) => run(token))
+        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'DevOps Roadmap: scanning the workspace', cancellable: true }, (_p, token) =>
+            run(token),
+          )
         : await vscode.window.withProgress({ location: { viewId: 'devopsRoadmap.detected' } }, () => run());
       if (controller.signal.aborted) return;
       this.indexes.clear();
       for (const [key, value] of next) this.indexes.set(key, value);
       const scans = this.scans();
-      log().info(`Scanned ${scans.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms: ${scans.map((s) => `${s.folder}: ${s.result.filesSeen} files seen, ${s.result.filesRead} read, ${s.result.technologies.length} technologies`).join('; ')}.`);
+      log().info(
+        `Scanned ${scans.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms: ${scans.map((s) => `${s.folder}: ${s.result.filesSeen} files seen, ${s.result.filesRead} read, ${s.result.technologies.length} technologies`).join('; ')}.`,
+      );
       for (const s of scans) if (s.result.truncated) log().warn(`${s.folder}: stopped after ${s.result.filesSeen} files (devopsRoadmap.scan.maxFiles); results are partial.`);
       for (const s of scans) {
         const overran = s.result.skipped.filter((k) => k.reason === 'timeout').map((k) => k.path);
-        if (overran.length) log().warn(`${s.folder}: ${overran.length} file(s) took longer than the scan's time budget and were skipped: ${overran.slice(0, 5).map((p) => JSON.stringify(p)).join(', ')}${overran.length > 5 ? ', …' : ''}.`);
+        if (overran.length)
+          log().warn(
+            `${s.folder}: ${overran.length} file(s) took longer than the scan's time budget and were skipped: ${overran
+              .slice(0, 5)
+              .map((p) => JSON.stringify(p))
+              .join(', ')}${overran.length > 5 ? ', …' : ''}.`,
+          );
       }
       await this.publish();
       this.applied++;
@@ -301,7 +315,10 @@ export class ScanService extends Disposable {
   /** Updates every candidate file below a path that turned out to be a new folder. */
   private async updateFolder(entry: { folder: vscode.WorkspaceFolder; index: ScanIndex }, path: string): Promise<boolean> {
     const uri = vscode.Uri.joinPath(entry.folder.uri, ...path.split('/'));
-    const stat = await vscode.workspace.fs.stat(uri).then((s) => s, () => undefined);
+    const stat = await vscode.workspace.fs.stat(uri).then(
+      (s) => s,
+      () => undefined,
+    );
     if (!stat || (stat.type & vscode.FileType.Directory) === 0) return false;
     // updateFile asks the source whether a file is excluded or git-ignored; the glob only saves work.
     const files = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, '**/*'), WorkspaceFileSource.findFilesExclude(entry.folder));

@@ -55,7 +55,12 @@ export class WorkspaceFileSource implements FileSource {
     const cancel = new vscode.CancellationTokenSource();
     signal?.addEventListener('abort', () => cancel.cancel(), { once: true });
     try {
-      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(this.folder, '**/*'), WorkspaceFileSource.findFilesExclude(this.folder), this.maxFiles + 1, cancel.token);
+      const uris = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(this.folder, '**/*'),
+        WorkspaceFileSource.findFilesExclude(this.folder),
+        this.maxFiles + 1,
+        cancel.token,
+      );
       const paths = uris.map((uri) => relativePath(this.folder, uri)).filter((p): p is string => p !== undefined && !this.excluded(p));
       this.ignoreRules = await this.gitignore(paths, signal);
       paths.sort();
@@ -80,7 +85,8 @@ export class WorkspaceFileSource implements FileSource {
     if (this.folder.uri.scheme === 'file') return scannerEngine().readInside(this.folder.uri.fsPath, path, maxBytes);
     const uri = vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type !== vscode.FileType.File) throw Object.assign(new Error(`not a plain file: ${path}`), { skipReason: stat.type & vscode.FileType.SymbolicLink ? 'unreadable' : 'special-file' });
+    if (stat.type !== vscode.FileType.File)
+      throw Object.assign(new Error(`not a plain file: ${path}`), { skipReason: stat.type & vscode.FileType.SymbolicLink ? 'unreadable' : 'special-file' });
     const bytes = await vscode.workspace.fs.readFile(uri);
     return bytes.length > maxBytes ? bytes.subarray(0, maxBytes) : bytes;
   }

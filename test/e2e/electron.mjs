@@ -47,20 +47,15 @@ async function main() {
       extensionDevelopmentPath: extensionPath,
       extensionTestsPath: bundle,
       extensionTestsEnv: { DEVOPS_ROADMAP_TEST_RESULTS: resultsFile },
-      launchArgs: [
-        workspace,
-        '--disable-extensions',
-        '--disable-workspace-trust',
-        '--skip-welcome',
-        '--skip-release-notes',
-        '--user-data-dir', path.join(runDir, 'user-data'),
-      ],
+      launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes', '--user-data-dir', path.join(runDir, 'user-data')],
     });
   } catch (err) {
     const text = String(err?.message ?? err);
     if (/ENOTFOUND|EAI_AGAIN|ECONNREFUSED|ETIMEDOUT|ECONNRESET|download|fetch failed|getaddrinfo|Failed to get JSON/i.test(text)) {
       // The one line a person needs: why, and what to run instead.
-      console.error(`test:electron: cannot download VS Code here (${text.split('\n')[0].slice(0, 160)}); set VSCODE_EXECUTABLE to an installed VS Code, or run \`npm run test:e2e\` (offline, code-server)`);
+      console.error(
+        `test:electron: cannot download VS Code here (${text.split('\n')[0].slice(0, 160)}); set VSCODE_EXECUTABLE to an installed VS Code, or run \`npm run test:e2e\` (offline, code-server)`,
+      );
       return 1;
     }
     if (typeof err === 'number' || /exit code|Failed/i.test(text)) code = typeof err === 'number' ? err : 1;
@@ -77,6 +72,13 @@ async function main() {
 }
 
 main().then(
-  (code) => { clearTimeout(watchdog); process.exit(code); },
-  (err) => { clearTimeout(watchdog); console.error(`test:electron: ${err?.stack ?? err}`); process.exit(1); },
+  (code) => {
+    clearTimeout(watchdog);
+    process.exit(code);
+  },
+  (err) => {
+    clearTimeout(watchdog);
+    console.error(`test:electron: ${err?.stack ?? err}`);
+    process.exit(1);
+  },
 );

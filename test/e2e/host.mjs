@@ -41,7 +41,11 @@ const live = new Set();
 function descendants(rootPid) {
   const children = new Map();
   let entries;
-  try { entries = readdirSync('/proc'); } catch { return []; }
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return [];
+  }
   for (const name of entries) {
     if (!/^\d+$/.test(name)) continue;
     try {
@@ -49,36 +53,72 @@ function descendants(rootPid) {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(name));
-    } catch { /* gone */ }
+    } catch {
+      /* gone */
+    }
   }
   const out = [];
   const queue = [rootPid];
   while (queue.length) {
-    for (const child of children.get(queue.shift()) ?? []) { out.push(child); queue.push(child); }
+    for (const child of children.get(queue.shift()) ?? []) {
+      out.push(child);
+      queue.push(child);
+    }
   }
   return out;
 }
 
 function alive(pid) {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Sends `signal` to every process this one started, and to theirs (a build, an install…). */
 export function killDescendants(signal) {
-  for (const pid of descendants(process.pid)) { try { process.kill(pid, signal); } catch { /* gone */ } }
+  for (const pid of descendants(process.pid)) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      /* gone */
+    }
+  }
 }
 
 function killTree(pid, signal) {
   const pids = [pid, ...descendants(pid)];
-  try { process.kill(-pid, signal); } catch { /* group gone */ }
-  for (const p of pids) { try { process.kill(p, signal); } catch { /* gone */ } }
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    /* group gone */
+  }
+  for (const p of pids) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      /* gone */
+    }
+  }
   return pids;
 }
 
 function killAllNow() {
   for (const host of live) {
-    try { killTree(host.pid, 'SIGKILL'); } catch { /* ignore */ }
-    if (!host.keepDir) { try { rmSync(host.runDir, { recursive: true, force: true }); } catch { /* ignore */ } }
+    try {
+      killTree(host.pid, 'SIGKILL');
+    } catch {
+      /* ignore */
+    }
+    if (!host.keepDir) {
+      try {
+        rmSync(host.runDir, { recursive: true, force: true });
+      } catch {
+        /* ignore */
+      }
+    }
   }
   live.clear();
 }
@@ -86,7 +126,10 @@ function killAllNow() {
 let exitHandlerInstalled = false;
 let signalHandlersInstalled = false;
 function installExitHandlers(handleSignals) {
-  if (!exitHandlerInstalled) { exitHandlerInstalled = true; process.on('exit', killAllNow); }
+  if (!exitHandlerInstalled) {
+    exitHandlerInstalled = true;
+    process.on('exit', killAllNow);
+  }
   if (!handleSignals || signalHandlersInstalled) return;
   signalHandlersInstalled = true;
   for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
@@ -182,11 +225,16 @@ export async function startHost(options = {}) {
 
   const args = [
     codeServerEntry,
-    '--config', path.join(runDir, 'config.yaml'),
-    '--user-data-dir', dirs.userData,
-    '--extensions-dir', dirs.extensions,
-    '--bind-addr', `127.0.0.1:${port}`,
-    '--auth', auth,
+    '--config',
+    path.join(runDir, 'config.yaml'),
+    '--user-data-dir',
+    dirs.userData,
+    '--extensions-dir',
+    dirs.extensions,
+    '--bind-addr',
+    `127.0.0.1:${port}`,
+    '--auth',
+    auth,
     '--disable-telemetry',
     '--disable-update-check',
     ...(options.untrusted ? [] : ['--disable-workspace-trust']),
@@ -208,7 +256,15 @@ export async function startHost(options = {}) {
   const child = spawn(process.execPath, args, { cwd: runDir, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   /** @type {Host} */
   const host = {
-    pid: child.pid, port: 0, base: '', authority: '', workbenchUrl: '', folder, runDir, keepDir, output: [],
+    pid: child.pid,
+    port: 0,
+    base: '',
+    authority: '',
+    workbenchUrl: '',
+    folder,
+    runDir,
+    keepDir,
+    output: [],
     exited: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
     stop: async () => {
       if (!live.has(host)) return;
@@ -223,7 +279,9 @@ export async function startHost(options = {}) {
   live.add(host);
 
   let onListening;
-  const listening = new Promise((resolve) => { onListening = resolve; });
+  const listening = new Promise((resolve) => {
+    onListening = resolve;
+  });
   const onLine = (line) => {
     host.output.push(line);
     options.onOutput?.(line);
@@ -235,7 +293,10 @@ export async function startHost(options = {}) {
     stream.on('data', (chunk) => {
       buffer += chunk.toString();
       let i;
-      while ((i = buffer.indexOf('\n')) >= 0) { onLine(buffer.slice(0, i)); buffer = buffer.slice(i + 1); }
+      while ((i = buffer.indexOf('\n')) >= 0) {
+        onLine(buffer.slice(0, i));
+        buffer = buffer.slice(i + 1);
+      }
     });
   }
 
@@ -243,7 +304,9 @@ export async function startHost(options = {}) {
   const result = await Promise.race([
     listening,
     host.exited.then((code) => ({ exited: code })),
-    new Promise((resolve) => { timer = setTimeout(() => resolve({ timeout: true }), startTimeoutMs); }),
+    new Promise((resolve) => {
+      timer = setTimeout(() => resolve({ timeout: true }), startTimeoutMs);
+    }),
   ]);
   clearTimeout(timer);
   if (typeof result !== 'number') {
@@ -254,7 +317,12 @@ export async function startHost(options = {}) {
   host.port = result;
   host.authority = `127.0.0.1:${result}`;
   host.base = `http://${host.authority}`;
-  host.workbenchUrl = workbenchUrl(host.base, { folder, extensionDevelopmentPath: options.extensionDevelopmentPath, extensionTestsPath: options.extensionTestsPath, authority: host.authority });
+  host.workbenchUrl = workbenchUrl(host.base, {
+    folder,
+    extensionDevelopmentPath: options.extensionDevelopmentPath,
+    extensionTestsPath: options.extensionTestsPath,
+    authority: host.authority,
+  });
   return host;
 }
 

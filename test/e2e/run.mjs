@@ -73,7 +73,9 @@ function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what}: no result within ${ms / 1000} s`)), ms);
+    }),
   ]).finally(() => clearTimeout(timer));
 }
 
@@ -103,7 +105,13 @@ async function gitSpy() {
   await writeFile(path.join(dir, 'git'), `#!/bin/sh\necho "$*" >> "$GIT_SPY_LOG"\nexec ${realGit} "$@"\n`, { mode: 0o755 });
   const logFile = path.join(dir, 'calls.log');
   await writeFile(logFile, '');
-  process.on('exit', () => { try { rmSync(dir, { recursive: true, force: true }); } catch { /* best effort */ } });
+  process.on('exit', () => {
+    try {
+      rmSync(dir, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  });
   // code-server rebuilds the extension host's PATH from the login shell, so the spy is named by
   // VS Code's `git.path` setting, which the extension honours like the built-in Git extension.
   return { gitPath: path.join(dir, 'git'), env: { GIT_SPY_LOG: logFile, DEVOPS_ROADMAP_REAL_GIT: realGit } };
@@ -116,7 +124,10 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
   const jsonFile = path.join(resultsDir, `${variant.name}.json`);
   await rm(jsonFile, { force: true });
   await writeFile(logFile, '');
-  const log = (line) => { console.log(`  | ${line}`); void appendFile(logFile, `${line}\n`); };
+  const log = (line) => {
+    console.log(`  | ${line}`);
+    void appendFile(logFile, `${line}\n`);
+  };
 
   const partStarted = Date.now();
   const spy = await gitSpy();
@@ -141,7 +152,9 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
   try {
     const page = await context.newPage();
     let settle;
-    const exited = new Promise((resolve) => { settle = resolve; });
+    const exited = new Promise((resolve) => {
+      settle = resolve;
+    });
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args])).replace(/%c/g, '');
       for (const line of text.split('\n')) {
@@ -152,7 +165,16 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
     await page.exposeFunction('codeAutomationExit', (code) => settle(code));
     page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
     await page.goto(host.workbenchUrl);
-    const code = await withTimeout(Promise.race([exited, host.exited.then((c) => { throw new Error(`code-server exited (${c}) before the tests finished`); })]), INTEGRATION_TIMEOUT_MS, 'integration suites');
+    const code = await withTimeout(
+      Promise.race([
+        exited,
+        host.exited.then((c) => {
+          throw new Error(`code-server exited (${c}) before the tests finished`);
+        }),
+      ]),
+      INTEGRATION_TIMEOUT_MS,
+      'integration suites',
+    );
     metrics.integrationMs = Date.now() - partStarted;
 
     const summary = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, 'utf8')) : undefined;
@@ -205,13 +227,22 @@ async function runUi(browser) {
     metrics.workbenchReadyMs = Date.now() - partStarted;
     let broken = false;
     for (const { title, run: check } of CHECKS) {
-      if (broken) { record('ui', title, new Error('skipped: the workbench is gone')); continue; }
+      if (broken) {
+        record('ui', title, new Error('skipped: the workbench is gone'));
+        continue;
+      }
       try {
         await withTimeout(check(ui), UI_CHECK_TIMEOUT_MS, title);
         record('ui', title);
       } catch (err) {
-        const slug = title.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
-        await page.screenshot({ path: path.join(resultsDir, `failed-${slug}.png`) }).catch(() => { broken = true; });
+        const slug = title
+          .replace(/[^a-z0-9]+/gi, '-')
+          .replace(/^-|-$/g, '')
+          .toLowerCase()
+          .slice(0, 60);
+        await page.screenshot({ path: path.join(resultsDir, `failed-${slug}.png`) }).catch(() => {
+          broken = true;
+        });
         record('ui', title, err);
         await page.keyboard.press('Escape').catch(() => {});
       }
@@ -243,7 +274,8 @@ async function main() {
   console.log(`[e2e] integration bundle: ${path.relative(repoRoot, bundle)} (${suites.join(', ')})`);
   if (!flag('no-build') && extensionPath === repoRoot) await run(process.execPath, ['esbuild.mjs']);
   const mainFile = JSON.parse(await readFile(path.join(extensionPath, 'package.json'), 'utf8')).main;
-  if (mainFile && !existsSync(path.join(extensionPath, mainFile))) throw new Error(`the extension's main ${mainFile} is missing in ${extensionPath}; build it first (node esbuild.mjs)`);
+  if (mainFile && !existsSync(path.join(extensionPath, mainFile)))
+    throw new Error(`the extension's main ${mainFile} is missing in ${extensionPath}; build it first (node esbuild.mjs)`);
   console.log(`[e2e] extension under test: ${extensionPath}`);
 
   const installStarted = Date.now();
@@ -251,7 +283,13 @@ async function main() {
   if (host.installed) metrics.hostInstallMs = Date.now() - installStarted;
 
   const browserHome = await mkdtemp(path.join(os.tmpdir(), 'devops-roadmap-chromium-'));
-  process.on('exit', () => { try { rmSync(browserHome, { recursive: true, force: true }); } catch { /* best effort */ } });
+  process.on('exit', () => {
+    try {
+      rmSync(browserHome, { recursive: true, force: true });
+    } catch {
+      /* best effort */
+    }
+  });
   const browser = await chromium.launch(chromiumOptions(browserHome));
   try {
     if (only !== 'ui') {
@@ -306,7 +344,10 @@ async function finish(forcedCode) {
   process.exit(forcedCode ?? (failed > 0 || passed === 0 ? 1 : 0));
 }
 
-main().then(() => finish(), (err) => {
-  record('e2e', 'the e2e run sets up', err);
-  void finish(1);
-});
+main().then(
+  () => finish(),
+  (err) => {
+    record('e2e', 'the e2e run sets up', err);
+    void finish(1);
+  },
+);

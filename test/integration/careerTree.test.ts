@@ -27,7 +27,10 @@ describe('Career Tree view', () => {
     const sections = (await treeProvider.getChildren(junior)).map((n) => n.label);
     assert.ok(sections.includes('What you do'), sections.join(', '));
     assert.ok(sections.includes('Skills'), sections.join(', '));
-    assert.ok(sections.some((s) => s.startsWith('Milestone:')), sections.join(', '));
+    assert.ok(
+      sections.some((s) => s.startsWith('Milestone:')),
+      sections.join(', '),
+    );
     assert.ok(sections.includes('Ready for the next level when'), sections.join(', '));
   });
 
@@ -38,7 +41,10 @@ describe('Career Tree view', () => {
     const [trunk] = await treeProvider.getChildren();
     const stages = await treeProvider.getChildren(trunk);
     const descriptions = await Promise.all(stages.map(async (s) => String((await treeProvider.getTreeItem(s)).description)));
-    assert.ok(descriptions.some((d) => /\d+\/\d+ practiced/.test(d)), descriptions.join(' | '));
+    assert.ok(
+      descriptions.some((d) => /\d+\/\d+ practiced/.test(d)),
+      descriptions.join(' | '),
+    );
     const skillsSection = (await treeProvider.getChildren(stages[0])).find((n) => n.label === 'Skills')!;
     const skill = (await treeProvider.getChildren(skillsSection))[0];
     const item = await treeProvider.getTreeItem(skill);

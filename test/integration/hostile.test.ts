@@ -57,12 +57,17 @@ describe('Workspace scanner: a hostile repository', () => {
     for (let i = 0; i < 7; i++) busy.push(await commandLatencyMs());
     const stillScanning = !settled;
     await scanning;
-    console.log(`[hostile] command latency: median ${median(idle).toFixed(2)} ms idle, ${median(busy).toFixed(2)} ms while the scan is stuck (ratio ${(median(busy) / Math.max(0.1, median(idle))).toFixed(2)})`);
+    console.log(
+      `[hostile] command latency: median ${median(idle).toFixed(2)} ms idle, ${median(busy).toFixed(2)} ms while the scan is stuck (ratio ${(median(busy) / Math.max(0.1, median(idle))).toFixed(2)})`,
+    );
     // Every command answered while the worker was still stuck in the bait: the host never waited for it.
     assert.ok(stillScanning, 'the commands answered only after the stuck file was given up');
 
     const result = scan.scans()[0].result;
-    assert.deepStrictEqual(result.skipped.filter((s) => s.path.startsWith('bait/')), [{ path: `bait/${STALL_BAIT}`, reason: 'timeout' }]);
+    assert.deepStrictEqual(
+      result.skipped.filter((s) => s.path.startsWith('bait/')),
+      [{ path: `bait/${STALL_BAIT}`, reason: 'timeout' }],
+    );
     const ids = result.technologies.map((t) => t.id);
     for (const id of ['terraform', 'docker', 'helm', 'github-actions']) assert.ok(ids.includes(id), `${id} missing from ${ids.join(', ')}`);
   });

@@ -30,7 +30,10 @@ describe('My progress: marks and position', () => {
     await store.update((p) => withNote(p, 'linux-fundamentals', 'Ran the on-call rota for a year', new Date()));
     await actions.setMark('linux-fundamentals', 'learning');
     const saved = await store.read();
-    assert.deepStrictEqual({ mark: saved.marks['linux-fundamentals']?.mark, note: saved.marks['linux-fundamentals']?.note }, { mark: 'learning', note: 'Ran the on-call rota for a year' });
+    assert.deepStrictEqual(
+      { mark: saved.marks['linux-fundamentals']?.mark, note: saved.marks['linux-fundamentals']?.note },
+      { mark: 'learning', note: 'Ran the on-call rota for a year' },
+    );
   });
 
   it('ignores a mark for an id that is not a skill', async () => {

@@ -11,7 +11,7 @@ function git(cwd: string, args: string[], env: Record<string, string> = {}): voi
 }
 
 describe('Authorship, export and import', () => {
-  it('counts only the user\'s commits on evidence files of a git repository', async () => {
+  it("counts only the user's commits on evidence files of a git repository", async () => {
     const { scan, authorship } = await api();
     const root = workspaceFolder().uri.fsPath;
     git(root, ['init', '-q']);
@@ -41,7 +41,15 @@ describe('Authorship, export and import', () => {
     await vscode.commands.executeCommand('devopsRoadmap.exportReport', target);
     const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
     const headings = markdown.split('\n').filter((l) => /^##? /.test(l));
-    assert.deepStrictEqual(headings.slice(0, 7), ['# DevOps Skills Report', '## Position', '## Practiced skills', '## Marked skills', '## Gaps', '## Role fit', '## Detected technologies']);
+    assert.deepStrictEqual(headings.slice(0, 7), [
+      '# DevOps Skills Report',
+      '## Position',
+      '## Practiced skills',
+      '## Marked skills',
+      '## Gaps',
+      '## Role fit',
+      '## Detected technologies',
+    ]);
     assert.match(markdown, /Junior DevOps Engineer/);
     assert.match(markdown, /infra\/main\.tf/);
     assert.match(markdown, /you: 1 commit/);
@@ -58,7 +66,10 @@ describe('Authorship, export and import', () => {
       format: 'devops-roadmap-report',
       version: 1,
       generatedAt: new Date().toISOString(),
-      marks: [{ skillId: 'bash-scripting', mark: 'learning', note: 'bash every day', updated: new Date().toISOString() }, { skillId: 'x', mark: 'mastered' }],
+      marks: [
+        { skillId: 'bash-scripting', mark: 'learning', note: 'bash every day', updated: new Date().toISOString() },
+        { skillId: 'x', mark: 'mastered' },
+      ],
     };
     await vscode.workspace.fs.writeFile(source, new TextEncoder().encode(JSON.stringify(report)));
     const ok = await vscode.commands.executeCommand<boolean>('devopsRoadmap.importProgress', source);

@@ -104,7 +104,10 @@ describe('Workspace scanner: folder deletes and ignore rules', () => {
   it('drops the evidence of a deleted folder', async () => {
     const { scan } = await api();
     const folder = vscode.Uri.joinPath(workspaceFolder().uri, 'pipelines');
-    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, 'ci', '.gitlab-ci.yml'), new TextEncoder().encode('stages: [build]\nbuild:\n  stage: build\n  script: [make]\n'));
+    await vscode.workspace.fs.writeFile(
+      vscode.Uri.joinPath(folder, 'ci', '.gitlab-ci.yml'),
+      new TextEncoder().encode('stages: [build]\nbuild:\n  stage: build\n  script: [make]\n'),
+    );
     const has = () => scan.scans().some((s) => s.result.technologies.some((t) => t.id === 'gitlab-ci'));
     await waitFor('gitlab-ci to be detected', has);
     await vscode.workspace.fs.delete(folder, { recursive: true });
@@ -127,7 +130,10 @@ describe('Workspace scanner: folder deletes and ignore rules', () => {
       // the control is evidence, the update that saw the ignored file has been applied too.
       await applied('the update after the new files', async () => {
         await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'generated', 'Jenkinsfile'), new TextEncoder().encode('pipeline { agent any }\n'));
-        await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(root, 'control', '.gitlab-ci.yml'), new TextEncoder().encode('stages: [build]\nbuild:\n  stage: build\n  script: [make]\n'));
+        await vscode.workspace.fs.writeFile(
+          vscode.Uri.joinPath(root, 'control', '.gitlab-ci.yml'),
+          new TextEncoder().encode('stages: [build]\nbuild:\n  stage: build\n  script: [make]\n'),
+        );
       });
       await waitFor('the control file to be detected', () => has('gitlab-ci'));
       assert.ok(!has('jenkins'), 'an ignored Jenkinsfile is not evidence');

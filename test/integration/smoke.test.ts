@@ -16,7 +16,13 @@ const COMMANDS = [
 describe('smoke', () => {
   it(`the extension ${EXTENSION_ID} is present`, () => {
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(extension, `${EXTENSION_ID} is not loaded; extensions seen: ${vscode.extensions.all.map((e) => e.id).filter((id) => !id.startsWith('vscode.')).join(', ')}`);
+    assert.ok(
+      extension,
+      `${EXTENSION_ID} is not loaded; extensions seen: ${vscode.extensions.all
+        .map((e) => e.id)
+        .filter((id) => !id.startsWith('vscode.'))
+        .join(', ')}`,
+    );
   });
 
   it('a workspace folder is open (the demo workspace)', () => {

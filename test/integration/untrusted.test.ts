@@ -19,13 +19,22 @@ describe('untrusted workspace', function () {
     // Make the folder a git repository with the real git (not through the spy): authorship would apply.
     const git = process.env.DEVOPS_ROADMAP_REAL_GIT ?? '/usr/bin/git';
     const root = workspaceFolder().uri.fsPath;
-    for (const args of [['init', '-q'], ['config', 'user.email', 'me@example.com'], ['config', 'user.name', 'Me'], ['add', '-A'], ['commit', '-q', '-m', 'init']]) {
+    for (const args of [
+      ['init', '-q'],
+      ['config', 'user.email', 'me@example.com'],
+      ['config', 'user.name', 'Me'],
+      ['add', '-A'],
+      ['commit', '-q', '-m', 'init'],
+    ]) {
       execFileSync(git, args, { cwd: root, stdio: 'ignore' });
     }
     const { scan, authorship, details } = await api();
     await scan.rescan();
     await waitFor('the scan', () => scan.state === 'done');
-    assert.ok(scan.scans()[0].result.technologies.some((t) => t.id === 'terraform'), 'the scanner works untrusted');
+    assert.ok(
+      scan.scans()[0].result.technologies.some((t) => t.id === 'terraform'),
+      'the scanner works untrusted',
+    );
     await authorship.refresh();
     await vscode.commands.executeCommand('devopsRoadmap.openDetails', 'stage-junior');
     await waitFor('the details page', () => details.visibleId === 'stage-junior');

@@ -78,7 +78,13 @@ describe('CLI output hygiene', () => {
       assert.equal(await main(['scan', root, '--json'], (s) => (json += s)), 0);
       assert.ok(!RAW_CONTROL.test(json.replace(/\n/g, '')), 'no raw control character in the JSON text either');
       const parsed = JSON.parse(json) as ScanResult;
-      assert.deepEqual(parsed.technologies.find((t) => t.id === 'terraform')?.evidence.slice().sort(), names.map((n) => `${n}/main.tf`).sort());
+      assert.deepEqual(
+        parsed.technologies
+          .find((t) => t.id === 'terraform')
+          ?.evidence.slice()
+          .sort(),
+        names.map((n) => `${n}/main.tf`).sort(),
+      );
     } finally {
       rmSync(root, { recursive: true, force: true });
     }
@@ -86,7 +92,11 @@ describe('CLI output hygiene', () => {
 
   it('escapes a hostile directory name in its error message', async () => {
     let err = '';
-    const code = await main(['scan', '/no/such/dir\x1b]0;pwned\x07\nforged line'], () => undefined, (s) => (err += s));
+    const code = await main(
+      ['scan', '/no/such/dir\x1b]0;pwned\x07\nforged line'],
+      () => undefined,
+      (s) => (err += s),
+    );
     assert.equal(code, 2);
     assert.ok(!RAW_CONTROL.test(err), JSON.stringify(err));
     assert.equal(err.split('\n').length, 2, 'one line and its newline');

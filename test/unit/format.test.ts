@@ -16,7 +16,10 @@ describe('salary and year formatting', () => {
     assert.equal(formatYears({ min: 8, label: '8+' }), '8+ years');
   });
   it('puts the preferred currency first', () => {
-    const ranges = [{ currency: 'GBP' as const, min: 1, openEnded: false }, { currency: 'USD' as const, min: 2, openEnded: false }];
+    const ranges = [
+      { currency: 'GBP' as const, min: 1, openEnded: false },
+      { currency: 'USD' as const, min: 2, openEnded: false },
+    ];
     assert.equal(byPreference(ranges, 'USD')[0].currency, 'USD');
     assert.equal(byPreference(ranges, 'GBP')[0].currency, 'GBP');
   });

@@ -9,7 +9,13 @@ import type { ScanResult } from '../../src/scanner/types';
 
 const index = readRoadmapFile('data/roadmap.json');
 const scan: ScanResult = {
-  root: '/r', filesSeen: 1, filesRead: 1, bytesRead: 1, durationMs: 1, truncated: false, skipped: [],
+  root: '/r',
+  filesSeen: 1,
+  filesRead: 1,
+  bytesRead: 1,
+  durationMs: 1,
+  truncated: false,
+  skipped: [],
   technologies: [{ id: 'terraform', evidence: ['infra/main.tf'], fileCount: 1, fixtureOnly: false }],
   practices: [],
 };
@@ -30,9 +36,15 @@ describe('career tree outline', () => {
 
   it('shows the five stages in order under the trunk, with their sections', () => {
     const [trunk] = outline.children(undefined);
-    assert.deepEqual(outline.children(trunk.id).map((s) => s.ref), index.stages.map((s) => s.id));
+    assert.deepEqual(
+      outline.children(trunk.id).map((s) => s.ref),
+      index.stages.map((s) => s.id),
+    );
     const labels = outline.children('stage-junior').map((n) => n.label);
-    assert.deepEqual(labels.filter((l) => !l.startsWith('Milestone')), ['What you do', 'Skills', 'Ready for the next level when']);
+    assert.deepEqual(
+      labels.filter((l) => !l.startsWith('Milestone')),
+      ['What you do', 'Skills', 'Ready for the next level when'],
+    );
   });
 
   it('places every skill, stage, branch, track and level somewhere for reveal', () => {
@@ -47,12 +59,18 @@ describe('details pages', () => {
     const page = buildPage(ctx(), 'stage-junior') as NodePage;
     assert.equal(page.page, 'node');
     assert.equal(page.years, '0–2 years');
-    assert.deepEqual(page.salaries.map((s) => s.text), ['£40,000 – £55,000', '$65,000 – $90,000']);
+    assert.deepEqual(
+      page.salaries.map((s) => s.text),
+      ['£40,000 – £55,000', '$65,000 – $90,000'],
+    );
     assert.equal(page.chart?.points.length, 5);
     assert.ok(page.chart?.points[0].current);
     assert.ok(page.skills.length > 0);
     assert.ok(page.skills.some((s) => s.status === 'practiced' && s.evidence[0]?.path === 'infra/main.tf'));
-    assert.deepEqual(page.next.map((n) => n.id), ['stage-mid']);
+    assert.deepEqual(
+      page.next.map((n) => n.id),
+      ['stage-mid'],
+    );
     assert.ok(page.sources[0].includes('001_c428ea954735c217.txt'));
   });
 
@@ -66,7 +84,10 @@ describe('details pages', () => {
     const page = buildPage(ctx(), 'site-reliability-engineering') as NodePage;
     const ids = page.chart!.points.map((p) => p.id);
     assert.ok(ids.includes('stage-junior') && ids.includes('sre-head'));
-    assert.deepEqual(page.next.map((n) => n.id), ['sre-entry', 'sre-senior', 'sre-staff', 'sre-head']);
+    assert.deepEqual(
+      page.next.map((n) => n.id),
+      ['sre-entry', 'sre-senior', 'sre-staff', 'sre-head'],
+    );
     assert.ok(page.position?.canBeTarget && !page.position.canBeCurrent);
   });
 
@@ -75,7 +96,11 @@ describe('details pages', () => {
     assert.match(page.eyebrow, /^Level 2 of 4/);
     assert.equal(page.next[0].id, 'sre-staff');
     assert.ok(page.chart?.points.find((p) => p.id === 'sre-senior')?.current);
-    assert.deepEqual(page.path.map((l) => l.id), ['site-reliability-engineering'], 'the breadcrumb comes from the outline');
+    assert.deepEqual(
+      page.path.map((l) => l.id),
+      ['site-reliability-engineering'],
+      'the breadcrumb comes from the outline',
+    );
   });
 
   it('a skill page lists the roles that need it, and breadcrumbs never link to synthetic groups', () => {
@@ -105,7 +130,10 @@ describe('details pages', () => {
     const user = { ...emptyProgress(), currentStage: 'stage-junior', targetRole: 'site-reliability-engineering', orphaned: { 'old-skill': { mark: 'done' as const } } };
     const page = buildProgressPage(ctx({ position: user }), user);
     assert.equal(page.current?.id, 'stage-junior');
-    assert.deepEqual(page.gaps.map((g) => g.to.id), ['stage-mid', 'site-reliability-engineering']);
+    assert.deepEqual(
+      page.gaps.map((g) => g.to.id),
+      ['stage-mid', 'site-reliability-engineering'],
+    );
     assert.equal(page.fit.length, index.roadmap.branches.length);
     assert.deepEqual(page.orphaned, [{ id: 'old-skill', mark: 'done', note: undefined }]);
   });

@@ -26,7 +26,10 @@ describe('progress model', () => {
 
   it('marks a skill practiced when any of its evidence ids is found, with the files', () => {
     assert.equal(skillStatus(terraformSkill, evidence, {}), 'practiced');
-    assert.deepEqual(evidence.evidenceFor(terraformSkill).map((e) => e.path), ['terraform/file']);
+    assert.deepEqual(
+      evidence.evidenceFor(terraformSkill).map((e) => e.path),
+      ['terraform/file'],
+    );
   });
 
   it('lets the user\'s "done" and "skipped" win over evidence, and "learning" show until evidence appears', () => {
@@ -49,7 +52,7 @@ describe('progress model', () => {
     assert.ok(!two.hasFile('b', '../../etc/passwd'));
   });
 
-  it('counts a stage\'s practiced and done skills', () => {
+  it("counts a stage's practiced and done skills", () => {
     const skills = index.skillsOf('stage-junior');
     const c = completion(skills, evidence, { [skills[0].id]: { mark: 'done' } });
     assert.equal(c.total, skills.length);
@@ -110,6 +113,9 @@ describe('role fit', () => {
   it('is 0% everywhere for a newcomer, ordered by title', () => {
     const fit = roleFit(index, EvidenceIndex.empty, {});
     assert.ok(fit.every((f) => f.percent === 0));
-    assert.deepEqual(fit.map((f) => f.title), [...fit.map((f) => f.title)].sort((a, b) => a.localeCompare(b)));
+    assert.deepEqual(
+      fit.map((f) => f.title),
+      [...fit.map((f) => f.title)].sort((a, b) => a.localeCompare(b)),
+    );
   });
 });

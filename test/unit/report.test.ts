@@ -112,13 +112,19 @@ describe('skills report', () => {
       // Every practiced skill really has evidence, and in data order.
       const order = index.roadmap.skills.map((s) => s.id);
       const ids = report.practiced.map((p) => p.skillId);
-      assert.deepEqual([...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)), ids);
+      assert.deepEqual(
+        [...ids].sort((a, b) => order.indexOf(a) - order.indexOf(b)),
+        ids,
+      );
       assert.ok(report.practiced.every((p) => p.evidence.length > 0));
     });
 
     it('leaves out a practiced skill the user skipped', () => {
       const skipped = buildReport({ ...input, progress: { ...progress(), marks: { 'production-docker': { mark: 'skipped' } } } });
-      assert.equal(skipped.practiced.some((p) => p.skillId === 'production-docker'), false);
+      assert.equal(
+        skipped.practiced.some((p) => p.skillId === 'production-docker'),
+        false,
+      );
     });
 
     it('lists marks done, learning, skipped, then note-only, with titles', () => {
@@ -155,7 +161,10 @@ describe('skills report', () => {
       assert.equal(k8s?.status, 'learning');
       assert.equal(next.missing[0].skillId, 'kubernetes-in-production', 'what you are learning comes first');
       assert.ok(next.missing.every((g) => typeof g.howToEvidence === 'string' && g.howToEvidence.length > 0));
-      assert.equal(next.missing.some((g) => g.skillId === 'cost-optimisation' && g.status === 'skipped'), true);
+      assert.equal(
+        next.missing.some((g) => g.skillId === 'cost-optimisation' && g.status === 'skipped'),
+        true,
+      );
       const target = report.gaps.target;
       assert.ok(target);
       assert.equal(target.to.id, 'site-reliability-engineering');
@@ -240,7 +249,7 @@ describe('skills report', () => {
       };
       assert.ok(at('### Done') < at('### Learning') && at('### Learning') < at('### Skipped') && at('### Skipped') < at('### Notes'));
       assert.ok(at('### To the next stage') < at('### To the target role'));
-      assert.ok(at("## Role fit") < at(`1. **${escapeMarkdown(report.roleFit[0].title)}**`));
+      assert.ok(at('## Role fit') < at(`1. **${escapeMarkdown(report.roleFit[0].title)}**`));
       assert.ok(md.includes(`${report.roleFit[0].percent}%`));
     });
 
@@ -268,8 +277,14 @@ describe('skills report', () => {
         ].map(escapeMarkdown),
       );
       assert.equal(/<script/i.test(md), false);
-      assert.equal(lines.some((l) => /^\s*(```|~~~)/.test(l)), false);
-      assert.equal(lines.some((l) => /^\s*(>|=+\s*$|-{3,}\s*$|[-+*] not|\d+[.)] not)/.test(l)), false);
+      assert.equal(
+        lines.some((l) => /^\s*(```|~~~)/.test(l)),
+        false,
+      );
+      assert.equal(
+        lines.some((l) => /^\s*(>|=+\s*$|-{3,}\s*$|[-+*] not|\d+[.)] not)/.test(l)),
+        false,
+      );
       assert.equal(/(^|[^\\])\|/.test(md), false, 'every pipe is escaped');
       // The note stays inside its list item: the first line on the item, the rest indented below it.
       const start = lines.findIndex((l) => l.includes('Not a heading'));
@@ -333,7 +348,17 @@ describe('skills report', () => {
     });
 
     it('refuses what is not a report', () => {
-      for (const bad of [null, 42, 'text', [], {}, { format: 'something-else', version: 1 }, { format: REPORT_FORMAT }, { format: REPORT_FORMAT, version: 0 }, { format: REPORT_FORMAT, version: '1' }]) {
+      for (const bad of [
+        null,
+        42,
+        'text',
+        [],
+        {},
+        { format: 'something-else', version: 1 },
+        { format: REPORT_FORMAT },
+        { format: REPORT_FORMAT, version: 0 },
+        { format: REPORT_FORMAT, version: '1' },
+      ]) {
         const result = parseProgressImport(bad);
         assert.equal(result.ok, false, JSON.stringify(bad));
         assert.ok(!result.ok && result.reason.length > 0);
@@ -369,10 +394,13 @@ describe('skills report', () => {
         orphaned: { not: 'a list' },
       });
       assert.ok(result.ok);
-      assert.deepEqual({ ...result.progress.marks }, {
-        'production-docker': { mark: 'learning', updated: '2024-02-01T00:00:00Z' },
-        communication: { note: 'Talks at meetups' },
-      });
+      assert.deepEqual(
+        { ...result.progress.marks },
+        {
+          'production-docker': { mark: 'learning', updated: '2024-02-01T00:00:00Z' },
+          communication: { note: 'Talks at meetups' },
+        },
+      );
       assert.equal(Object.getPrototypeOf(result.progress.marks), null, 'marks live in an object without a prototype');
       assert.equal(Object.getPrototypeOf(result.progress.orphaned), null);
       assert.equal(result.progress.currentStage, undefined);
@@ -426,7 +454,10 @@ describe('skills report', () => {
       assert.equal(Object.keys(result.progress.orphaned).length, 0);
       const { message, log } = describeImport(result, 'skills.json');
       assert.match(message, /The report lists 30,001 marks; only the first 20,000 were read, the other 10,001 were left out\./);
-      assert.ok(log.some((l) => /20,000 of 30,001/.test(l)), log.join('\n'));
+      assert.ok(
+        log.some((l) => /20,000 of 30,001/.test(l)),
+        log.join('\n'),
+      );
     });
 
     it('accepts dates from 2000-01-01 to one day ahead; sets other marks aside and counts them', () => {
@@ -472,7 +503,13 @@ describe('skills report', () => {
     });
 
     it('never throws, even on hostile objects', () => {
-      const trap = { format: REPORT_FORMAT, version: 1, get marks(): unknown { throw new Error('boom'); } };
+      const trap = {
+        format: REPORT_FORMAT,
+        version: 1,
+        get marks(): unknown {
+          throw new Error('boom');
+        },
+      };
       const result = parseProgressImport(trap);
       assert.equal(result.ok, false);
       assert.match(!result.ok ? result.reason : '', /boom/);
@@ -537,7 +574,10 @@ describe('skills report', () => {
       assert.deepEqual(merged.orphaned.ancient, { mark: 'learning' });
       assert.equal(merged.currentStage, 'stage-mid', 'the current stage stays');
       assert.equal(merged.targetRole, 'platform-engineering', 'a missing target is filled');
-      assert.deepEqual(merged.unreadable, [{ key: 'marks.x', value: 7 }, { key: 'marks.y', value: 'z' }]);
+      assert.deepEqual(merged.unreadable, [
+        { key: 'marks.x', value: 7 },
+        { key: 'marks.y', value: 'z' },
+      ]);
       assert.deepEqual(current, base(), 'the inputs are not changed');
     });
 

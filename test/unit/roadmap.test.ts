@@ -74,7 +74,7 @@ describe('roadmap data', () => {
     assert.equal(validate(missing), false);
   });
 
-  it('has unique kebab-case ids across the whole file, none equal to the tree\'s group ids', () => {
+  it("has unique kebab-case ids across the whole file, none equal to the tree's group ids", () => {
     const seen = new Map<string, string>();
     for (const { id, where } of ids) {
       assert.match(id, KEBAB, `${where} id "${id}" is not kebab-case`);
@@ -143,7 +143,12 @@ describe('roadmap data', () => {
     for (const f of data.facts) check(f.id, f.related, idSet, 'related id');
     for (const t of data.timelines) {
       for (const tr of t.transitions) {
-        check(t.id, [tr.fromStage, tr.toStage].filter((x): x is string => !!x), stageIds, 'stage');
+        check(
+          t.id,
+          [tr.fromStage, tr.toStage].filter((x): x is string => !!x),
+          stageIds,
+          'stage',
+        );
       }
     }
   });
@@ -172,13 +177,28 @@ describe('roadmap data', () => {
       ],
     );
     const branchIds = data.branches.map((b) => b.id);
-    for (const id of ['site-reliability-engineering', 'platform-engineering', 'ai-ml-infrastructure-mlops', 'cloud-security-devsecops', 'devops-engineer', 'cloud-engineer', 'gitops-specialist']) {
+    for (const id of [
+      'site-reliability-engineering',
+      'platform-engineering',
+      'ai-ml-infrastructure-mlops',
+      'cloud-security-devsecops',
+      'devops-engineer',
+      'cloud-engineer',
+      'gitops-specialist',
+    ]) {
       assert.ok(branchIds.includes(id), id);
     }
-    assert.deepEqual(data.tracks.map((t) => t.id), ['track-ic', 'track-management', 'track-architecture']);
+    assert.deepEqual(
+      data.tracks.map((t) => t.id),
+      ['track-ic', 'track-management', 'track-architecture'],
+    );
     for (const t of data.tracks) {
       for (const l of t.levels) {
-        assert.deepEqual(l.salary.map((s) => s.currency), ['GBP', 'USD'], `${l.id} needs UK and US ranges`);
+        assert.deepEqual(
+          l.salary.map((s) => s.currency),
+          ['GBP', 'USD'],
+          `${l.id} needs UK and US ranges`,
+        );
         assert.ok(l.scope, `${l.id} needs a scope`);
       }
     }
@@ -190,7 +210,10 @@ describe('roadmap data', () => {
 
   it('every skill sits under at least one stage or branch', () => {
     const owned = new Set([...data.stages.flatMap((s) => s.skills), ...data.branches.flatMap((b) => b.skills)]);
-    assert.deepEqual(data.skills.filter((s) => !owned.has(s.id)).map((s) => s.id), []);
+    assert.deepEqual(
+      data.skills.filter((s) => !owned.has(s.id)).map((s) => s.id),
+      [],
+    );
   });
 });
 
@@ -226,11 +249,14 @@ describe('roadmap index', () => {
     assert.equal(index.kindOf('cka'), 'certification');
     assert.equal(index.kindOf('mlops-what-transfers'), 'section');
     assert.equal(index.kindOf('dora-change-failure-rate'), 'fact');
-    assert.equal(index.kindOf(GROUP_TRUNK_ID), undefined, 'the tree\'s groups are not records');
+    assert.equal(index.kindOf(GROUP_TRUNK_ID), undefined, "the tree's groups are not records");
     assert.equal(index.kindOf('nope'), undefined);
     assert.equal(index.get('nope'), undefined);
     assert.equal(index.titleOf('sre-senior'), 'Senior SRE');
-    assert.deepEqual(index.stages.map((s) => s.order), [1, 2, 3, 4, 5]);
+    assert.deepEqual(
+      index.stages.map((s) => s.order),
+      [1, 2, 3, 4, 5],
+    );
     assert.equal(index.roadmap.version, 1);
     assert.equal(new Set(index.ids()).size, index.ids().length);
   });
@@ -239,9 +265,18 @@ describe('roadmap index', () => {
     const { outline } = index;
     assert.strictEqual(index.outline, outline, 'built once');
     assert.deepEqual(outline.roots, [GROUP_TRUNK_ID, GROUP_BRANCHES_ID, GROUP_TRACKS_ID, GROUP_SKILLS_ID]);
-    assert.deepEqual(outline.children(GROUP_TRUNK_ID).map((n) => n.ref), index.stages.map((s) => s.id));
-    assert.deepEqual(outline.children('track-ic').map((n) => n.ref), ['ic-senior-engineer', 'ic-staff-engineer', 'ic-principal-engineer', 'ic-distinguished-engineer']);
-    assert.deepEqual(outline.children('site-reliability-engineering/ladder').map((n) => n.ref), ['sre-entry', 'sre-senior', 'sre-staff', 'sre-head']);
+    assert.deepEqual(
+      outline.children(GROUP_TRUNK_ID).map((n) => n.ref),
+      index.stages.map((s) => s.id),
+    );
+    assert.deepEqual(
+      outline.children('track-ic').map((n) => n.ref),
+      ['ic-senior-engineer', 'ic-staff-engineer', 'ic-principal-engineer', 'ic-distinguished-engineer'],
+    );
+    assert.deepEqual(
+      outline.children('site-reliability-engineering/ladder').map((n) => n.ref),
+      ['sre-entry', 'sre-senior', 'sre-staff', 'sre-head'],
+    );
     assert.equal(outline.placeOf('terraform-proficiency')?.parent, 'stage-junior/skills');
     assert.equal(outline.parent(GROUP_TRUNK_ID), undefined);
   });
@@ -274,8 +309,14 @@ describe('roadmap index', () => {
   });
 
   it('follows the trunk with nextStages and lists the options at the decision point', () => {
-    assert.deepEqual(index.nextStages('stage-junior').map((s) => s.id), ['stage-mid']);
-    assert.deepEqual(index.nextStages('stage-senior').map((s) => s.id), ['stage-specialisation-lead']);
+    assert.deepEqual(
+      index.nextStages('stage-junior').map((s) => s.id),
+      ['stage-mid'],
+    );
+    assert.deepEqual(
+      index.nextStages('stage-senior').map((s) => s.id),
+      ['stage-specialisation-lead'],
+    );
     assert.deepEqual(index.nextStages('stage-staff-principal-architect'), []);
     assert.deepEqual(index.nextStages('site-reliability-engineering'), []);
     const options = index.nextOptions('stage-senior').map((o) => o.kind);
@@ -283,7 +324,10 @@ describe('roadmap index', () => {
     // Walking `next` from Junior reaches every stage once, in order.
     const walk: string[] = [];
     for (let s = index.stages[0]; s; s = index.nextStages(s.id)[0]) walk.push(s.id);
-    assert.deepEqual(walk, index.stages.map((s) => s.id));
+    assert.deepEqual(
+      walk,
+      index.stages.map((s) => s.id),
+    );
   });
 
   it('answers "which roles use Terraform?" sensibly', () => {
@@ -298,7 +342,13 @@ describe('roadmap index', () => {
       for (const s of r.skills) assert.ok((index.get(s) as Skill).evidence.technologies.includes('terraform'));
     }
     for (let i = 1; i < roles.length; i++) assert.ok(roles[i - 1].score >= roles[i].score, 'ranked by score');
-    assert.deepEqual(index.rolesUsing('k8s-network-policy').map((r) => r.id).includes('cloud-security-devsecops'), true);
+    assert.deepEqual(
+      index
+        .rolesUsing('k8s-network-policy')
+        .map((r) => r.id)
+        .includes('cloud-security-devsecops'),
+      true,
+    );
     assert.deepEqual(index.rolesUsing('not-an-id'), []);
   });
 
@@ -308,10 +358,19 @@ describe('roadmap index', () => {
       ['terraform-proficiency', 'advanced-terraform'],
     );
     assert.ok(index.skillsForEvidence('slo-definitions').some((s) => s.id === 'slo-error-budgets'));
-    assert.deepEqual(index.skillsOf('terraform').map((s) => s.id), ['terraform-proficiency', 'advanced-terraform']);
-    assert.deepEqual(index.skillsOf('stage-junior').map((s) => s.id), index.stages[0].skills);
+    assert.deepEqual(
+      index.skillsOf('terraform').map((s) => s.id),
+      ['terraform-proficiency', 'advanced-terraform'],
+    );
+    assert.deepEqual(
+      index.skillsOf('stage-junior').map((s) => s.id),
+      index.stages[0].skills,
+    );
     assert.deepEqual(index.skillsOf('sre-senior'), index.skillsOf('site-reliability-engineering'));
-    assert.deepEqual(index.skillsOf('cka').map((s) => s.id), ['kubernetes-in-production', 'helm-charts']);
+    assert.deepEqual(
+      index.skillsOf('cka').map((s) => s.id),
+      ['kubernetes-in-production', 'helm-charts'],
+    );
     assert.ok(index.skillsOf('track-architecture').some((s) => s.id === 'cloud-architecture'));
     assert.deepEqual(index.skillsOf('nope'), []);
   });

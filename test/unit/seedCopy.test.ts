@@ -46,7 +46,9 @@ describe('seed copy check (no 12-word overlap with the articles)', function () {
   before(function () {
     if (!haveSeeds) this.skip();
     seedGrams = new Map();
-    for (const file of readdirSync(SEEDS_DIR).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(SEEDS_DIR)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       for (const g of ngrams(words(readFileSync(join(SEEDS_DIR, file), 'utf8')), N)) if (!seedGrams.has(g)) seedGrams.set(g, file);
     }
   });

@@ -43,11 +43,7 @@ function pair(cell: string, currency: 'GBP' | 'USD'): Money {
 }
 function sameRange(actual: SalaryRange | undefined, expected: Money, where: string) {
   assert.ok(actual, `${where}: no ${expected.currency} range`);
-  assert.deepEqual(
-    { currency: actual.currency, min: actual.min, max: actual.max, openEnded: actual.openEnded },
-    expected,
-    where,
-  );
+  assert.deepEqual({ currency: actual.currency, min: actual.min, max: actual.max, openEnded: actual.openEnded }, expected, where);
 }
 const inCurrency = (salary: SalaryRange[], c: 'GBP' | 'USD') => salary.find((s) => s.currency === c);
 function yearsOf(label: string): { min: number; max?: number; label: string } {
@@ -96,7 +92,10 @@ describe('seed figures carry over exactly', function () {
   it('each source title is printed in its article', () => {
     for (const s of data.sources) {
       const text = readFileSync(join(SEEDS_DIR, s.file), 'utf8');
-      assert.ok(lines(text).some((l) => l.trim() === s.title), `"${s.title}" is not a line of ${s.file}`);
+      assert.ok(
+        lines(text).some((l) => l.trim() === s.title),
+        `"${s.title}" is not a line of ${s.file}`,
+      );
     }
   });
 
@@ -182,7 +181,10 @@ describe('seed figures carry over exactly', function () {
         continue;
       }
       if (line.startsWith('|---')) continue;
-      const [title, uk, us, scope] = line.split('|').slice(1, 5).map((c) => c.trim());
+      const [title, uk, us, scope] = line
+        .split('|')
+        .slice(1, 5)
+        .map((c) => c.trim());
       const t = track(TRACK_TABLE_ORDER[table]);
       const level = t.levels.find((l) => l.title === title);
       assert.ok(level, `${t.id} has no level "${title}"`);
@@ -304,7 +306,10 @@ describe('seed figures carry over exactly', function () {
     assert.ok(certNames.length >= 12, `parsed ${certNames.length} certification names`);
     for (const name of certNames) {
       const want = norm(name).split(' ');
-      assert.ok(certWords.some((w) => want.every((x) => w.has(x))), `certification "${name}" missing`);
+      assert.ok(
+        certWords.some((w) => want.every((x) => w.has(x))),
+        `certification "${name}" missing`,
+      );
     }
 
     const dora = s4.filter((l) => /^\s*\d\. [^:]+:/.test(l) && s4.indexOf(l) > s4.findIndex((x) => x.startsWith('Understanding DORA')));
@@ -331,7 +336,10 @@ describe('seed figures carry over exactly', function () {
     const names = data.branches.map((b) => norm([b.title, ...(b.aliases ?? [])].join(' | ')));
     for (const p of paths) {
       const want = norm(p.replace(/\(.*\)/, ''));
-      assert.ok(names.some((n) => n.includes(want)), `000 path "${p}" has no branch`);
+      assert.ok(
+        names.some((n) => n.includes(want)),
+        `000 path "${p}" has no branch`,
+      );
     }
   });
 });

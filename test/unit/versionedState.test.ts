@@ -27,7 +27,7 @@ function progressState(store: KeyValueStore, warnings: string[], migrations: Rec
   });
 }
 
-describe('versioned state (the user\'s saved progress)', () => {
+describe("versioned state (the user's saved progress)", () => {
   it('starts empty when nothing was saved, without a warning', async () => {
     const warnings: string[] = [];
     assert.deepEqual(await progressState(new MapStore(), warnings).read(), emptyProgress());
@@ -93,10 +93,7 @@ describe('versioned state (the user\'s saved progress)', () => {
     const warnings: string[] = [];
     const value = await progressState(store, warnings).read();
     assert.deepEqual({ ...value.marks }, { good: { mark: 'learning' } });
-    assert.deepEqual(
-      value.unreadable.map((u) => u.key).sort(),
-      ['currentStage', 'marks.bad', 'marks.worse'],
-    );
+    assert.deepEqual(value.unreadable.map((u) => u.key).sort(), ['currentStage', 'marks.bad', 'marks.worse']);
     assert.equal(warnings.length, 1, 'one warning names what was set aside');
     assert.match(warnings[0], /3 entries could not be read \(marks\.bad, marks\.worse, currentStage\)/);
   });
@@ -139,7 +136,13 @@ describe('saved marks whose id is a property of every object', () => {
     const start = validateProgress({ marks: { a: { mark: 'done' } }, orphaned: { gone: { note: 'old' } } });
     assert.ok(start.ok);
     const now = new Date('2024-05-01T00:00:00Z');
-    const steps = [start.value, withMark(start.value, 'b', 'learning', now), withNote(start.value, 'c', 'note', now), reconcileWithData(start.value, (id) => id !== 'a'), emptyProgress()];
+    const steps = [
+      start.value,
+      withMark(start.value, 'b', 'learning', now),
+      withNote(start.value, 'c', 'note', now),
+      reconcileWithData(start.value, (id) => id !== 'a'),
+      emptyProgress(),
+    ];
     for (const p of steps) {
       assert.equal(Object.getPrototypeOf(p.marks), null);
       assert.equal(Object.getPrototypeOf(p.orphaned), null);
@@ -161,6 +164,9 @@ describe('reconciling marks with the data set', () => {
 
   it('returns the same object when nothing moves', () => {
     const progress = emptyProgress();
-    assert.equal(reconcileWithData(progress, () => true), progress);
+    assert.equal(
+      reconcileWithData(progress, () => true),
+      progress,
+    );
   });
 });

@@ -4,12 +4,22 @@ import { parseWebviewMessage, MAX_FIELD_LENGTH } from '../../src/shared/protocol
 import { isSafeRelativePath } from '../../src/shared/paths';
 import { readFileSync } from 'node:fs';
 
-const input = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', scriptUri: 'https://x/dist/webview.js', styleUri: 'https://x/dist/webview.css', codiconsUri: 'https://x/dist/codicons/codicon.css' };
+const input = {
+  cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+  scriptUri: 'https://x/dist/webview.js',
+  styleUri: 'https://x/dist/webview.css',
+  codiconsUri: 'https://x/dist/codicons/codicon.css',
+};
 
 function policyOf(html: string): Map<string, string[]> {
   const content = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
   assert.ok(content, 'the page declares a Content-Security-Policy');
-  return new Map(content.split(';').map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]));
+  return new Map(
+    content
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  );
 }
 
 describe('details webview HTML', () => {
@@ -42,7 +52,10 @@ describe('details webview HTML', () => {
     const html = renderWebviewHtml({ ...input, initialPage: { page: 'missing', id: 'x' } });
     assert.ok(!/\son[a-z]+=/i.test(html), 'no onclick= style handlers');
     const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter(([, attrs]) => !/\bsrc=/.test(attrs));
-    assert.deepEqual(inline.map(([, attrs]) => attrs.trim()), ['type="application/json" id="initial-page"']);
+    assert.deepEqual(
+      inline.map(([, attrs]) => attrs.trim()),
+      ['type="application/json" id="initial-page"'],
+    );
   });
 
   it('embeds the first page so that no string in it can end the data block or open markup', () => {
@@ -132,7 +145,20 @@ describe('paths the webview asks the host to open', () => {
   for (const path of ['main.tf', 'infra/modules/vpc/main.tf', '.github/workflows/ci.yml', 'a b/c.yaml']) {
     it(`accepts ${path}`, () => assert.equal(isSafeRelativePath(path), true));
   }
-  for (const path of ['../../etc/passwd', 'infra/../../secret', '/etc/passwd', 'C:/Windows/win.ini', 'file:///etc/passwd', 'vscode-remote://x/y', 'a\\..\\b', 'a//b', './x', '', 'x\0y', 'a/'.repeat(600)]) {
+  for (const path of [
+    '../../etc/passwd',
+    'infra/../../secret',
+    '/etc/passwd',
+    'C:/Windows/win.ini',
+    'file:///etc/passwd',
+    'vscode-remote://x/y',
+    'a\\..\\b',
+    'a//b',
+    './x',
+    '',
+    'x\0y',
+    'a/'.repeat(600),
+  ]) {
     it(`refuses ${JSON.stringify(path).slice(0, 40)}`, () => assert.equal(isSafeRelativePath(path), false));
   }
 });

@@ -16,7 +16,13 @@ import type { ScanResult } from '../../src/scanner/types';
 
 const index = readRoadmapFile('data/roadmap.json');
 const scan: ScanResult = {
-  root: '/r', filesSeen: 3, filesRead: 3, bytesRead: 3, durationMs: 1, truncated: false, skipped: [],
+  root: '/r',
+  filesSeen: 3,
+  filesRead: 3,
+  bytesRead: 3,
+  durationMs: 1,
+  truncated: false,
+  skipped: [],
   technologies: [
     { id: 'terraform', evidence: ['infra/main.tf'], fileCount: 1, fixtureOnly: false },
     { id: 'docker', evidence: ['Dockerfile'], fileCount: 1, fixtureOnly: false },
@@ -65,7 +71,11 @@ function sameStep(page: GapView, report: ReportGaps, what: string): void {
   assert.equal(page.to.id, report.to.id, what);
   assert.equal(page.have, report.have, `${what}: have`);
   assert.equal(page.total, report.total, `${what}: total`);
-  assert.deepEqual(page.missing.map((m) => m.skill.id), report.missing.map((m) => m.skillId), `${what}: missing, in the same order`);
+  assert.deepEqual(
+    page.missing.map((m) => m.skill.id),
+    report.missing.map((m) => m.skillId),
+    `${what}: missing, in the same order`,
+  );
   assert.deepEqual(ids(page.listedAbove), ids(report.listedUnderNextStage), `${what}: listed above`);
   assert.equal(page.have + page.missing.length + page.listedAbove.length, page.total, `${what}: every skill accounted for once`);
 }
@@ -82,7 +92,10 @@ describe("what's next: My Progress, the report and the status bar agree", () => 
 
       // The same steps, in the same order, with the same figures and lists.
       const steps = reportSteps(report.gaps);
-      assert.deepEqual(page.gaps.map((g) => g.to.id), steps.map((s) => s.to.id));
+      assert.deepEqual(
+        page.gaps.map((g) => g.to.id),
+        steps.map((s) => s.to.id),
+      );
       page.gaps.forEach((g, i) => sameStep(g, steps[i], `${what}, ${g.title}`));
 
       // Both the next stage and the target are shown when both are set…
@@ -114,16 +127,25 @@ describe("what's next: My Progress, the report and the status bar agree", () => 
   it('shows a target that is the next stage as a step of its own, whose gaps are all listed above', () => {
     const progress = user('stage-junior', 'stage-mid');
     const page = buildProgressPage({ index, evidence, marks: progress.marks, currency: 'GBP', position: progress }, progress);
-    assert.deepEqual(page.gaps.map((g) => g.to.id), ['stage-mid', 'stage-mid']);
+    assert.deepEqual(
+      page.gaps.map((g) => g.to.id),
+      ['stage-mid', 'stage-mid'],
+    );
     assert.match(page.gaps[1].title, /your next stage/);
     assert.deepEqual(page.gaps[1].missing, []);
-    assert.deepEqual(ids(page.gaps[1].listedAbove), page.gaps[0].missing.map((m) => m.skill.id));
+    assert.deepEqual(
+      ids(page.gaps[1].listedAbove),
+      page.gaps[0].missing.map((m) => m.skill.id),
+    );
     const md = reportToMarkdown(buildReport({ index, evidence, progress, scans, generatedAt: new Date(), extensionVersion: '0.0.0' }));
     assert.match(md, /Nothing missing besides the skills listed under the next stage: /);
   });
 
   it('lists the skills the next stage and the target share under the next stage only', () => {
-    const next = whatsNext(index, evidence, user('stage-junior', 'site-reliability-engineering').marks, { currentStage: 'stage-junior', targetRole: 'site-reliability-engineering' });
+    const next = whatsNext(index, evidence, user('stage-junior', 'site-reliability-engineering').marks, {
+      currentStage: 'stage-junior',
+      targetRole: 'site-reliability-engineering',
+    });
     assert.ok(next.nextStage && next.target);
     assert.equal(next.target.isNextStage, false);
     assert.ok(next.target.listedAbove.length > 0, 'the data has skills both need');

@@ -23,7 +23,10 @@ function markButtons(skill: SkillView, actions: NodeActions): HTMLElement {
   ];
   for (const [mark, label, icon] of choices) {
     const pressed = skill.mark === mark;
-    const b = button(label, () => actions.setMark(skill.id, pressed ? 'clear' : mark), { icon, title: pressed ? `Clear the "${label}" mark of ${skill.title}` : `Mark ${skill.title} as ${label.toLowerCase()}` });
+    const b = button(label, () => actions.setMark(skill.id, pressed ? 'clear' : mark), {
+      icon,
+      title: pressed ? `Clear the "${label}" mark of ${skill.title}` : `Mark ${skill.title} as ${label.toLowerCase()}`,
+    });
     b.setAttribute('aria-pressed', String(pressed));
     b.setAttribute('data-mark', mark);
     if (pressed) b.setAttribute('appearance', 'primary');
@@ -102,7 +105,11 @@ function positionButtons(page: NodePage, actions: NodeActions): HTMLElement | nu
 /** The details of one stage, role, track level, skill or certification. */
 export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
   const crumbs = h('nav', { class: 'breadcrumb', 'aria-label': 'Where this is in the roadmap' }, link('Overview', actions.overview));
-  for (const p of page.path) crumbs.append(h('span', { class: 'sep', 'aria-hidden': 'true' }, '›'), link(p.title, () => actions.navigate(p.id)));
+  for (const p of page.path)
+    crumbs.append(
+      h('span', { class: 'sep', 'aria-hidden': 'true' }, '›'),
+      link(p.title, () => actions.navigate(p.id)),
+    );
 
   const header = h(
     'header',
@@ -126,7 +133,12 @@ export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
   if (page.progress && page.progress.total > 0) {
     const p = page.progress;
     facts.append(
-      h('div', { class: 'fact', 'data-testid': 'progress' }, h('span', { class: 'fact-label' }, 'Your progress'), h('span', { class: 'fact-value' }, `${p.practiced}/${p.total} practiced${p.done ? ` · ${p.done} done` : ''}`)),
+      h(
+        'div',
+        { class: 'fact', 'data-testid': 'progress' },
+        h('span', { class: 'fact-label' }, 'Your progress'),
+        h('span', { class: 'fact-value' }, `${p.practiced}/${p.total} practiced${p.done ? ` · ${p.done} done` : ''}`),
+      ),
     );
   }
 
@@ -147,7 +159,15 @@ export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
 
   if (page.next.length > 0) {
     const list = h('ul', { class: 'next', 'data-testid': 'next' });
-    for (const n of page.next) list.append(h('li', {}, link(n.title, () => actions.navigate(n.id)), h('span', { class: 'kind' }, n.kind)));
+    for (const n of page.next)
+      list.append(
+        h(
+          'li',
+          {},
+          link(n.title, () => actions.navigate(n.id)),
+          h('span', { class: 'kind' }, n.kind),
+        ),
+      );
     root.append(h('section', { 'aria-labelledby': 'next-heading' }, h('h2', { id: 'next-heading' }, page.nextTitle), list));
   }
 

@@ -14,7 +14,15 @@ function wrap(title: string, max = 21): string[] {
     if (current && (current + ' ' + word).length > max) lines.push(word);
     else lines[lines.length - 1] = current ? `${current} ${word}` : word;
   }
-  return lines.length > 2 ? [lines[0], `${lines.slice(1).join(' ').slice(0, max - 1)}…`] : lines;
+  return lines.length > 2
+    ? [
+        lines[0],
+        `${lines
+          .slice(1)
+          .join(' ')
+          .slice(0, max - 1)}…`,
+      ]
+    : lines;
 }
 
 /** Progress in five steps, so the colour reads at a glance and in high contrast. */
@@ -22,11 +30,7 @@ const tier = (progress: number) => Math.min(4, Math.floor(progress * 4 + (progre
 
 /** The whole career tree as one picture: the trunk across the top, branches and tracks below. */
 export function renderOverview(page: OverviewPage, navigate: (id: string) => void): HTMLElement {
-  const rows: OverviewNode[][] = [
-    page.nodes.filter((n) => n.group === 'trunk'),
-    page.nodes.filter((n) => n.group === 'branch'),
-    page.nodes.filter((n) => n.group === 'track'),
-  ];
+  const rows: OverviewNode[][] = [page.nodes.filter((n) => n.group === 'trunk'), page.nodes.filter((n) => n.group === 'branch'), page.nodes.filter((n) => n.group === 'track')];
   const widest = Math.max(...rows.map((r) => r.length));
   const width = widest * (NODE_W + GAP_X) + GAP_X;
   const height = rows.length * (NODE_H + ROW_GAP) + 10;

@@ -13,7 +13,9 @@ function fitChart(fit: FitView[], navigate: (id: string) => void): HTMLElement {
   fit.forEach((f, i) => {
     const y = i * row + 2;
     const barWidth = ((width - labelWidth - 60) * f.percent) / 100;
-    const g = activatable(svg('g', { class: 'chart-row', 'data-role-id': f.role.id }), `${f.role.title}: ${f.percent}% fit, ${f.matched.length} of ${f.total} skills`, () => navigate(f.role.id));
+    const g = activatable(svg('g', { class: 'chart-row', 'data-role-id': f.role.id }), `${f.role.title}: ${f.percent}% fit, ${f.matched.length} of ${f.total} skills`, () =>
+      navigate(f.role.id),
+    );
     g.append(
       svg('text', { x: labelWidth - 8, y: y + 15, class: 'chart-label', 'text-anchor': 'end' }, f.role.title),
       svg('rect', { x: labelWidth, y: y + 4, width: width - labelWidth - 60, height: row - 10, rx: 3, class: 'fit-track' }),
@@ -27,13 +29,33 @@ function fitChart(fit: FitView[], navigate: (id: string) => void): HTMLElement {
 }
 
 export function renderProgress(page: ProgressPage, navigate: (id: string) => void, overview: () => void): HTMLElement {
-  const root = h('article', { class: 'progress-page', 'data-testid': 'progress-page' }, h('nav', { class: 'breadcrumb' }, link('Overview', overview)), h('h1', { 'data-testid': 'details-title' }, page.title));
+  const root = h(
+    'article',
+    { class: 'progress-page', 'data-testid': 'progress-page' },
+    h('nav', { class: 'breadcrumb' }, link('Overview', overview)),
+    h('h1', { 'data-testid': 'details-title' }, page.title),
+  );
 
   const position = h('div', { class: 'facts' });
   position.append(
-    h('div', { class: 'fact' }, h('span', { class: 'fact-label' }, 'Current stage'), page.current ? link(page.current.title, () => navigate(page.current!.id)) : h('span', { class: 'fact-value' }, 'not set')),
-    h('div', { class: 'fact' }, h('span', { class: 'fact-label' }, 'Target role'), page.target ? link(page.target.title, () => navigate(page.target!.id)) : h('span', { class: 'fact-value' }, 'not set')),
-    h('div', { class: 'fact' }, h('span', { class: 'fact-label' }, 'Your marks'), h('span', { class: 'fact-value' }, `${page.marked.done} done · ${page.marked.learning} learning · ${page.marked.skipped} skipped · ${page.marked.notes} notes`)),
+    h(
+      'div',
+      { class: 'fact' },
+      h('span', { class: 'fact-label' }, 'Current stage'),
+      page.current ? link(page.current.title, () => navigate(page.current!.id)) : h('span', { class: 'fact-value' }, 'not set'),
+    ),
+    h(
+      'div',
+      { class: 'fact' },
+      h('span', { class: 'fact-label' }, 'Target role'),
+      page.target ? link(page.target.title, () => navigate(page.target!.id)) : h('span', { class: 'fact-value' }, 'not set'),
+    ),
+    h(
+      'div',
+      { class: 'fact' },
+      h('span', { class: 'fact-label' }, 'Your marks'),
+      h('span', { class: 'fact-value' }, `${page.marked.done} done · ${page.marked.learning} learning · ${page.marked.skipped} skipped · ${page.marked.notes} notes`),
+    ),
   );
   root.append(position);
   if (!page.current || !page.target) {
@@ -43,7 +65,15 @@ export function renderProgress(page: ProgressPage, navigate: (id: string) => voi
   for (const gap of page.gaps) {
     const list = h('ol', { class: 'gaps' });
     for (const m of gap.missing) {
-      list.append(h('li', {}, link(m.skill.title, () => navigate(m.skill.id)), STATUS_TEXT[m.status] ? badge(STATUS_TEXT[m.status]) : null, h('p', { class: 'hint' }, m.how)));
+      list.append(
+        h(
+          'li',
+          {},
+          link(m.skill.title, () => navigate(m.skill.id)),
+          STATUS_TEXT[m.status] ? badge(STATUS_TEXT[m.status]) : null,
+          h('p', { class: 'hint' }, m.how),
+        ),
+      );
     }
     const lead = gap.missing.length
       ? ' Still missing, in the order worth learning them:'
@@ -52,12 +82,26 @@ export function renderProgress(page: ProgressPage, navigate: (id: string) => voi
         : ' Nothing missing.';
     // A skill two gaps need is listed once, under the first; the later gap links to it.
     const above = gap.listedAbove.length
-      ? h('p', { class: 'hint', 'data-testid': 'listed-above' }, gap.missing.length ? 'Also missing, listed above: ' : 'Listed above: ', ...gap.listedAbove.flatMap((s, i) => [i > 0 ? ', ' : '', link(s.title, () => navigate(s.id))]), '.')
+      ? h(
+          'p',
+          { class: 'hint', 'data-testid': 'listed-above' },
+          gap.missing.length ? 'Also missing, listed above: ' : 'Listed above: ',
+          ...gap.listedAbove.flatMap((s, i) => [i > 0 ? ', ' : '', link(s.title, () => navigate(s.id))]),
+          '.',
+        )
       : null;
     root.append(h('section', { 'data-testid': 'gap' }, h('h2', {}, gap.title), h('p', {}, `${gap.have} of ${gap.total} skills practiced or done.`, lead), list, above));
   }
 
-  root.append(h('section', { 'data-testid': 'fit' }, h('h2', {}, 'Role fit'), h('p', { class: 'legend' }, 'How much of each specialisation your repositories show and your marks claim (learning counts half).'), fitChart(page.fit, navigate)));
+  root.append(
+    h(
+      'section',
+      { 'data-testid': 'fit' },
+      h('h2', {}, 'Role fit'),
+      h('p', { class: 'legend' }, 'How much of each specialisation your repositories show and your marks claim (learning counts half).'),
+      fitChart(page.fit, navigate),
+    ),
+  );
 
   if (page.orphaned.length > 0) {
     const list = h('ul', {});

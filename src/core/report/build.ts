@@ -177,10 +177,7 @@ export function buildReport(input: ReportInput): SkillsReport {
 
   const markList = Object.entries(marks)
     .map(([id, m]) => markEntry(id, m, index.titleOf(id) ?? id))
-    .sort(
-      (a, b) =>
-        (a.mark ? MARK_ORDER[a.mark] : 3) - (b.mark ? MARK_ORDER[b.mark] : 3) || (a.title ?? a.skillId).localeCompare(b.title ?? b.skillId),
-    );
+    .sort((a, b) => (a.mark ? MARK_ORDER[a.mark] : 3) - (b.mark ? MARK_ORDER[b.mark] : 3) || (a.title ?? a.skillId).localeCompare(b.title ?? b.skillId));
 
   const current = progress.currentStage;
   const next = whatsNext(index, evidence, marks, progress);

@@ -213,12 +213,16 @@ export function describeImport(result: ImportRead, source: string): { message: s
   if (notesCut.length > 0) {
     const were = notesCut.length === 1 ? 'was' : 'were';
     parts.push(`${plural2(notesCut.length, 'note', 'notes')} ${were} longer than ${count(MAX_NOTE_LENGTH)} characters and ${were} cut; the full text is still in ${shownSource}.`);
-    log.push(`Import cut ${plural2(notesCut.length, 'note', 'notes')} to ${count(MAX_NOTE_LENGTH)} characters (the full text is in ${shownSource}); the first ${Math.min(5, notesCut.length)}: ${firstFew(notesCut)}`);
+    log.push(
+      `Import cut ${plural2(notesCut.length, 'note', 'notes')} to ${count(MAX_NOTE_LENGTH)} characters (the full text is in ${shownSource}); the first ${Math.min(5, notesCut.length)}: ${firstFew(notesCut)}`,
+    );
   }
   if (datesSetAside.length > 0) {
     const { from, to } = result.dateRange;
     parts.push(`${plural2(datesSetAside.length, 'mark', 'marks')} dated before ${from} or after ${to} ${datesSetAside.length === 1 ? 'was' : 'were'} kept aside, not merged.`);
-    log.push(`Import kept ${plural2(datesSetAside.length, 'mark', 'marks')} aside for a date outside ${from} – ${to}; the first ${Math.min(5, datesSetAside.length)}: ${firstFew(datesSetAside)}`);
+    log.push(
+      `Import kept ${plural2(datesSetAside.length, 'mark', 'marks')} aside for a date outside ${from} – ${to}; the first ${Math.min(5, datesSetAside.length)}: ${firstFew(datesSetAside)}`,
+    );
   }
   if (itemsLeftOut > 0) {
     parts.push(`The report lists ${count(itemsListed)} marks; only the first ${count(MAX_IMPORT_ITEMS)} were read, the other ${count(itemsLeftOut)} were left out.`);

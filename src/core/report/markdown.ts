@@ -23,10 +23,12 @@ function showControls(text: string): string {
 }
 
 function escapeMarkdownSyntax(text: string): string {
-  return text
-    // A run of blanks holding a line break becomes one space (`\s*[\r\n]+\s*` retried long runs without one).
-    .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
-    .replace(/[\\`*_[\]|~#!$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+  return (
+    text
+      // A run of blanks holding a line break becomes one space (`\s*[\r\n]+\s*` retried long runs without one).
+      .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
+      .replace(/[\\`*_[\]|~#!$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+  );
 }
 
 /** Escapes a line that starts a Markdown line: block markers (lists, quotes, setext underlines) too. */
@@ -124,7 +126,13 @@ export function reportToMarkdown(report: SkillsReport): string {
   }
 
   lines.push('## Gaps', '');
-  lines.push(...gapLines('To the next stage', report.gaps.nextStage, report.currentStage ? 'This is the last stage of the trunk.' : 'Set your current stage to see what the next one needs.'));
+  lines.push(
+    ...gapLines(
+      'To the next stage',
+      report.gaps.nextStage,
+      report.currentStage ? 'This is the last stage of the trunk.' : 'Set your current stage to see what the next one needs.',
+    ),
+  );
   lines.push(...gapLines('To the target role', report.gaps.target, 'Set a target role to see what it needs.'));
 
   lines.push('## Role fit', '');

@@ -9,7 +9,20 @@ import { scanTools } from './tools';
 import { type Detector, defineDetector, type FileContext, type KubeObject, WHOLE, tech } from './types';
 import { isYaml, parentDir, testOnce, withoutComments } from './util';
 
-type CiKind = TechnologyId & ('github-actions' | 'gitlab-ci' | 'jenkins' | 'circleci' | 'azure-pipelines' | 'bitbucket-pipelines' | 'travis-ci' | 'google-cloud-build' | 'aws-codebuild' | 'buildkite' | 'drone');
+type CiKind = TechnologyId &
+  (
+    | 'github-actions'
+    | 'gitlab-ci'
+    | 'jenkins'
+    | 'circleci'
+    | 'azure-pipelines'
+    | 'bitbucket-pipelines'
+    | 'travis-ci'
+    | 'google-cloud-build'
+    | 'aws-codebuild'
+    | 'buildkite'
+    | 'drone'
+  );
 
 interface CiTag {
   kind: CiKind;
@@ -36,21 +49,41 @@ const startsWithAny = (name: string, ...prefixes: string[]) => prefixes.some((x)
 const oneOf = (name: string, ...names: string[]) => names.includes(name);
 
 const CI_PATHS: CiPath[] = [
-  { kind: 'jenkins', yaml: false, strong: true, test: ({ name }) => name === 'jenkinsfile' || startsWithAny(name, 'jenkinsfile.', 'jenkinsfile-', 'jenkinsfile_') || name.endsWith('.jenkinsfile') },
+  {
+    kind: 'jenkins',
+    yaml: false,
+    strong: true,
+    test: ({ name }) => name === 'jenkinsfile' || startsWithAny(name, 'jenkinsfile.', 'jenkinsfile-', 'jenkinsfile_') || name.endsWith('.jenkinsfile'),
+  },
   { kind: 'drone', yaml: false, strong: true, test: ({ name }) => oneOf(name, '.drone.yml', '.drone.yaml', '.drone.jsonnet', '.drone.star') },
   { kind: 'google-cloud-build', yaml: false, strong: false, test: ({ name }) => name === 'cloudbuild.json' },
   { kind: 'github-actions', yaml: true, strong: true, test: ({ dirs }, last) => last === 'workflows' && dirs.length >= 2 && dirs[dirs.length - 2] === '.github' },
   { kind: 'github-actions', yaml: true, strong: false, action: true, test: ({ name }) => oneOf(name, 'action.yml', 'action.yaml') },
-  { kind: 'gitlab-ci', yaml: true, strong: true, test: ({ name }) => oneOf(name, '.gitlab-ci.yml', '.gitlab-ci.yaml') || name.endsWith('.gitlab-ci.yml') || name.endsWith('.gitlab-ci.yaml') },
+  {
+    kind: 'gitlab-ci',
+    yaml: true,
+    strong: true,
+    test: ({ name }) => oneOf(name, '.gitlab-ci.yml', '.gitlab-ci.yaml') || name.endsWith('.gitlab-ci.yml') || name.endsWith('.gitlab-ci.yaml'),
+  },
   { kind: 'gitlab-ci', yaml: true, strong: false, test: ({ dirs }) => dirs.includes('.gitlab-ci') || (dirs.includes('.gitlab') && dirs.includes('ci')) },
   { kind: 'circleci', yaml: true, strong: ({ name }) => oneOf(name, 'config.yml', 'config.yaml'), test: (_p, last) => last === '.circleci' },
   { kind: 'azure-pipelines', yaml: true, strong: true, test: ({ name }) => startsWithAny(name, 'azure-pipelines', '.azure-pipelines') },
-  { kind: 'azure-pipelines', yaml: true, strong: false, test: ({ dirs }) => has(dirs, '.azure-pipelines', 'azure-pipelines', '.azuredevops', '.ado', '.azdo') || (dirs.includes('.azure') && dirs.includes('pipelines')) },
+  {
+    kind: 'azure-pipelines',
+    yaml: true,
+    strong: false,
+    test: ({ dirs }) => has(dirs, '.azure-pipelines', 'azure-pipelines', '.azuredevops', '.ado', '.azdo') || (dirs.includes('.azure') && dirs.includes('pipelines')),
+  },
   { kind: 'bitbucket-pipelines', yaml: true, strong: true, test: ({ name }) => oneOf(name, 'bitbucket-pipelines.yml', 'bitbucket-pipelines.yaml') },
   { kind: 'travis-ci', yaml: true, strong: true, test: ({ name }) => oneOf(name, '.travis.yml', '.travis.yaml') },
   { kind: 'google-cloud-build', yaml: true, strong: false, test: ({ name }) => name.startsWith('cloudbuild') },
   { kind: 'aws-codebuild', yaml: true, strong: false, test: ({ name }) => name.startsWith('buildspec') },
-  { kind: 'buildkite', yaml: true, strong: ({ dirs, name }) => dirs.includes('.buildkite') && name.startsWith('pipeline'), test: ({ dirs, name }) => dirs.includes('.buildkite') || oneOf(name, 'buildkite.yml', 'buildkite.yaml', '.buildkite.yml') },
+  {
+    kind: 'buildkite',
+    yaml: true,
+    strong: ({ dirs, name }) => dirs.includes('.buildkite') && name.startsWith('pipeline'),
+    test: ({ dirs, name }) => dirs.includes('.buildkite') || oneOf(name, 'buildkite.yml', 'buildkite.yaml', '.buildkite.yml'),
+  },
 ];
 
 /** Which CI system, if any, a path configures. */
@@ -88,7 +121,10 @@ const CI_SYSTEMS: Record<CiKind, CiSystem> = {
   circleci: { confirm: [/^(?:jobs|workflows|orbs|version)[ \t]*:/m], reusable: /^orbs[ \t]*:/m },
   'azure-pipelines': {
     // A top-level pipeline key and a step or job key.
-    confirm: [/^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)[ \t]*:/m, /^[ \t]*(?:-[ \t]*)?(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)[ \t]*:/m],
+    confirm: [
+      /^(?:steps|jobs|stages|trigger|pr|pool|extends|resources|variables|parameters)[ \t]*:/m,
+      /^[ \t]*(?:-[ \t]*)?(?:task|script|bash|pwsh|powershell|template|job|stage|deployment|checkout)[ \t]*:/m,
+    ],
     reusable: /^[ \t]*(?:-[ \t]*)?template[ \t]*:|^extends[ \t]*:/m,
   },
   'bitbucket-pipelines': { reusable: /^[ \t]*(?:-[ \t]*)?pipe[ \t]*:/m },
@@ -108,12 +144,13 @@ const ACTION_CONFIRM: readonly RegExp[] = [/^runs[ \t]*:/m];
 
 /** Content that confirms a CI file whose path is only a hint. */
 function confirms(kind: CiKind, text: string, action: boolean): boolean {
-  return (action ? ACTION_CONFIRM : CI_SYSTEMS[kind].confirm ?? []).every((re) => re.test(text));
+  return (action ? ACTION_CONFIRM : (CI_SYSTEMS[kind].confirm ?? [])).every((re) => re.test(text));
 }
 
 const MATRIX = /\bmatrix\s*[:{]/;
 // `cache:` with a value that switches it off (`cache: false`, GitLab's `cache: []`) is not caching.
-const CACHING = /\bactions\/cache(?:\/save|\/restore)?@|^[ \t]*(?:-[ \t]*)?cache[ \t]*:(?![ \t]*(?:["']?(?:false|no|off|none|null)["']?|~|""|''|\[\]|\{\})[ \t]*\r?$)|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^[ \t]*caches[ \t]*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
+const CACHING =
+  /\bactions\/cache(?:\/save|\/restore)?@|^[ \t]*(?:-[ \t]*)?cache[ \t]*:(?![ \t]*(?:["']?(?:false|no|off|none|null)["']?|~|""|''|\[\]|\{\})[ \t]*\r?$)|\bsave_cache\b|\brestore_cache\b|\bCache@\d|^[ \t]*caches[ \t]*:|--cache-from\b|\bcache-from\s*:|\bcache-dependency-path\s*:|\bcache#v|\bsetup-gradle@|\bgradle\/actions\/setup-gradle|\bSwatinem\/rust-cache|\bcachix\//m;
 
 const ciFiles = defineDetector<CiTag>({
   family: 'ci',
@@ -139,8 +176,36 @@ const ciFiles = defineDetector<CiTag>({
 
 /** Travis keys whose list of values makes one job per value (an implicit build matrix). */
 const TRAVIS_AXES = new Set([
-  'python', 'node_js', 'ruby', 'rvm', 'go', 'jdk', 'php', 'perl', 'rust', 'scala', 'dart', 'elixir', 'otp_release', 'julia', 'r', 'd', 'crystal', 'haxe', 'ghc',
-  'mono', 'dotnet', 'smalltalk', 'os', 'osx_image', 'xcode_sdk', 'xcode_scheme', 'compiler', 'arch', 'gemfile', 'env',
+  'python',
+  'node_js',
+  'ruby',
+  'rvm',
+  'go',
+  'jdk',
+  'php',
+  'perl',
+  'rust',
+  'scala',
+  'dart',
+  'elixir',
+  'otp_release',
+  'julia',
+  'r',
+  'd',
+  'crystal',
+  'haxe',
+  'ghc',
+  'mono',
+  'dotnet',
+  'smalltalk',
+  'os',
+  'osx_image',
+  'xcode_sdk',
+  'xcode_scheme',
+  'compiler',
+  'arch',
+  'gemfile',
+  'env',
 ]);
 const TRAVIS_KEY = /^([a-z_]+)[ \t]*:(.*)$/;
 
@@ -195,9 +260,31 @@ const jenkinsLibrary = defineDetector({
 });
 
 /** Folders of scripts that pipelines run (`.github/scripts/`, `scripts/ci/`, `.buildkite/hooks/`). */
-const CI_SCRIPT_DIRS = new Set(['ci', '.ci', '.github', '.circleci', '.buildkite', '.gitlab', '.tekton', '.azure-pipelines', '.woodpecker', '.drone', 'cicd', 'ci-cd', 'ci_cd', 'ci-scripts', 'ci_scripts', '.pipelines', '.jenkins']);
+const CI_SCRIPT_DIRS = new Set([
+  'ci',
+  '.ci',
+  '.github',
+  '.circleci',
+  '.buildkite',
+  '.gitlab',
+  '.tekton',
+  '.azure-pipelines',
+  '.woodpecker',
+  '.drone',
+  'cicd',
+  'ci-cd',
+  'ci_cd',
+  'ci-scripts',
+  'ci_scripts',
+  '.pipelines',
+  '.jenkins',
+]);
 /** Script names that say a pipeline runs them: `ci.sh`, `ci-build.sh`, `run_ci.sh`, `build-ci.sh` (the word `ci`). */
-const ciName = (name: string) => name.replace(/\.(?:sh|bash)$/, '').split(/[_.-]/).includes('ci');
+const ciName = (name: string) =>
+  name
+    .replace(/\.(?:sh|bash)$/, '')
+    .split(/[_.-]/)
+    .includes('ci');
 
 /**
  * A script a CI job runs: under a CI folder or named for CI. The scanner cannot follow a pipeline's

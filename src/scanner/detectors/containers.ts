@@ -32,7 +32,8 @@ const docker = defineDetector({
     }
     if (froms >= 2 && (named || /^[ \t]*COPY[ \t]+--from=/im.test(text))) f.practice('docker-multi-stage');
     if (/^[ \t]*ENV[ \t]+NVIDIA_(?:VISIBLE_DEVICES|DRIVER_CAPABILITIES)\b/im.test(text)) f.practice('gpu-workloads');
-    if (/\b(?:torchserve|tritonserver|tensorflow_model_server|bentoml\s+serve|mlflow\s+models\s+serve|seldon-core-microservice|mlserver\s+start)\b/.test(text)) f.practice('model-serving');
+    if (/\b(?:torchserve|tritonserver|tensorflow_model_server|bentoml\s+serve|mlflow\s+models\s+serve|seldon-core-microservice|mlserver\s+start)\b/.test(text))
+      f.practice('model-serving');
     if (text.includes('apache-airflow') && thenOnSameLine(text, PIP_INSTALL, AIRFLOW)) f.tech('airflow');
     // OpenTelemetry set up for the container (OTLP variables, the ADOT Lambda wrapper), and zero-code instrumentation.
     if (otelMarkers(text, 'dockerfile')) f.tech('opentelemetry');
@@ -196,7 +197,7 @@ const RELEASE_CHART = /^[ \t]*(?:-[ \t]*)?chart[ \t]*:/;
  */
 export function releasesWithCharts(text: string): boolean {
   let inside = false;
-  for (let start = 0; start < text.length; ) {
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const line = text.slice(start, nl < 0 ? text.length : nl);
     start = nl < 0 ? text.length : nl + 1;
@@ -258,10 +259,10 @@ const yamlAnnotations = defineDetector({
 });
 
 /** An annotation or label key starting its line (not a mention inside a description), quoted or not. */
-const ISTIO_INJECT = /^[ \t]*["']?(?:sidecar\.istio\.io\/inject["']?[ \t]*:[ \t]*["']?true\b|istio-injection["']?[ \t]*:[ \t]*["']?enabled\b|istio\.io\/rev["']?[ \t]*:[ \t]*["']?\w|istio\.io\/dataplane-mode["']?[ \t]*:[ \t]*["']?ambient\b)/m;
+const ISTIO_INJECT =
+  /^[ \t]*["']?(?:sidecar\.istio\.io\/inject["']?[ \t]*:[ \t]*["']?true\b|istio-injection["']?[ \t]*:[ \t]*["']?enabled\b|istio\.io\/rev["']?[ \t]*:[ \t]*["']?\w|istio\.io\/dataplane-mode["']?[ \t]*:[ \t]*["']?ambient\b)/m;
 const LINKERD_INJECT = /^[ \t]*["']?linkerd\.io\/inject["']?[ \t]*:[ \t]*["']?(?:enabled|ingress)\b/m;
 const OTEL_INJECT = /^[ \t]*["']?instrumentation\.opentelemetry\.io\/inject-[a-z-]+["']?[ \t]*:[ \t]*["']?(?!false\b)[\w./-]/m;
-
 
 const RBAC_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding']);
 const NETPOL_KINDS = new Set(['NetworkPolicy', 'CiliumNetworkPolicy', 'CiliumClusterwideNetworkPolicy', 'GlobalNetworkPolicy', 'AdminNetworkPolicy', 'BaselineAdminNetworkPolicy']);
@@ -297,8 +298,8 @@ export function autoscalingFields(text: string): boolean {
   let on = false;
   let off = false;
   let max = false;
-  const close = () => (on || (max && !off));
-  for (let start = 0; start < text.length; ) {
+  const close = () => on || (max && !off);
+  for (let start = 0; start < text.length;) {
     const nl = text.indexOf('\n', start);
     const line = text.slice(start, nl < 0 ? text.length : nl);
     start = nl < 0 ? text.length : nl + 1;
@@ -328,12 +329,18 @@ export function containerObjects(o: KubeObject, f: FileContext): void {
   if (group === 'rbac.authorization.k8s.io' && RBAC_KINDS.has(kind)) f.practice('k8s-rbac');
   if (NETPOL_KINDS.has(kind)) f.practice('k8s-network-policy');
   if (kind === 'CustomResourceDefinition' && group.startsWith('apiextensions.k8s.io')) f.practice('k8s-operators');
-  if ((group === 'autoscaling' && kind === 'HorizontalPodAutoscaler') || (group === 'autoscaling.k8s.io' && kind === 'VerticalPodAutoscaler') || (group === 'keda.sh' && (kind === 'ScaledObject' || kind === 'ScaledJob'))) {
+  if (
+    (group === 'autoscaling' && kind === 'HorizontalPodAutoscaler') ||
+    (group === 'autoscaling.k8s.io' && kind === 'VerticalPodAutoscaler') ||
+    (group === 'keda.sh' && (kind === 'ScaledObject' || kind === 'ScaledJob'))
+  ) {
     f.practice('k8s-autoscaling');
   }
-  if ((group === 'argoproj.io' && (kind === 'Rollout' || kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate')) || group === 'flagger.app') f.practice('progressive-delivery');
+  if ((group === 'argoproj.io' && (kind === 'Rollout' || kind === 'AnalysisTemplate' || kind === 'ClusterAnalysisTemplate')) || group === 'flagger.app')
+    f.practice('progressive-delivery');
   // Canary by hand: a mesh route splitting traffic between versions by weight, or an SMI TrafficSplit.
-  if (group === 'networking.istio.io' && kind === 'VirtualService' && onceForText(WEIGHT, objText(o, f), (t) => (t.match(WEIGHT)?.length ?? 0) >= 2)) f.practice('progressive-delivery');
+  if (group === 'networking.istio.io' && kind === 'VirtualService' && onceForText(WEIGHT, objText(o, f), (t) => (t.match(WEIGHT)?.length ?? 0) >= 2))
+    f.practice('progressive-delivery');
   if (group === 'split.smi-spec.io' && kind === 'TrafficSplit') f.practice('progressive-delivery');
   if (group === 'skaffold') f.tech('skaffold');
   if (group === 'kustomize.config.k8s.io') f.tech('kustomize');

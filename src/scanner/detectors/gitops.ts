@@ -39,7 +39,13 @@ export function gitopsObjects(o: KubeObject, f: FileContext): void {
   }
 }
 
-const INSTALLS_CHARTS = new Set(['argoproj.io/Application', 'argoproj.io/ApplicationSet', 'helm.toolkit.fluxcd.io/HelmRelease', 'helm.cattle.io/HelmChart', 'source.toolkit.fluxcd.io/OCIRepository']);
+const INSTALLS_CHARTS = new Set([
+  'argoproj.io/Application',
+  'argoproj.io/ApplicationSet',
+  'helm.toolkit.fluxcd.io/HelmRelease',
+  'helm.cattle.io/HelmChart',
+  'source.toolkit.fluxcd.io/OCIRepository',
+]);
 const OCI_URL = /^[ \t]*url[ \t]*:[ \t]*["']?(oci:\/\/[\w./:@-]{1,300})/m;
 
 /** The charts an object installs: from the parsed document when there is one, else its `chart:` lines. */

@@ -80,7 +80,11 @@ const cloudformation = defineDetector({
       if (/"AWS::CloudWatch::Dashboard"/.test(types)) f.practice('dashboards-as-code');
       if (/"ScanOnPush":(?:true|"true")/.test(types)) f.practice('image-scanning');
       // CodeDeploy blue/green (EC2, ECS), and SAM's gradual deployments (canary / linear traffic shifting).
-      if (/"DeploymentType":"BLUE_GREEN"|"DeploymentController":\{"Type":"CODE_DEPLOY"\}|"DeploymentPreference":\{[^{}]*"Type":"(?:Canary|Linear)/.test(types) || doc.Transform === 'AWS::CodeDeployBlueGreen') f.practice('progressive-delivery');
+      if (
+        /"DeploymentType":"BLUE_GREEN"|"DeploymentController":\{"Type":"CODE_DEPLOY"\}|"DeploymentPreference":\{[^{}]*"Type":"(?:Canary|Linear)/.test(types) ||
+        doc.Transform === 'AWS::CodeDeployBlueGreen'
+      )
+        f.practice('progressive-delivery');
       if (otelMarkers(types, 'json')) f.tech('opentelemetry');
     }
   },
@@ -88,8 +92,29 @@ const cloudformation = defineDetector({
 
 /** JSON files that are never configuration worth parsing (lock files, editor/tool settings). */
 const NOT_CONFIG_NAMES = [
-  'package-lock', 'npm-shrinkwrap', 'composer.lock', 'yarn.lock', 'jsconfig', '.eslintrc', '.prettierrc', '.babelrc', 'tslint', 'lerna', 'nx', 'angular', 'project',
-  'stylelintrc', '.stylelintrc', 'launch', 'settings', 'extensions', 'tasks', 'manifest', 'app.webmanifest', 'markdownlint', '.markdownlint',
+  'package-lock',
+  'npm-shrinkwrap',
+  'composer.lock',
+  'yarn.lock',
+  'jsconfig',
+  '.eslintrc',
+  '.prettierrc',
+  '.babelrc',
+  'tslint',
+  'lerna',
+  'nx',
+  'angular',
+  'project',
+  'stylelintrc',
+  '.stylelintrc',
+  'launch',
+  'settings',
+  'extensions',
+  'tasks',
+  'manifest',
+  'app.webmanifest',
+  'markdownlint',
+  '.markdownlint',
 ];
 export const NOT_CONFIG_JSON = new RegExp(`^${anyOf(NOT_CONFIG_NAMES, 'tsconfig(?:\\.[\\w-]+)?')}(?:\\.[\\w-]+)?\\.json$|\\.(?:min|lock|map)\\.json$`);
 
@@ -146,10 +171,12 @@ const ANSIBLE_HELM = /^[ \t]*(?:-[ \t]*)?(?:kubernetes\.core|community\.kubernet
 const ansible = defineDetector<'role' | 'yaml'>({
   family: 'iac',
   match(p) {
-    if (p.name === 'ansible.cfg' || p.name === '.ansible-lint' || (p.name === 'galaxy.yml' && p.dirs.length <= 1)) return { hits: [tech('ansible'), practice('config-management')] };
+    if (p.name === 'ansible.cfg' || p.name === '.ansible-lint' || (p.name === 'galaxy.yml' && p.dirs.length <= 1))
+      return { hits: [tech('ansible'), practice('config-management')] };
     if (isRoleFile(p)) return { hits: [tech('ansible'), practice('config-management')], read: WHOLE, tag: 'role' };
     if (isYaml(p)) return { read: WHOLE, tag: 'yaml' };
-    if ((p.dirs.includes('group_vars') || p.dirs.includes('host_vars')) && (p.ext === '' || p.ext === '.yml' || p.ext === '.yaml')) return { hits: [tech('ansible'), practice('config-management')] };
+    if ((p.dirs.includes('group_vars') || p.dirs.includes('host_vars')) && (p.ext === '' || p.ext === '.yml' || p.ext === '.yaml'))
+      return { hits: [tech('ansible'), practice('config-management')] };
     return undefined;
   },
   detect(f, tag) {
@@ -172,7 +199,11 @@ const ansible = defineDetector<'role' | 'yaml'>({
     }
     const hosts = text.includes('hosts');
     if (!hosts && !text.includes('import_playbook')) return;
-    if (!/^[ \t]*-[ \t]+(?:name[ \t]*:.*\n[ \t]+)?hosts[ \t]*:|^[ \t]*-[ \t]+(?:ansible\.builtin\.)?import_playbook[ \t]*:/m.test(text) && !(hosts && /^[ \t]+hosts[ \t]*:/m.test(text))) return;
+    if (
+      !/^[ \t]*-[ \t]+(?:name[ \t]*:.*\n[ \t]+)?hosts[ \t]*:|^[ \t]*-[ \t]+(?:ansible\.builtin\.)?import_playbook[ \t]*:/m.test(text) &&
+      !(hosts && /^[ \t]+hosts[ \t]*:/m.test(text))
+    )
+      return;
     if (!f.needWhole()) return;
     if (isPlaybook(f.yaml())) {
       f.tech('ansible');

@@ -18,7 +18,18 @@ import { get, hasTopKey, isJson, isObj, isYaml, onlyPolicies, yamlMaps } from '.
 export type ObjectRule = (o: KubeObject, f: FileContext) => void;
 
 /** API groups of objects that are not Kubernetes resources even though they look like one. */
-const NOT_KUBE_GROUPS = new Set(['backstage.io', 'scaffolder.backstage.io', 'cli.kyverno.io', 'chainsaw.kyverno.io', 'kustomize.config.k8s.io', 'config.kubernetes.io', 'skaffold', 'openslo', 'sloth.slok.dev', 'n9']);
+const NOT_KUBE_GROUPS = new Set([
+  'backstage.io',
+  'scaffolder.backstage.io',
+  'cli.kyverno.io',
+  'chainsaw.kyverno.io',
+  'kustomize.config.k8s.io',
+  'config.kubernetes.io',
+  'skaffold',
+  'openslo',
+  'sloth.slok.dev',
+  'n9',
+]);
 const BUILTIN_GROUPS = new Set(['', 'apps', 'batch', 'policy', 'autoscaling', 'extensions']);
 const VERSION = /^v\d+(?:(?:alpha|beta)\d+)?$/;
 
@@ -61,7 +72,8 @@ export function makeObjectsDetector(rules: readonly ObjectRule[]): Detector<stri
     detect(f, chartDir) {
       const text = f.text;
       if (!text.includes('apiVersion') || !text.includes('kind')) return; // both tests below need these literals
-      if (f.p.ext === '.json' ? !(text.includes('"apiVersion"') && text.includes('"kind"')) : !(/^[ \t-]*apiVersion[ \t]*:/m.test(text) && /^[ \t-]*kind[ \t]*:/m.test(text))) return;
+      if (f.p.ext === '.json' ? !(text.includes('"apiVersion"') && text.includes('"kind"')) : !(/^[ \t-]*apiVersion[ \t]*:/m.test(text) && /^[ \t-]*kind[ \t]*:/m.test(text)))
+        return;
       const objects = f.objects();
       if (objects.length === 0) return;
       const cond: Cond | undefined = chartDir !== undefined ? { unless: chartFile(chartDir) } : undefined;
@@ -88,7 +100,12 @@ export const helm = defineDetector<string>({
     if (chartDir !== undefined && (isYaml(p) || p.ext === '.tpl')) {
       // Counted only when the chart's Chart.yaml exists beside templates/.
       const requires = chartFile(chartDir);
-      return { hits: [{ key: 't:helm', requires }, { key: 'p:helm-chart-authoring', requires }] };
+      return {
+        hits: [
+          { key: 't:helm', requires },
+          { key: 'p:helm-chart-authoring', requires },
+        ],
+      };
     }
     return undefined;
   },

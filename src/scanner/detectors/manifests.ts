@@ -25,9 +25,21 @@ const exactly = (names: readonly string[], ...patterns: string[]) => new RegExp(
 
 const DEP_RULES: DepRule[] = [
   { re: /^@opentelemetry\/|^opentelemetry(?:[-_.]|$)|^go\.opentelemetry\.io\/|^io\.opentelemetry(?:[.:]|$)/, tech: ['opentelemetry'], client: true },
-  { re: /^dd-trace(?:$|[-/])|^@datadog\/|^ddtrace$|^datadog$|^datadog[-_](?:api[-_]client|lambda|checks-base)|^gopkg\.in\/datadog\/|^github\.com\/datadog\/(?:dd-trace-go|datadog-go|datadog-api-client-go)|^com\.datadoghq(?:[.:]|$)|^datadog\/dd-trace$|^datadog-ci$/, tech: ['datadog'], client: true },
-  { re: /^prom-client$|^prometheus[-_]client$|^prometheus[-_](?:flask|fastapi)[-_]|^django-prometheus$|^express-prom-bundle$|^github\.com\/prometheus\/client_golang|^io\.prometheus(?:[.:]|$)|^micrometer-registry-prometheus$|^prometheus-net/, tech: ['prometheus'], client: true },
-  { re: /^hvac$|^node-vault$|^github\.com\/hashicorp\/vault\/api|^spring-cloud-starter-vault-config$|^org\.springframework\.vault|^vaultsharp$/, tech: ['vault'], practices: ['secrets-management'] },
+  {
+    re: /^dd-trace(?:$|[-/])|^@datadog\/|^ddtrace$|^datadog$|^datadog[-_](?:api[-_]client|lambda|checks-base)|^gopkg\.in\/datadog\/|^github\.com\/datadog\/(?:dd-trace-go|datadog-go|datadog-api-client-go)|^com\.datadoghq(?:[.:]|$)|^datadog\/dd-trace$|^datadog-ci$/,
+    tech: ['datadog'],
+    client: true,
+  },
+  {
+    re: /^prom-client$|^prometheus[-_]client$|^prometheus[-_](?:flask|fastapi)[-_]|^django-prometheus$|^express-prom-bundle$|^github\.com\/prometheus\/client_golang|^io\.prometheus(?:[.:]|$)|^micrometer-registry-prometheus$|^prometheus-net/,
+    tech: ['prometheus'],
+    client: true,
+  },
+  {
+    re: /^hvac$|^node-vault$|^github\.com\/hashicorp\/vault\/api|^spring-cloud-starter-vault-config$|^org\.springframework\.vault|^vaultsharp$/,
+    tech: ['vault'],
+    practices: ['secrets-management'],
+  },
   { re: /^mlflow(?:-skinny)?$/, tech: ['mlflow'] },
   { re: /^kfp(?:-[\w-]+)?$/, tech: ['kubeflow'], practices: ['ml-pipelines'] },
   { re: /^kubeflow[-_]/, tech: ['kubeflow'] },
@@ -45,7 +57,11 @@ const DEP_RULES: DepRule[] = [
   { re: /^snyk$/, tech: ['snyk'] },
   { re: /^sigs\.k8s\.io\/controller-runtime$|^github\.com\/operator-framework\/operator-sdk|^kopf$|^io\.javaoperatorsdk(?:[.:]|$)|^kube-runtime$/, practices: ['k8s-operators'] },
   { re: /^@cyclonedx\/|^cyclonedx-|^org\.cyclonedx(?:[.:]|$)|cyclonedx-maven-plugin$/, practices: ['sbom'] },
-  { re: /^grafanalib$|^@grafana\/grafana-foundation-sdk$|^grafana-foundation-sdk$|^github\.com\/grafana\/grafana-foundation-sdk/, tech: ['grafana'], practices: ['dashboards-as-code'] },
+  {
+    re: /^grafanalib$|^@grafana\/grafana-foundation-sdk$|^grafana-foundation-sdk$|^github\.com\/grafana\/grafana-foundation-sdk/,
+    tech: ['grafana'],
+    practices: ['dashboards-as-code'],
+  },
 ];
 
 type Format = 'npm' | 'python' | 'gomod' | 'maven' | 'gradle' | 'nuget' | 'gem' | 'cargo' | 'composer';
@@ -53,7 +69,17 @@ type Format = 'npm' | 'python' | 'gomod' | 'maven' | 'gradle' | 'nuget' | 'gem' 
 function formatOf(name: string, ext: string): Format | undefined {
   if (name === 'package.json') return 'npm';
   if (name === 'composer.json') return 'composer';
-  if (/^requirements[\w.-]*\.(?:txt|in)$|^constraints[\w.-]*\.txt$/.test(name) || name === 'pyproject.toml' || name === 'setup.py' || name === 'setup.cfg' || name === 'pipfile' || /^environment[\w.-]*\.ya?ml$/.test(name) || name === 'conda.yaml' || name === 'conda.yml') return 'python';
+  if (
+    /^requirements[\w.-]*\.(?:txt|in)$|^constraints[\w.-]*\.txt$/.test(name) ||
+    name === 'pyproject.toml' ||
+    name === 'setup.py' ||
+    name === 'setup.cfg' ||
+    name === 'pipfile' ||
+    /^environment[\w.-]*\.ya?ml$/.test(name) ||
+    name === 'conda.yaml' ||
+    name === 'conda.yml'
+  )
+    return 'python';
   if (name === 'go.mod') return 'gomod';
   if (name === 'pom.xml') return 'maven';
   if (name === 'build.gradle' || name === 'build.gradle.kts' || name === 'libs.versions.toml') return 'gradle';
@@ -139,7 +165,11 @@ const manifests = defineDetector<Format>({
   },
   detect(f, format) {
     if (!format) return;
-    matchDependencies(f, dependencyNames(format, f.text, () => f.json()), format === 'python');
+    matchDependencies(
+      f,
+      dependencyNames(format, f.text, () => f.json()),
+      format === 'python',
+    );
   },
 });
 

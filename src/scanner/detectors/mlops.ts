@@ -15,9 +15,11 @@ const files = defineDetector({
     const { name, ext, dirs } = p;
     if (p.base === 'MLproject' || name === 'mlproject' || name === 'mlproject.yaml') return { hits: [tech('mlflow'), practice('ml-pipelines')] };
     if (name === 'dvc.yaml' || name === 'dvc.yml') return { hits: [tech('dvc')], read: WHOLE };
-    if (name === 'dvc.lock' || ext === '.dvc' || name === '.dvcignore' || (dirs.length >= 1 && dirs[dirs.length - 1] === '.dvc' && (name === 'config' || name === '.gitignore'))) return { hits: [tech('dvc')] };
+    if (name === 'dvc.lock' || ext === '.dvc' || name === '.dvcignore' || (dirs.length >= 1 && dirs[dirs.length - 1] === '.dvc' && (name === 'config' || name === '.gitignore')))
+      return { hits: [tech('dvc')] };
     if (name === 'airflow.cfg' || name === 'airflow.cfg.template') return { hits: [tech('airflow')] };
-    if (name === 'bentofile.yaml' || name === 'bentofile.yml' || name === 'model-settings.json' || name === 'config.pbtxt' || ext === '.mar') return { hits: [practice('model-serving')] };
+    if (name === 'bentofile.yaml' || name === 'bentofile.yml' || name === 'model-settings.json' || name === 'config.pbtxt' || ext === '.mar')
+      return { hits: [practice('model-serving')] };
     if (name === 'kfp.yaml' || name === 'pipeline.yaml' || name.endsWith('_pipeline.yaml') || name.endsWith('-pipeline.yaml')) return isYaml(p) ? { read: WHOLE } : undefined;
     return undefined;
   },
@@ -35,7 +37,10 @@ const files = defineDetector({
 });
 
 /** Words of machine learning: an Airflow DAG that uses them is an ML pipeline. */
-const ML_WORDS = new RegExp(`\\b${anyOf(['train', 'training', 'model', 'models', 'mlflow', 'sagemaker', 'sklearn', 'scikit', 'tensorflow', 'torch', 'pytorch', 'keras', 'xgboost', 'lightgbm', 'feature_store', 'feature store', 'predict', 'inference', 'vertex', 'kubeflow', 'huggingface', 'transformers', 'ml_pipeline', 'ml'])}\\b`, 'i');
+const ML_WORDS = new RegExp(
+  `\\b${anyOf(['train', 'training', 'model', 'models', 'mlflow', 'sagemaker', 'sklearn', 'scikit', 'tensorflow', 'torch', 'pytorch', 'keras', 'xgboost', 'lightgbm', 'feature_store', 'feature store', 'predict', 'inference', 'vertex', 'kubeflow', 'huggingface', 'transformers', 'ml_pipeline', 'ml'])}\\b`,
+  'i',
+);
 export const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]\w*)?)/gm;
 
 /**
@@ -45,17 +50,78 @@ export const IMPORT = /^[ \t]*(?:from|import)[ \t]+([A-Za-z_][\w]*(?:\.[A-Za-z_]
  * requirements / pyproject by the manifests detector.
  */
 const PY_HINT_WORDS = [
-  'dag', 'dags', 'airflow', 'plugins', 'pipeline', 'pipelines', 'kfp', 'kubeflow', 'component', 'components', 'train', 'training', 'trainer', 'serve', 'server', 'serving',
-  'predict', 'predictor', 'prediction', 'inference', 'infer', 'model', 'models', 'mlflow', 'experiment', 'experiments', 'flow', 'flows', 'load', 'perf', 'ml', 'mlops',
-  'tracking', 'register', 'deploy', 'deployment', 'job', 'jobs', 'task', 'tasks', 'workflow', 'workflows', 'notebook', 'notebooks', 'main', 'app', 'run', 'evaluate', 'eval',
-  'feature', 'features', 'tune', 'tuning', 'sweep', 'operator', 'operators', 'controller', 'controllers', 'handler', 'handlers', 'script', 'scripts', 'src',
+  'dag',
+  'dags',
+  'airflow',
+  'plugins',
+  'pipeline',
+  'pipelines',
+  'kfp',
+  'kubeflow',
+  'component',
+  'components',
+  'train',
+  'training',
+  'trainer',
+  'serve',
+  'server',
+  'serving',
+  'predict',
+  'predictor',
+  'prediction',
+  'inference',
+  'infer',
+  'model',
+  'models',
+  'mlflow',
+  'experiment',
+  'experiments',
+  'flow',
+  'flows',
+  'load',
+  'perf',
+  'ml',
+  'mlops',
+  'tracking',
+  'register',
+  'deploy',
+  'deployment',
+  'job',
+  'jobs',
+  'task',
+  'tasks',
+  'workflow',
+  'workflows',
+  'notebook',
+  'notebooks',
+  'main',
+  'app',
+  'run',
+  'evaluate',
+  'eval',
+  'feature',
+  'features',
+  'tune',
+  'tuning',
+  'sweep',
+  'operator',
+  'operators',
+  'controller',
+  'controllers',
+  'handler',
+  'handlers',
+  'script',
+  'scripts',
+  'src',
 ];
 const PY_HINT = new RegExp(`(?:^|[/_.-])${anyOf(PY_HINT_WORDS, 'locust\\w*', 'bento\\w*')}(?:[/_.-]|$)`);
 /**
  * File names (not folders) where client libraries are set up: a Python client library in
  * requirements.txt counts only where it is imported, so these modules are read too.
  */
-const PY_SETUP_NAME = new RegExp(`(?:^|[_.-])${anyOf(['metrics', 'telemetry', 'tracing', 'tracer', 'otel', 'observability', 'instrumentation', 'monitoring', 'exporter', 'collector', 'wsgi', 'asgi', 'api', 'views', 'settings', 'config', 'worker', 'lambda_function', 'function', 'service', '__init__'])}(?:[_.-]|$)`);
+const PY_SETUP_NAME = new RegExp(
+  `(?:^|[_.-])${anyOf(['metrics', 'telemetry', 'tracing', 'tracer', 'otel', 'observability', 'instrumentation', 'monitoring', 'exporter', 'collector', 'wsgi', 'asgi', 'api', 'views', 'settings', 'config', 'worker', 'lambda_function', 'function', 'service', '__init__'])}(?:[_.-]|$)`,
+);
 
 const python = defineDetector({
   family: 'mlops',
@@ -89,7 +155,7 @@ export function importedModules(text: string): Set<string> {
   }
   const n = text.length;
   // Line starts: 0 and after every \n (after the \r of \r\n comes \n, which cannot start a match).
-  for (let s = 0; s < n; ) {
+  for (let s = 0; s < n;) {
     let i = s;
     while (i < n && isBlank(text.charCodeAt(i))) i++;
     const keyword = text.startsWith('from', i) ? 4 : text.startsWith('import', i) ? 6 : 0;
@@ -133,7 +199,8 @@ export function pythonImports(f: FileContext): void {
 const WEB_APPS = ['flask', 'fastapi', 'starlette', 'sanic', 'litestar', 'aiohttp', 'tornado', 'falcon', 'django'];
 const LAMBDA_HANDLER = /^def[ \t]+\w*handler[ \t]*\([ \t]*event[ \t]*,[ \t]*context\b/m;
 /** A line that deserialises or loads a model: `joblib.load(`, `pickle.load(`, `mlflow.pyfunc.load_model(`, … */
-const LOAD_CALL = /\b(?:joblib|pickle|cloudpickle|dill|torch|skops\.io)\.loads?[ \t]*\(|\bload_model[ \t]*\(|\bfrom_pretrained[ \t]*\(|\bxgb\.Booster[ \t]*\(|\bonnxruntime\.InferenceSession[ \t]*\(/;
+const LOAD_CALL =
+  /\b(?:joblib|pickle|cloudpickle|dill|torch|skops\.io)\.loads?[ \t]*\(|\bload_model[ \t]*\(|\bfrom_pretrained[ \t]*\(|\bxgb\.Booster[ \t]*\(|\bonnxruntime\.InferenceSession[ \t]*\(/;
 /** What makes the loaded thing a model (not a cache or a session). */
 const MODEL_WORD = /model|clf|classifier|regressor|estimator|predictor|pipeline|\.pkl\b|\.joblib\b|\.onnx\b|\.pt\b|\.pth\b|\.h5\b|\.keras\b/i;
 
@@ -159,7 +226,8 @@ interface ImportRule {
 }
 
 /** An Airflow DAG about machine learning (the word `model` of `airflow.models` does not count). */
-const mlDag = (text: string) => /\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''));
+const mlDag = (text: string) =>
+  /\bDAG\s*\(|@dag\b|\bwith\s+DAG\b|\bmodels\.DAG\b/.test(text) && ML_WORDS.test(text.replace(/\bairflow\.models\b|from airflow\.models import|\bMODEL\b/g, ''));
 const mlFlow = (text: string) => /^[ \t]*@(?:flow|task)\b/m.test(text) && ML_WORDS.test(text.replace(/\bMODEL\b/g, ''));
 const RAY_SERVE = /^[ \t]*from[ \t]+ray[ \t]+import[ \t]+serve\b/m;
 

@@ -167,7 +167,8 @@ const fluentBitConf = defineDetector({
 const datadogFiles = defineDetector({
   family: 'observability',
   match(p) {
-    if (p.name === 'service.datadog.yaml' || p.name === 'service.datadog.yml' || p.name === 'datadog-ci.json' || p.name === 'static-analysis.datadog.yml') return { hits: [{ key: 't:datadog' }] };
+    if (p.name === 'service.datadog.yaml' || p.name === 'service.datadog.yml' || p.name === 'datadog-ci.json' || p.name === 'static-analysis.datadog.yml')
+      return { hits: [{ key: 't:datadog' }] };
     return undefined;
   },
 });

@@ -55,7 +55,8 @@ function destination(name: string): TechnologyId | undefined {
   const n = name.toLowerCase().replace(/["',]/g, '');
   const base = n.split('/')[0];
   if (base === 'loki' || base === 'lokiexporter' || base === 'grafana-loki' || base === 'grafana_loki') return 'loki';
-  if (base === 'datadog' || base === 'datadog_logs' || base === 'datadog_metrics' || base === 'datadog_events' || base === 'datadog_traces' || base === 'datadogexporter') return 'datadog';
+  if (base === 'datadog' || base === 'datadog_logs' || base === 'datadog_metrics' || base === 'datadog_events' || base === 'datadog_traces' || base === 'datadogexporter')
+    return 'datadog';
   return undefined;
 }
 
@@ -69,7 +70,10 @@ const YAML_ITEM = /^([ \t]*)-[ \t]+["']?([\w/.-]+)["']?[ \t]*\r?$/;
 /** The items of a one-line flow list: `[otlp, "loki"]`. */
 function flowList(rest: string): string[] {
   const end = rest.indexOf(']');
-  return rest.slice(1, end < 0 ? undefined : end).split(',').map((s) => s.trim());
+  return rest
+    .slice(1, end < 0 ? undefined : end)
+    .split(',')
+    .map((s) => s.trim());
 }
 
 /**

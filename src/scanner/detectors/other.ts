@@ -13,7 +13,26 @@ import { anyOf, hasTopKey, isJson, isYaml } from './util';
 
 const SCRIPT_DIRS = new Set(['bin', 'scripts', 'script', 'hack', 'tools', 'ci', '.husky', 'sbin', 'utils', 'libexec', '.ci', '.buildkite', '.circleci', '.githooks', 'githooks']);
 /** Extension-less names that are never shell scripts (saves a probe). */
-const NOT_SCRIPTS = new Set(['license', 'licence', 'copying', 'notice', 'owners', 'owners_aliases', 'codeowners', 'authors', 'readme', 'changelog', 'version', 'build', 'workspace', 'vagrantfile', 'gemfile', 'rakefile', 'procfile', 'brewfile']);
+const NOT_SCRIPTS = new Set([
+  'license',
+  'licence',
+  'copying',
+  'notice',
+  'owners',
+  'owners_aliases',
+  'codeowners',
+  'authors',
+  'readme',
+  'changelog',
+  'version',
+  'build',
+  'workspace',
+  'vagrantfile',
+  'gemfile',
+  'rakefile',
+  'procfile',
+  'brewfile',
+]);
 
 /**
  * An extension-less file somewhere under a script folder (`bin/`, `scripts/ci/`, `hack/lib/`,
@@ -35,12 +54,15 @@ const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'script' | 'catalog
     if (name === 'makefile' || name === 'gnumakefile' || ext === '.mk' || ext === '.mak') return { hits: [tech('makefile')], read: 128 * 1024, tag: 'make' };
     // Scripts anywhere run tools (`helm upgrade --install`, `terraform apply`, `trivy image`).
     if (ext === '.sh' || ext === '.bash') return { hits: [tech('bash')], read: SCRIPT_READ, tag: 'script' };
-    if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile' || ext === '.just' || name === 'procfile') return { read: 128 * 1024, tag: 'tasks' };
+    if (name === 'taskfile.yml' || name === 'taskfile.yaml' || name === 'justfile' || name === '.justfile' || ext === '.just' || name === 'procfile')
+      return { read: 128 * 1024, tag: 'tasks' };
     if (maybeScript(p)) return { read: SCRIPT_READ, tag: 'shebang', probe: true };
     if (name === 'catalog-info.yaml' || name === 'catalog-info.yml') return { hits: [tech('backstage'), practice('service-catalog')] };
     if (name === 'cookiecutter.json' || name === 'copier.yml' || name === 'copier.yaml') return { hits: [practice('golden-path-templates')] };
-    if (name === 'infracost.yml' || name === 'infracost.yaml' || name === 'infracost.yml.tmpl' || name === 'infracost-usage.yml' || name === 'infracost-usage.yaml') return { hits: [tech('infracost'), practice('cost-estimation')] };
-    if (ext === '.jmx' || name === 'locustfile.py' || name.endsWith('simulation.scala') || name.endsWith('simulation.java') || name.endsWith('simulation.kt')) return { hits: [practice('load-testing')] };
+    if (name === 'infracost.yml' || name === 'infracost.yaml' || name === 'infracost.yml.tmpl' || name === 'infracost-usage.yml' || name === 'infracost-usage.yaml')
+      return { hits: [tech('infracost'), practice('cost-estimation')] };
+    if (ext === '.jmx' || name === 'locustfile.py' || name.endsWith('simulation.scala') || name.endsWith('simulation.java') || name.endsWith('simulation.kt'))
+      return { hits: [practice('load-testing')] };
     return undefined;
   },
   detect(f, tag) {
@@ -53,7 +75,9 @@ const byName = defineDetector<'make' | 'tasks' | 'shebang' | 'script' | 'catalog
 });
 
 /** A word of a load or performance test in a path (between separators). */
-export const LOAD_HINT = new RegExp(`(?:^|[/._-])${anyOf(['k6', 'load', 'loadtest', 'loadtests', 'load-test', 'load-tests', 'perf', 'performance', 'stress', 'soak', 'spike', 'smoke', 'bench', 'benchmark', 'benchmarks'])}(?:[/._-]|$)`);
+export const LOAD_HINT = new RegExp(
+  `(?:^|[/._-])${anyOf(['k6', 'load', 'loadtest', 'loadtests', 'load-test', 'load-tests', 'perf', 'performance', 'stress', 'soak', 'spike', 'smoke', 'bench', 'benchmark', 'benchmarks'])}(?:[/._-]|$)`,
+);
 
 /** k6 scripts: JS/TS importing `k6` — read only under load/perf-test looking paths or names. */
 

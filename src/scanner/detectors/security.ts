@@ -17,11 +17,22 @@ const byName = defineDetector<'pre-commit' | 'golangci'>({
     const last = parentDir(p);
     if (name === '.sops.yaml' || name === '.sops.yml' || name === '.sops.json') return { hits: [tech('sops'), practice('secrets-management')] };
     if (name === '.snyk') return { hits: [tech('snyk')] };
-    if (name === '.semgrep.yml' || name === '.semgrep.yaml' || name === '.semgrepignore' || (last === '.semgrep' && (ext === '.yml' || ext === '.yaml'))) return { hits: [tech('semgrep')] };
-    if (name === '.checkov.yml' || name === '.checkov.yaml' || name === '.checkov.baseline' || name === '.checkov.yaml.example') return { hits: [tech('checkov'), practice('iac-scanning')] };
+    if (name === '.semgrep.yml' || name === '.semgrep.yaml' || name === '.semgrepignore' || (last === '.semgrep' && (ext === '.yml' || ext === '.yaml')))
+      return { hits: [tech('semgrep')] };
+    if (name === '.checkov.yml' || name === '.checkov.yaml' || name === '.checkov.baseline' || name === '.checkov.yaml.example')
+      return { hits: [tech('checkov'), practice('iac-scanning')] };
     if (name === '.gitleaks.toml' || name === 'gitleaks.toml' || name === '.gitleaksignore') return { hits: [tech('gitleaks')] };
     if (name === '.trivyignore' || name === '.trivyignore.yaml' || name === 'trivy.yaml' || name === 'trivy.yml' || name === 'trivy-secret.yaml') return { hits: [tech('trivy')] };
-    if (name === '.tfsec.yml' || name === '.tfsec.yaml' || last === '.tfsec' || name === 'kics.config' || name === '.kics.yaml' || name === '.terrascan.toml' || name === 'terrascan.toml') return { hits: [practice('iac-scanning')] };
+    if (
+      name === '.tfsec.yml' ||
+      name === '.tfsec.yaml' ||
+      last === '.tfsec' ||
+      name === 'kics.config' ||
+      name === '.kics.yaml' ||
+      name === '.terrascan.toml' ||
+      name === 'terrascan.toml'
+    )
+      return { hits: [practice('iac-scanning')] };
     if (dirs.length >= 2 && dirs[dirs.length - 2] === '.github' && last === 'codeql' && (ext === '.yml' || ext === '.yaml')) return { hits: [tech('codeql')] };
     if ((name === 'dependabot.yml' || name === 'dependabot.yaml') && last === '.github' && dirs.length === 1) return { hits: [tech('dependabot'), practice('dependency-updates')] };
     if (/^(?:renovate\.json5?|\.renovaterc(?:\.json5?)?)$/.test(name)) return { hits: [tech('renovate'), practice('dependency-updates')] };
@@ -91,12 +102,21 @@ const sopsEncrypted = defineDetector({
   },
   detect(f) {
     const text = f.text;
-    if (text.includes('sops') && (/^sops[ \t]*:[ \t]*$/m.test(text) || /"sops"\s*:\s*\{/.test(text) || /^sops_version=/m.test(text)) && /\bmac\b/.test(text) && /\blastmodified\b/.test(text)) {
+    if (
+      text.includes('sops') &&
+      (/^sops[ \t]*:[ \t]*$/m.test(text) || /"sops"\s*:\s*\{/.test(text) || /^sops_version=/m.test(text)) &&
+      /\bmac\b/.test(text) &&
+      /\blastmodified\b/.test(text)
+    ) {
       f.tech('sops');
       f.practice('secrets-management');
     }
     // Agent injection switched on (not `agent-inject: "false"`), outside policies that only name the annotation.
-    if (text.includes('vault.hashicorp.com/') && /^[ \t]*["']?vault\.hashicorp\.com\/(?:agent-inject["']?[ \t]*:[ \t]*["']?true\b|role["']?[ \t]*:)/m.test(text) && !onlyPolicies(text)) {
+    if (
+      text.includes('vault.hashicorp.com/') &&
+      /^[ \t]*["']?vault\.hashicorp\.com\/(?:agent-inject["']?[ \t]*:[ \t]*["']?true\b|role["']?[ \t]*:)/m.test(text) &&
+      !onlyPolicies(text)
+    ) {
       f.tech('vault');
       f.practice('secrets-management');
     }
@@ -109,7 +129,13 @@ const sopsEncrypted = defineDetector({
 
 export function securityObjects(o: KubeObject, f: FileContext): void {
   const { group, kind } = o;
-  if ((group === 'bitnami.com' && kind === 'SealedSecret') || group === 'external-secrets.io' || group === 'secrets-store.csi.x-k8s.io' || group === 'generators.external-secrets.io') f.practice('secrets-management');
+  if (
+    (group === 'bitnami.com' && kind === 'SealedSecret') ||
+    group === 'external-secrets.io' ||
+    group === 'secrets-store.csi.x-k8s.io' ||
+    group === 'generators.external-secrets.io'
+  )
+    f.practice('secrets-management');
   if (group === 'secrets.hashicorp.com') {
     f.tech('vault');
     f.practice('secrets-management');

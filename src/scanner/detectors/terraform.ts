@@ -26,9 +26,13 @@ export function hclBalanced(text: string): boolean {
       while (i < n) {
         const d = text.charCodeAt(i);
         if (d === 0x5c /* \ */) i += 2;
-        else if (d === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b) { interp++; i += 2; }
-        else if (d === 0x7d && interp > 0) { interp--; i++; }
-        else if (d === 0x22 && interp === 0) break;
+        else if (d === 0x24 /* $ */ && text.charCodeAt(i + 1) === 0x7b) {
+          interp++;
+          i += 2;
+        } else if (d === 0x7d && interp > 0) {
+          interp--;
+          i++;
+        } else if (d === 0x22 && interp === 0) break;
         else if (d === 0x0a && interp === 0) return false;
         else i++;
       }
@@ -42,7 +46,10 @@ export function hclBalanced(text: string): boolean {
       i = end + 2;
     } else if (c === 0x3c && text.startsWith('<<', i)) {
       const m = /^<<-?\s*([A-Za-z_][\w-]*)\s*\r?\n/.exec(text.slice(i, i + 200));
-      if (!m) { i += 2; continue; }
+      if (!m) {
+        i += 2;
+        continue;
+      }
       const end = new RegExp(`^[ \\t]*${m[1]}[ \\t]*\\r?$`, 'gm');
       end.lastIndex = i + m[0].length;
       const found = end.exec(text);
@@ -87,11 +94,18 @@ const TF_RULES: TfRule[] = [
   { re: GRAFANA_RESOURCE, tech: ['grafana'] },
   { re: GRAFANA_RESOURCE, also: /"grafana_dashboard"/, practices: ['dashboards-as-code'] },
   { re: /^[ \t]*provider[ \t]+"vault"|^[ \t]*(?:resource|data)[ \t]+"vault_/m, tech: ['vault'], practices: ['secrets-management'] },
-  { re: /^[ \t]*(?:resource|data)[ \t]+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m, practices: ['secrets-management'] },
+  {
+    re: /^[ \t]*(?:resource|data)[ \t]+"(?:aws_secretsmanager_secret|google_secret_manager_secret|azurerm_key_vault_secret|aws_ssm_parameter)"/m,
+    practices: ['secrets-management'],
+  },
   { re: /^[ \t]*provider[ \t]+"datadog"|^[ \t]*resource[ \t]+"datadog_/m, tech: ['datadog'] },
   { re: /^[ \t]*resource[ \t]+"(?:datadog_service_level_objective|google_monitoring_slo|newrelic_service_level|grafana_slo)"/m, practices: ['slo-definitions'] },
   { re: /^[ \t]*resource[ \t]+"aws_fis_experiment_template"|^[ \t]*resource[ \t]+"azurerm_chaos_studio/m, tech: ['chaos-engineering'], practices: ['chaos-experiments'] },
-  { re: /^[ \t]*resource[ \t]+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m, also: /prometheus/i, practices: ['prometheus-alerting'] },
+  {
+    re: /^[ \t]*resource[ \t]+"(?:aws_cloudwatch_metric_alarm|google_monitoring_alert_policy|azurerm_monitor_metric_alert)"/m,
+    also: /prometheus/i,
+    practices: ['prometheus-alerting'],
+  },
   { re: MANIFEST_RESOURCE, also: /argoproj\.io/, tech: ['argocd'], practices: ['gitops'] },
   { re: /^[ \t]*resource[ \t]+"(?:flux_bootstrap_git|flux_bootstrap_github)"/m, tech: ['flux'], practices: ['gitops'] },
   // CI services defined as infrastructure.
@@ -102,13 +116,16 @@ const TF_RULES: TfRule[] = [
   { re: HELM_RELEASE, tech: ['helm'] },
   // Registry scanning on push, CodeDeploy blue/green, dashboards kept as code.
   { re: /^[ \t]*scan_on_push[ \t]*=[ \t]*true\b|^[ \t]*resource[ \t]+"aws_ecr_registry_scanning_configuration"/m, practices: ['image-scanning'] },
-  { re: /^[ \t]*deployment_type[ \t]*=[ \t]*"BLUE_GREEN"|^[ \t]*deployment_option[ \t]*=[ \t]*"WITH_TRAFFIC_CONTROL"/m, also: /"aws_codedeploy_deployment_group"/, practices: ['progressive-delivery'] },
+  {
+    re: /^[ \t]*deployment_type[ \t]*=[ \t]*"BLUE_GREEN"|^[ \t]*deployment_option[ \t]*=[ \t]*"WITH_TRAFFIC_CONTROL"/m,
+    also: /"aws_codedeploy_deployment_group"/,
+    practices: ['progressive-delivery'],
+  },
   {
     re: /^[ \t]*resource[ \t]+"(?:aws_cloudwatch_dashboard|google_monitoring_dashboard|azurerm_portal_dashboard|azurerm_dashboard|datadog_dashboard|datadog_dashboard_json|newrelic_one_dashboard|newrelic_one_dashboard_json)"/m,
     practices: ['dashboards-as-code'],
   },
 ];
-
 
 /** The charts of a file's `helm_release` resources (`chart = "kube-prometheus-stack"`). */
 function helmReleaseCharts(f: FileContext, text: string): void {
@@ -175,7 +192,8 @@ export function terraformSource(text: string): boolean {
 export const terragrunt = defineDetector({
   family: 'iac',
   match(p) {
-    if (p.name === 'terragrunt.hcl' || p.name === 'terragrunt.hcl.json' || p.name.endsWith('.terragrunt.hcl')) return { hits: [tech('terragrunt'), tech('terraform')], read: WHOLE };
+    if (p.name === 'terragrunt.hcl' || p.name === 'terragrunt.hcl.json' || p.name.endsWith('.terragrunt.hcl'))
+      return { hits: [tech('terragrunt'), tech('terraform')], read: WHOLE };
     return undefined;
   },
   detect(f) {

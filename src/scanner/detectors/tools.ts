@@ -24,7 +24,11 @@ const SAST_TOOLS = ['sonar-scanner', 'sonarqube', 'sonarcloud', 'gosec', 'brakem
 const RULES: ToolRule[] = [
   // `github/codeql-action/upload-sarif` alone only uploads another scanner's SARIF (Scorecard, Trivy, Checkov): not CodeQL.
   // Azure DevOps runs CodeQL through the GitHub Advanced Security tasks.
-  { re: /github\/codeql-action\/(?:init|analyze|autobuild)\b|github\/codeql-action@|\bcodeql\s+(?:database|analyze|github)\b|\bAdvancedSecurity-Codeql-(?:Init|Analyze|Autoconfig)@/i, tech: ['codeql'], ciPractices: ['sast-in-ci'] },
+  {
+    re: /github\/codeql-action\/(?:init|analyze|autobuild)\b|github\/codeql-action@|\bcodeql\s+(?:database|analyze|github)\b|\bAdvancedSecurity-Codeql-(?:Init|Analyze|Autoconfig)@/i,
+    tech: ['codeql'],
+    ciPractices: ['sast-in-ci'],
+  },
   { re: /\bsemgrep\b/i, tech: ['semgrep'], ciPractices: ['sast-in-ci'] },
   { re: /\bsnyk\b|\bSnykSecurityScan@/i, tech: ['snyk'] },
   { re: /snyk\/actions\/docker|\bsnyk\s+container\b/i, tech: ['snyk'], ciPractices: ['image-scanning'] },
@@ -32,7 +36,13 @@ const RULES: ToolRule[] = [
   { re: /snyk\/actions\/iac|\bsnyk\s+iac\b/i, tech: ['snyk'], practices: ['iac-scanning'] },
   { re: /\btrivy\b/i, tech: ['trivy'] },
   { re: /\btrivy\s+(?:config|conf)\b|\bscan-type\s*:\s*['"]?config\b/i, tech: ['trivy'], practices: ['iac-scanning'] },
-  { re: new RegExp(`\\b${anyOf(['grype', 'twistcli', 'clairctl'])}\\b|${anyOf(['anchore/scan-action', 'docker/scout-action', 'anchore/anchore-engine', 'aquasec/microscanner', 'neuvector/scan-action'])}|\\bdocker\\s+scout\\s+(?:cves|quickview|recommendations)\\b`, 'i'), ciPractices: ['image-scanning'] },
+  {
+    re: new RegExp(
+      `\\b${anyOf(['grype', 'twistcli', 'clairctl'])}\\b|${anyOf(['anchore/scan-action', 'docker/scout-action', 'anchore/anchore-engine', 'aquasec/microscanner', 'neuvector/scan-action'])}|\\bdocker\\s+scout\\s+(?:cves|quickview|recommendations)\\b`,
+      'i',
+    ),
+    ciPractices: ['image-scanning'],
+  },
   { re: /\bcheckov\b/i, tech: ['checkov'], practices: ['iac-scanning'] },
   // GitLab's security templates and CI/CD components: `include: - template: Jobs/SAST.gitlab-ci.yml`.
   { re: /\b(?:Security|Jobs)\/SAST(?:\.latest)?\.gitlab-ci\.ya?ml\b|\bcomponents\/sast\/sast@/i, ciPractices: ['sast-in-ci'] },
@@ -131,13 +141,22 @@ const IMAGE_RULES: { re: RegExp; tech?: TechnologyId[]; practices?: PracticeId[]
   { re: /^ghcr\.io\/mlflow\/mlflow(?::|@|$)/, tech: ['mlflow'] },
   { re: /^(?:[\w.-]+\/)?(?:grafana|loadimpact)\/k6(?::|@|$)/, tech: ['k6'], practices: ['load-testing'] },
   { re: /^(?:[\w.-]+\/)?locustio\/locust(?::|@|$)/, practices: ['load-testing'] },
-  { re: /^(?:[\w.-]+\/)?(?:nvidia\/cuda|nvidia\/cudagl)(?::|@|$)|^nvcr\.io\/nvidia\/(?:cuda|pytorch|tensorflow)|:(?=[\w.-]*$)[\w.-]*cuda|^(?:[\w.-]+\/)?tensorflow\/tensorflow:[\w.-]*gpu/, practices: ['gpu-workloads'] },
-  { re: /tritonserver|^(?:[\w.-]+\/)?pytorch\/torchserve|^(?:[\w.-]+\/)?tensorflow\/serving|^(?:[\w.-]+\/)?seldonio\/|^(?:[\w.-]+\/)?kserve\/|^(?:[\w.-]+\/)?bentoml\//, practices: ['model-serving'] },
+  {
+    re: /^(?:[\w.-]+\/)?(?:nvidia\/cuda|nvidia\/cudagl)(?::|@|$)|^nvcr\.io\/nvidia\/(?:cuda|pytorch|tensorflow)|:(?=[\w.-]*$)[\w.-]*cuda|^(?:[\w.-]+\/)?tensorflow\/tensorflow:[\w.-]*gpu/,
+    practices: ['gpu-workloads'],
+  },
+  {
+    re: /tritonserver|^(?:[\w.-]+\/)?pytorch\/torchserve|^(?:[\w.-]+\/)?tensorflow\/serving|^(?:[\w.-]+\/)?seldonio\/|^(?:[\w.-]+\/)?kserve\/|^(?:[\w.-]+\/)?bentoml\//,
+    practices: ['model-serving'],
+  },
 ];
 
 /** Checks one image reference (`prom/prometheus:v2.50.0`). */
 export function imageSignals(f: FileContext, image: string): void {
-  const ref = image.replace(/^docker\.io\//, '').replace(/^library\//, '').toLowerCase();
+  const ref = image
+    .replace(/^docker\.io\//, '')
+    .replace(/^library\//, '')
+    .toLowerCase();
   for (const rule of IMAGE_RULES) {
     if (!rule.re.test(ref)) continue;
     for (const id of rule.tech ?? []) f.tech(id);

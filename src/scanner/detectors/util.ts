@@ -83,7 +83,7 @@ function collectTopKeys(text: string): Set<string> | undefined {
   const keys = new Set<string>();
   const n = text.length;
   // Line starts: 0 and after every \n (a line start after the \r of \r\n begins with \n: no key).
-  for (let s = 0; s < n; ) {
+  for (let s = 0; s < n;) {
     let i = s;
     if (isQuote(text.charCodeAt(i))) i++;
     const from = i;

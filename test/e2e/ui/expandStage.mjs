@@ -9,7 +9,10 @@ export async function run({ page, shot }) {
   if ((await row.getAttribute('aria-expanded')) !== 'true') {
     const twistie = row.locator('.monaco-tl-twistie');
     if (await twistie.count()) await twistie.click();
-    else { await row.click(); await page.keyboard.press('ArrowRight'); }
+    else {
+      await row.click();
+      await page.keyboard.press('ArrowRight');
+    }
   }
   await poll(async () => (await row.getAttribute('aria-expanded')) === 'true', { message: 'the stage row to expand' });
   await poll(async () => (await page.getByRole('treeitem').count()) > before, { message: `more than ${before} tree rows` });

@@ -17,7 +17,9 @@ export async function run({ page }) {
   const actions = toast.first().locator('.notification-list-item-buttons-container .monaco-button');
   if ((await actions.count()) !== 1) throw new Error(`${await actions.count()} actions on the notification`);
   await actions.first().click();
-  await poll(async () => (await page.locator('.part.panel .monaco-editor').filter({ hasText: 'could not be written' }).count()) > 0, { message: 'the DevOps Roadmap log with the error' });
+  await poll(async () => (await page.locator('.part.panel .monaco-editor').filter({ hasText: 'could not be written' }).count()) > 0, {
+    message: 'the DevOps Roadmap log with the error',
+  });
   const log = await page.locator('.part.panel .monaco-editor').filter({ hasText: 'could not be written' }).first().innerText();
   if (!/E(ACCES|NOENT|PERM|ROFS)|rror/.test(log)) throw new Error(`the log lacks the error's details: ${JSON.stringify(log.slice(0, 300))}`);
   await page.keyboard.press('Escape');

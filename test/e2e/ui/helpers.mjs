@@ -7,7 +7,9 @@ export async function poll(fn, { timeout = 20_000, interval = 250, message = 'co
     try {
       const value = await fn();
       if (value) return value;
-    } catch (err) { last = err; }
+    } catch (err) {
+      last = err;
+    }
     if (Date.now() > deadline) throw new Error(`timed out after ${timeout / 1000} s waiting for ${message}${last ? ` (last error: ${last.message.split('\n')[0]})` : ''}`);
     await new Promise((r) => setTimeout(r, interval));
   }
@@ -33,7 +35,10 @@ export async function runCommand(page, title) {
   // Right after a window reload the palette can open before it knows the extensions' commands, and
   // it does not refresh an open list: close it and ask again, as a person would.
   for (let attempt = 1; ; attempt++) {
-    await page.locator('.monaco-workbench').click({ position: { x: 700, y: 5 }, force: true }).catch(() => {});
+    await page
+      .locator('.monaco-workbench')
+      .click({ position: { x: 700, y: 5 }, force: true })
+      .catch(() => {});
     await page.keyboard.press('F1');
     await quickInputBox(page).waitFor({ state: 'visible' });
     await quickInputBox(page).fill(`>${title}`);
@@ -58,13 +63,21 @@ export async function runCommand(page, title) {
 export async function typeInQuickPick(page, text, expect) {
   let state = '';
   try {
-    await poll(async () => {
-      const visible = await quickInput(page).isVisible();
-      const value = visible ? await quickInputBox(page).inputValue() : '';
-      const label = visible ? `${await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')} ${(await quickInputBox(page).getAttribute('placeholder')) ?? ''}` : '';
-      state = `visible: ${visible}, value: ${JSON.stringify(value)}, title/placeholder: ${JSON.stringify(label.trim())}`;
-      return visible && !value.startsWith('>') && label.includes(expect);
-    }, { message: `the extension's quick pick "${expect}"` });
+    await poll(
+      async () => {
+        const visible = await quickInput(page).isVisible();
+        const value = visible ? await quickInputBox(page).inputValue() : '';
+        const label = visible
+          ? `${await page
+              .locator('.quick-input-widget .quick-input-title')
+              .innerText()
+              .catch(() => '')} ${(await quickInputBox(page).getAttribute('placeholder')) ?? ''}`
+          : '';
+        state = `visible: ${visible}, value: ${JSON.stringify(value)}, title/placeholder: ${JSON.stringify(label.trim())}`;
+        return visible && !value.startsWith('>') && label.includes(expect);
+      },
+      { message: `the extension's quick pick "${expect}"` },
+    );
   } catch (err) {
     throw new Error(`${err.message} (last seen ${state})`, { cause: err });
   }
@@ -73,14 +86,19 @@ export async function typeInQuickPick(page, text, expect) {
 
 /** The (webview) frame that has `selector`, optionally with text matching `predicate`. */
 export async function findFrame(page, selector, { predicate, timeout = 20_000, message } = {}) {
-  return poll(async () => {
-    for (const frame of page.frames()) {
-      try {
-        const loc = frame.locator(selector);
-        if ((await loc.count()) === 0) continue;
-        if (!predicate || predicate(await loc.first().innerText())) return frame;
-      } catch { /* detached while looking */ }
-    }
-    return undefined;
-  }, { timeout, message: message ?? `a frame with ${selector}` });
+  return poll(
+    async () => {
+      for (const frame of page.frames()) {
+        try {
+          const loc = frame.locator(selector);
+          if ((await loc.count()) === 0) continue;
+          if (!predicate || predicate(await loc.first().innerText())) return frame;
+        } catch {
+          /* detached while looking */
+        }
+      }
+      return undefined;
+    },
+    { timeout, message: message ?? `a frame with ${selector}` },
+  );
 }

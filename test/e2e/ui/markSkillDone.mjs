@@ -14,7 +14,14 @@ export async function run({ page, shot }) {
   const frame = await findFrame(page, '[data-mark="done"]', { message: 'the mark buttons of a skill page' });
   await frame.locator('[data-mark="done"]').first().click();
   await poll(async () => (await frame.locator('[data-mark="done"][aria-pressed="true"]').count()) > 0, { message: 'the Done button to show pressed' });
-  await poll(async () => (await page.locator('[role="treeitem"]').filter({ hasText: /Linux in depth.*done/ }).count()) > 0, { message: 'a tree row "Linux in depth … done"' });
+  await poll(
+    async () =>
+      (await page
+        .locator('[role="treeitem"]')
+        .filter({ hasText: /Linux in depth.*done/ })
+        .count()) > 0,
+    { message: 'a tree row "Linux in depth … done"' },
+  );
   await runCommand(page, 'DevOps Roadmap: Show My Progress');
   await findFrame(page, '[data-testid="progress-page"]', { message: 'the My Progress page' });
   await shot('progress.png');

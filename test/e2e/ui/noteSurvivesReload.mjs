@@ -11,7 +11,16 @@ export async function run({ page }) {
   await runCommand(page, 'DevOps Roadmap: Edit Skill Note…');
   await typeInQuickPick(page, 'Linux in depth', 'Which skill?');
   await pickQuickRow(page, 'Linux in depth');
-  await poll(async () => (await page.locator('.quick-input-widget .quick-input-title').innerText().catch(() => '')).includes('Note on'), { message: 'the note input box' });
+  await poll(
+    async () =>
+      (
+        await page
+          .locator('.quick-input-widget .quick-input-title')
+          .innerText()
+          .catch(() => '')
+      ).includes('Note on'),
+    { message: 'the note input box' },
+  );
   await quickInputBox(page).fill(note);
   await page.keyboard.press('Enter');
   await findFrame(page, '[data-testid="note"]', { predicate: (t) => t.includes(note), message: 'the note in the details webview' });

@@ -8,6 +8,8 @@ export async function run({ page, shot }) {
   await poll(async () => (await quickRows(page).filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a search result "Terraform"' });
   await shot('search.png');
   await pickQuickRow(page, 'Terraform');
-  await poll(async () => (await page.locator('[role="treeitem"][aria-selected="true"]').filter({ hasText: 'Terraform' }).count()) > 0, { message: 'a selected tree row containing "Terraform"' });
+  await poll(async () => (await page.locator('[role="treeitem"][aria-selected="true"]').filter({ hasText: 'Terraform' }).count()) > 0, {
+    message: 'a selected tree row containing "Terraform"',
+  });
   await findFrame(page, '[data-testid="details-title"]', { message: 'the details webview' });
 }

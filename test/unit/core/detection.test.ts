@@ -14,9 +14,15 @@ describe('the detection spec as the core sees it', () => {
     for (const id of ['terraform', 'constructor', 'toString', '__proto__', '']) assert.equal(practiceTitle(id), undefined, id);
   });
 
-  it("reads a scanner ScanResult as it is (the shell hands one to the other without converting it)", () => {
+  it('reads a scanner ScanResult as it is (the shell hands one to the other without converting it)', () => {
     const result: ScanResult = {
-      root: '/r', filesSeen: 1, filesRead: 1, bytesRead: 1, durationMs: 1, truncated: false, skipped: [],
+      root: '/r',
+      filesSeen: 1,
+      filesRead: 1,
+      bytesRead: 1,
+      durationMs: 1,
+      truncated: false,
+      skipped: [],
       technologies: [{ id: 'terraform', evidence: ['main.tf'], fileCount: 1, fixtureOnly: false }],
       practices: [{ id: 'terraform-modules', evidence: ['modules/net/main.tf'] }],
     };

@@ -82,9 +82,9 @@ describe('git authorship of evidence files', () => {
     let root: string;
     before(() => {
       root = newRepo(ALICE);
-      commit(root, ALICE, '2024-01-01T10:00:00Z', { 'Dockerfile': 'FROM node:20\n', 'ci/build.yml': 'a: 1\n' });
-      commit(root, BOB, '2024-02-01T10:00:00Z', { 'Dockerfile': 'FROM node:22\n', 'infra/main.tf': 'x = 1\n' });
-      commit(root, ALICE, '2024-03-05T10:00:00Z', { 'Dockerfile': 'FROM node:22-slim\n' });
+      commit(root, ALICE, '2024-01-01T10:00:00Z', { Dockerfile: 'FROM node:20\n', 'ci/build.yml': 'a: 1\n' });
+      commit(root, BOB, '2024-02-01T10:00:00Z', { Dockerfile: 'FROM node:22\n', 'infra/main.tf': 'x = 1\n' });
+      commit(root, ALICE, '2024-03-05T10:00:00Z', { Dockerfile: 'FROM node:22-slim\n' });
       commit(root, BOB, '2024-04-01T10:00:00Z', { 'infra/main.tf': 'x = 2\n', 'ci/build.yml': 'a: 2\n' });
       commit(root, BOB, '2024-05-01T10:00:00Z', { 'old name.yml': 'k: v\n' });
       git(root, ['mv', 'old name.yml', 'new name.yml']);
@@ -162,7 +162,7 @@ describe('git authorship of evidence files', () => {
 
   it('reads paths relative to a root below the top of the repository', async () => {
     const top = newRepo();
-    commit(top, ALICE, '2024-01-01T10:00:00Z', { 'service/Dockerfile': 'FROM a\n', 'Dockerfile': 'FROM b\n' });
+    commit(top, ALICE, '2024-01-01T10:00:00Z', { 'service/Dockerfile': 'FROM a\n', Dockerfile: 'FROM b\n' });
     commit(top, BOB, '2024-01-02T10:00:00Z', { 'service/Dockerfile': 'FROM c\n' });
     const result = ok(await readAuthorship(nodePath.join(top, 'service'), ['Dockerfile']));
     assert.deepEqual(result.files['Dockerfile'], {
@@ -195,13 +195,9 @@ describe('git authorship of evidence files', () => {
 
   it('has no email, and nothing of the user’s, when user.email is not set', async () => {
     const root = newRepo(null);
-    commit(root, ALICE, '2024-01-01T10:00:00Z', { 'Dockerfile': 'FROM x\n' });
+    commit(root, ALICE, '2024-01-01T10:00:00Z', { Dockerfile: 'FROM x\n' });
     const home = tempDir();
-    const result = ok(
-      await withEnv({ GIT_CONFIG_GLOBAL: nodePath.join(home, 'none'), GIT_CONFIG_NOSYSTEM: '1', HOME: home }, () =>
-        readAuthorship(root, ['Dockerfile']),
-      ),
-    );
+    const result = ok(await withEnv({ GIT_CONFIG_GLOBAL: nodePath.join(home, 'none'), GIT_CONFIG_NOSYSTEM: '1', HOME: home }, () => readAuthorship(root, ['Dockerfile'])));
     assert.equal(result.email, undefined);
     assert.deepEqual(result.files['Dockerfile'], { yourCommits: 0, totalCommits: 1, lastAny: '2024-01-01T10:00:00Z' });
   });
@@ -263,7 +259,7 @@ describe('git authorship of evidence files', () => {
 
   it('never runs the repository’s fsmonitor or hooks', async function () {
     const root = newRepo();
-    commit(root, ALICE, '2024-01-01T10:00:00Z', { 'Dockerfile': 'FROM x\n' });
+    commit(root, ALICE, '2024-01-01T10:00:00Z', { Dockerfile: 'FROM x\n' });
     const marker = nodePath.join(tempDir(), 'ran');
     const script = nodePath.join(tempDir(), 'fsmonitor.sh');
     writeFileSync(script, `#!/bin/sh\necho "$@" >> '${marker}'\nexit 1\n`);
@@ -294,10 +290,7 @@ describe('describing authorship', () => {
       describeAuthorship({ yourCommits: 14, lastYours: '2024-06-09T12:00:00Z', totalCommits: 20, lastAny: '2024-06-20T00:00:00Z' }, now),
       'you: 14 commits, last 3 weeks ago · 20 in this repository',
     );
-    assert.equal(
-      describeAuthorship({ yourCommits: 1, lastYours: '2024-06-30T11:00:00Z', totalCommits: 1 }, now),
-      'you: 1 commit, last 1 hour ago · 1 in this repository',
-    );
+    assert.equal(describeAuthorship({ yourCommits: 1, lastYours: '2024-06-30T11:00:00Z', totalCommits: 1 }, now), 'you: 1 commit, last 1 hour ago · 1 in this repository');
   });
 
   it('says when the commits are someone else’s, or when there are none', () => {

@@ -54,16 +54,56 @@ const DEADLINE_MS = Number(process.env.ADVERSARIAL_DEADLINE_MS) || 10_000;
  */
 const KINDS: Record<string, string[]> = {
   ci: [
-    '.github/workflows/x.yml', 'action.yml', '.gitlab-ci.yml', '.gitlab/ci/build.yml', '.circleci/config.yml', '.circleci/jobs.yml', 'azure-pipelines.yml', '.azure-pipelines/build.yml',
-    'bitbucket-pipelines.yml', '.travis.yml', 'cloudbuild.yaml', 'cloudbuild.json', 'buildspec.yml', '.buildkite/pipeline.yml', '.buildkite/deploy.yml', '.drone.yml',
+    '.github/workflows/x.yml',
+    'action.yml',
+    '.gitlab-ci.yml',
+    '.gitlab/ci/build.yml',
+    '.circleci/config.yml',
+    '.circleci/jobs.yml',
+    'azure-pipelines.yml',
+    '.azure-pipelines/build.yml',
+    'bitbucket-pipelines.yml',
+    '.travis.yml',
+    'cloudbuild.yaml',
+    'cloudbuild.json',
+    'buildspec.yml',
+    '.buildkite/pipeline.yml',
+    '.buildkite/deploy.yml',
+    '.drone.yml',
   ],
   groovy: ['Jenkinsfile', 'vars/deploy.groovy'],
   shell: ['ci/run.sh', 'bin/tool'],
   make: ['Makefile', 'Taskfile.yml', '.pre-commit-config.yaml'],
   hcl: ['main.tf', 'x.tf.json', 'terragrunt.hcl', 'vault.hcl', 'main.bicep', 'cdk.json', 'stack.template'],
-  yaml: ['k8s/deploy.yaml', 'site.yml', 'rules.yml', 'prometheus.yml', 'values.yaml', 'chart/values.yaml', 'chart/Chart.yaml', 'chart/templates/deploy.yaml', 'roles/web/meta/main.yml', 'app-config.yaml', 'serverless.yml'],
+  yaml: [
+    'k8s/deploy.yaml',
+    'site.yml',
+    'rules.yml',
+    'prometheus.yml',
+    'values.yaml',
+    'chart/values.yaml',
+    'chart/Chart.yaml',
+    'chart/templates/deploy.yaml',
+    'roles/web/meta/main.yml',
+    'app-config.yaml',
+    'serverless.yml',
+  ],
   containers: ['Dockerfile', 'docker-compose.yml', 'compose.yaml', 'kustomization.yaml', 'skaffold.yaml', 'PROJECT'],
-  manifests: ['requirements.txt', 'pyproject.toml', 'setup.py', 'Pipfile', 'environment.yml', 'go.mod', 'pom.xml', 'build.gradle', 'app.csproj', 'Gemfile', 'Cargo.toml', 'package.json', 'composer.json'],
+  manifests: [
+    'requirements.txt',
+    'pyproject.toml',
+    'setup.py',
+    'Pipfile',
+    'environment.yml',
+    'go.mod',
+    'pom.xml',
+    'build.gradle',
+    'app.csproj',
+    'Gemfile',
+    'Cargo.toml',
+    'package.json',
+    'composer.json',
+  ],
   python: ['train.py', 'nb.ipynb', 'dags/etl.py'],
   observability: ['fluent-bit.conf', 'nginx.conf', 'grafana.ini', 'dash.jsonnet', 'dashboard.json'],
   other: ['load/script.js', 'manifests/init.pp', 'recipes/default.rb', 'dvc.yaml', 'pipeline.yaml', 'secrets.env'],
@@ -78,57 +118,206 @@ const K8S = 'k8s/deploy.yaml';
  */
 const WORDS: [string[], string[]][] = [
   // CI: what confirms a weak path, then the practices (matrix, caching, reusable pipelines) and the tools run.
-  [['action.yml', GH, '.gitlab/ci/build.yml', '.circleci/jobs.yml', '.azure-pipelines/build.yml', 'cloudbuild.yaml', 'cloudbuild.json', 'buildspec.yml', '.buildkite/deploy.yml'],
-    ['runs:', 'jobs:', '  script:', '  stage:', 'include:', 'stages:', 'steps:', '- task:', '- template:', '"steps":', 'name', 'phases:', '- command:', '- label:']],
-  [[GH, '.gitlab-ci.yml', 'azure-pipelines.yml'],
-    ['matrix', 'matrix:', 'cache:', '- cache:', 'caches:', 'actions/cache@', '--cache-from', 'cache-from:', 'workflow_call', 'uses: ', "uses: './.github/workflows/", 'uses: a/b/.github/workflows/', 'using: composite', 'extends:', '!reference [', '- component:']],
+  [
+    ['action.yml', GH, '.gitlab/ci/build.yml', '.circleci/jobs.yml', '.azure-pipelines/build.yml', 'cloudbuild.yaml', 'cloudbuild.json', 'buildspec.yml', '.buildkite/deploy.yml'],
+    ['runs:', 'jobs:', '  script:', '  stage:', 'include:', 'stages:', 'steps:', '- task:', '- template:', '"steps":', 'name', 'phases:', '- command:', '- label:'],
+  ],
+  [
+    [GH, '.gitlab-ci.yml', 'azure-pipelines.yml'],
+    [
+      'matrix',
+      'matrix:',
+      'cache:',
+      '- cache:',
+      'caches:',
+      'actions/cache@',
+      '--cache-from',
+      'cache-from:',
+      'workflow_call',
+      'uses: ',
+      "uses: './.github/workflows/",
+      'uses: a/b/.github/workflows/',
+      'using: composite',
+      'extends:',
+      '!reference [',
+      '- component:',
+    ],
+  ],
   [['.circleci/config.yml'], ['orbs:']],
   [['bitbucket-pipelines.yml'], ['- pipe:']],
   [['.travis.yml'], ['import:']],
   [['.buildkite/pipeline.yml'], ['- trigger:', 'pipeline upload']],
   [['.drone.yml'], ['- template:', 'kind: template']],
-  [[GH, 'Makefile', '.pre-commit-config.yaml', 'ci/run.sh'],
-    ['trivy', 'trivy image', 'scan-type:', 'image-ref:', 'semgrep', 'codeql database', 'snyk container', 'sbom', 'sbom:', 'syft', 'locust -f', 'vault kv', 'sops -d', 'argocd app', 'flux bootstrap', 'chaos run', 'k6 run', 'opa eval',
-      'kyverno apply', 'docker scout cves', 'Security/SAST.gitlab-ci.yml', 'datadog/x-action', 'DD_API_KEY', 'infracost', 'pre-commit run', 'conftest']],
-  [['Jenkinsfile', 'vars/deploy.groovy'], ['@Library(', 'library(', 'library identifier:', 'parallel {', 'axis {', 'matrix {', 'def call(', 'pipeline {', 'sh (', 'trivy']],
+  [
+    [GH, 'Makefile', '.pre-commit-config.yaml', 'ci/run.sh'],
+    [
+      'trivy',
+      'trivy image',
+      'scan-type:',
+      'image-ref:',
+      'semgrep',
+      'codeql database',
+      'snyk container',
+      'sbom',
+      'sbom:',
+      'syft',
+      'locust -f',
+      'vault kv',
+      'sops -d',
+      'argocd app',
+      'flux bootstrap',
+      'chaos run',
+      'k6 run',
+      'opa eval',
+      'kyverno apply',
+      'docker scout cves',
+      'Security/SAST.gitlab-ci.yml',
+      'datadog/x-action',
+      'DD_API_KEY',
+      'infracost',
+      'pre-commit run',
+      'conftest',
+    ],
+  ],
+  [
+    ['Jenkinsfile', 'vars/deploy.groovy'],
+    ['@Library(', 'library(', 'library identifier:', 'parallel {', 'axis {', 'matrix {', 'def call(', 'pipeline {', 'sh (', 'trivy'],
+  ],
   [['bin/tool'], ['#!/usr/bin/env ', '#!/bin/']],
   // Infrastructure as code.
-  [['main.tf'], ['module "x" {', 'source =', 'backend "s3" {', 'resource "', 'data "', 'resource "grafana_', 'provider "vault"', 'resource "aws_fis_experiment_template"', 'resource "kubernetes_manifest"', '<<EOF', '<<-', '"${', '/*', '#', '{']],
+  [
+    ['main.tf'],
+    [
+      'module "x" {',
+      'source =',
+      'backend "s3" {',
+      'resource "',
+      'data "',
+      'resource "grafana_',
+      'provider "vault"',
+      'resource "aws_fis_experiment_template"',
+      'resource "kubernetes_manifest"',
+      '<<EOF',
+      '<<-',
+      '"${',
+      '/*',
+      '#',
+      '{',
+    ],
+  ],
   [['terragrunt.hcl'], ['terraform {', 'remote_state {', 'dependency "', 'backend "']],
-  [['vault.hcl'], ['storage "a" {', 'listener "tcp" {', 'path "', 'capabilities = [', 'auto_auth {', 'vault {', 'template {', 'seal "', 'source "a" "b" {', 'build {', 'job "', 'driver =']],
+  [
+    ['vault.hcl'],
+    ['storage "a" {', 'listener "tcp" {', 'path "', 'capabilities = [', 'auto_auth {', 'vault {', 'template {', 'seal "', 'source "a" "b" {', 'build {', 'job "', 'driver ='],
+  ],
   [['main.bicep'], ["'Microsoft.KeyVault/vaults@", '.getSecret (']],
-  [['cdk.json', 'stack.template', 'x.tf.json'], ['"app":', 'AWSTemplateFormatVersion', 'AWS::', '{']],
-  [['manifests/init.pp', 'recipes/default.rb'], ['class ', 'package {', 'package "', 'include_recipe ']],
+  [
+    ['cdk.json', 'stack.template', 'x.tf.json'],
+    ['"app":', 'AWSTemplateFormatVersion', 'AWS::', '{'],
+  ],
+  [
+    ['manifests/init.pp', 'recipes/default.rb'],
+    ['class ', 'package {', 'package "', 'include_recipe '],
+  ],
   // YAML read by every YAML detector (objects, annotations, Ansible, observability, secrets, load tests).
-  [[K8S],
-    ['apiVersion: v1', 'apiVersion: ', 'kind: Pod', 'metadata:', '---', '- ', 'image: ', 'weight:', '  chart:', 'istio', 'sidecar.istio.io/inject: ', 'istio.io/rev: ', 'linkerd.io/inject: ', 'nvidia.com/gpu', 'vault.hashicorp.com/role:',
-      'sops:', '"sops": {', 'mac', '  decryption:', 'groups:', '- alert:', 'record:', 'scrape_configs:', 'route:', 'receivers:', 'pipeline:', '  inputs:', 'ansible.builtin.copy:', '- hosts:', '- name: x', '  hosts:',
-      'import_playbook:', 'config:', 'scenarios:', '  target:', 'steady-state-hypothesis', '"method":', 'AWS::', '{{', '{{-', 'service:']],
+  [
+    [K8S],
+    [
+      'apiVersion: v1',
+      'apiVersion: ',
+      'kind: Pod',
+      'metadata:',
+      '---',
+      '- ',
+      'image: ',
+      'weight:',
+      '  chart:',
+      'istio',
+      'sidecar.istio.io/inject: ',
+      'istio.io/rev: ',
+      'linkerd.io/inject: ',
+      'nvidia.com/gpu',
+      'vault.hashicorp.com/role:',
+      'sops:',
+      '"sops": {',
+      'mac',
+      '  decryption:',
+      'groups:',
+      '- alert:',
+      'record:',
+      'scrape_configs:',
+      'route:',
+      'receivers:',
+      'pipeline:',
+      '  inputs:',
+      'ansible.builtin.copy:',
+      '- hosts:',
+      '- name: x',
+      '  hosts:',
+      'import_playbook:',
+      'config:',
+      'scenarios:',
+      '  target:',
+      'steady-state-hypothesis',
+      '"method":',
+      'AWS::',
+      '{{',
+      '{{-',
+      'service:',
+    ],
+  ],
   [['site.yml'], ['- hosts:', '- name: x', '  hosts:', 'import_playbook:', 'ansible.builtin.copy:', '- ']],
   [['chart/templates/deploy.yaml'], ['apiVersion: v1', 'apiVersion: ', 'kind: Pod', 'metadata:', '---', '{{', '{{-', 'image: ', '  chart:', 'weight:']],
   [['rules.yml'], ['groups:', '- alert:', 'record:', 'record: slo']],
   [['roles/web/meta/main.yml'], ['galaxy_info:']],
-  [['app-config.yaml', 'serverless.yml'], ['backend:', 'service:', '"service":', 'provider:']],
+  [
+    ['app-config.yaml', 'serverless.yml'],
+    ['backend:', 'service:', '"service":', 'provider:'],
+  ],
   [['secrets.env'], ['sops_version=', 'mac', 'lastmodified']],
   // Containers.
-  [['Dockerfile'], ['FROM ', 'FROM --a=b ', 'FROM a AS ', 'COPY --from=', 'ENV NVIDIA_VISIBLE_DEVICES', 'pip install ', 'pip3 install apache-airflow', 'torchserve', 'bentoml serve']],
-  [['docker-compose.yml', 'compose.yaml'], ['services:', 'x:', '  image:', 'capabilities:', 'driver: nvidia', '- gpu', '- ']],
+  [
+    ['Dockerfile'],
+    ['FROM ', 'FROM --a=b ', 'FROM a AS ', 'COPY --from=', 'ENV NVIDIA_VISIBLE_DEVICES', 'pip install ', 'pip3 install apache-airflow', 'torchserve', 'bentoml serve'],
+  ],
+  [
+    ['docker-compose.yml', 'compose.yaml'],
+    ['services:', 'x:', '  image:', 'capabilities:', 'driver: nvidia', '- gpu', '- '],
+  ],
   [['kustomization.yaml'], ['apiVersion: kustomize.toolkit.fluxcd.io/', 'argoproj/argo-cd', 'fluxcd/flux2']],
-  [['skaffold.yaml', 'PROJECT'], ['apiVersion: skaffold/', 'domain:', 'layout:']],
+  [
+    ['skaffold.yaml', 'PROJECT'],
+    ['apiVersion: skaffold/', 'domain:', 'layout:'],
+  ],
   // Dependency manifests.
-  [['requirements.txt', 'pyproject.toml', 'environment.yml'], ['a', 'a ', 'a[', 'a[x', '- a', '"a', '"a[', "'a", 'apache-airflow', 'name = "']],
+  [
+    ['requirements.txt', 'pyproject.toml', 'environment.yml'],
+    ['a', 'a ', 'a[', 'a[x', '- a', '"a', '"a[', "'a", 'apache-airflow', 'name = "'],
+  ],
   [['go.mod'], ['require ', 'a.b/c ', 'a.b/c v1', 'a.b.', '// indirect']],
   [['pom.xml'], ['<groupId>', '<groupId>a</groupId>', '<artifactId>']],
   [['build.gradle'], ['"a:', "'a:b:", 'id', 'id(', 'id "', 'module = "a:b']],
   [['app.csproj'], ['<PackageReference Include="', '<package id="']],
   [['Gemfile'], ['gem "', 'spec.add_dependency']],
   [['Cargo.toml'], ['a =', 'a-']],
-  [['package.json', 'composer.json'], ['"dependencies": {', '{', '"']],
+  [
+    ['package.json', 'composer.json'],
+    ['"dependencies": {', '{', '"'],
+  ],
   // Python and notebooks, MLOps files.
-  [['train.py', 'nb.ipynb', 'dags/etl.py'], ['import ', 'from ', 'from a import ', 'from ray import serve', 'DAG(', '@dag', 'airflow.models', '\\n', '  "', '"import ']],
-  [['dvc.yaml', 'pipeline.yaml'], ['stages:', 'pipelineInfo:', 'deploymentSpec:']],
+  [
+    ['train.py', 'nb.ipynb', 'dags/etl.py'],
+    ['import ', 'from ', 'from a import ', 'from ray import serve', 'DAG(', '@dag', 'airflow.models', '\\n', '  "', '"import '],
+  ],
+  [
+    ['dvc.yaml', 'pipeline.yaml'],
+    ['stages:', 'pipelineInfo:', 'deploymentSpec:'],
+  ],
   // Observability.
-  [['fluent-bit.conf', 'nginx.conf', 'grafana.ini'], ['[INPUT]', '[SERVICE]', 'Name ', 'Match ', '[server]', '[']],
+  [
+    ['fluent-bit.conf', 'nginx.conf', 'grafana.ini'],
+    ['[INPUT]', '[SERVICE]', 'Name ', 'Match ', '[server]', '['],
+  ],
   [['dash.jsonnet'], ['grafonnet', 'grafanaDashboards:', 'dashboard.new (', "alert: '", 'prometheusAlerts+', 'prometheusRules:']],
   [['dashboard.json'], ['"panels"', 'schemaVersion', '"rows": [']],
   // Other.
@@ -335,10 +524,13 @@ function runAll(total: number): Promise<Timing[]> {
       let timer: NodeJS.Timeout;
       const arm = () => {
         clearTimeout(timer);
-        timer = setTimeout(() => {
-          out.push({ i: next, ms: DEADLINE_MS, base: 0, runs: 1, killed: true });
-          child.kill('SIGKILL');
-        }, DEADLINE_MS + 5000 * Number(next === from)); // the first case also pays for the child's start
+        timer = setTimeout(
+          () => {
+            out.push({ i: next, ms: DEADLINE_MS, base: 0, runs: 1, killed: true });
+            child.kill('SIGKILL');
+          },
+          DEADLINE_MS + 5000 * Number(next === from),
+        ); // the first case also pays for the child's start
       };
       arm();
       child.stdout.setEncoding('utf8');
@@ -384,16 +576,29 @@ if (process.env.ADVERSARIAL_CHILD) {
     before(async () => {
       for (const t of await runAll(cases.length)) timings.set(t.i, t);
       const rows = cases.map((c, i) => ({ ...c, ...timings.get(i)! }));
-      if (process.env.ADVERSARIAL_REPORT) writeFileSync(process.env.ADVERSARIAL_REPORT, JSON.stringify(rows.map(({ make: _m, ...r }) => ({ ...r, limit: limitOf(r) })), null, 1));
+      if (process.env.ADVERSARIAL_REPORT)
+        writeFileSync(
+          process.env.ADVERSARIAL_REPORT,
+          JSON.stringify(
+            rows.map(({ make: _m, ...r }) => ({ ...r, limit: limitOf(r) })),
+            null,
+            1,
+          ),
+        );
       const slowest = rows.reduce((a, b) => (b.ms / limitOf(b) > a.ms / limitOf(a) ? b : a));
-      console.log(`      ${rows.length} cases of ${CAP} bytes; closest to its limit: ${slowest.path} / ${slowest.bait}: ${slowest.ms.toFixed(1)} ms (limit ${limitOf(slowest).toFixed(0)} ms)`);
+      console.log(
+        `      ${rows.length} cases of ${CAP} bytes; closest to its limit: ${slowest.path} / ${slowest.bait}: ${slowest.ms.toFixed(1)} ms (limit ${limitOf(slowest).toFixed(0)} ms)`,
+      );
     });
 
     it('the paths wake every detector of the registry', () => {
       const paths = Object.values(KINDS).flat();
       for (const detector of DETECTORS) {
         if (!detector.detect) continue;
-        assert.ok(paths.some((p) => classify(p)?.readers.some((r) => r.detector === detector)), `no path reads content for a detector of family ${detector.family}`);
+        assert.ok(
+          paths.some((p) => classify(p)?.readers.some((r) => r.detector === detector)),
+          `no path reads content for a detector of family ${detector.family}`,
+        );
       }
       for (const p of paths) assert.ok(classify(p)?.readers.length, `${p} is read by no detector`);
     });
@@ -406,7 +611,8 @@ if (process.env.ADVERSARIAL_CHILD) {
           const t = timings.get(i);
           if (!t) return slow.push(`${c.bait}: no timing`);
           if (t.killed) slow.push(`${c.bait}: killed after ${DEADLINE_MS} ms`);
-          else if (t.ms > limitOf(t)) slow.push(`${c.bait}: ${t.ms.toFixed(0)} ms (limit ${limitOf(t).toFixed(0)} ms, plain pass ${t.base.toFixed(2)} ms, YAML parse ${t.parse?.toFixed(0)} ms)`);
+          else if (t.ms > limitOf(t))
+            slow.push(`${c.bait}: ${t.ms.toFixed(0)} ms (limit ${limitOf(t).toFixed(0)} ms, plain pass ${t.base.toFixed(2)} ms, YAML parse ${t.parse?.toFixed(0)} ms)`);
         });
         assert.deepEqual(slow, []);
       });
@@ -418,12 +624,18 @@ if (process.env.ADVERSARIAL_CHILD) {
    * reference), on short texts made of their own tokens and every kind of line break and blank.
    */
   describe('rules rewritten as loops answer as the regexes they replace', () => {
-    const text = (tokens: string[]) => fc.array(fc.oneof(fc.constantFrom(...tokens, '\n', '\r\n', '\r', '\u2028', ' ', '\t', '  ', ':', '-', '"', "'", 'x', '.'), fc.string({ maxLength: 3 })), { maxLength: 14 }).map((p) => p.join(''));
+    const text = (tokens: string[]) =>
+      fc
+        .array(fc.oneof(fc.constantFrom(...tokens, '\n', '\r\n', '\r', '\u2028', ' ', '\t', '  ', ':', '-', '"', "'", 'x', '.'), fc.string({ maxLength: 3 })), { maxLength: 14 })
+        .map((p) => p.join(''));
     const same = <T>(tokens: string[], fast: (t: string) => T, reference: (t: string) => T, seed: number, where: (t: string) => boolean = () => true) =>
-      fc.assert(fc.property(text(tokens), (t) => {
-        fc.pre(where(t));
-        assert.deepEqual(fast(t), reference(t), JSON.stringify(t));
-      }), { numRuns: 20000, seed });
+      fc.assert(
+        fc.property(text(tokens), (t) => {
+          fc.pre(where(t));
+          assert.deepEqual(fast(t), reference(t), JSON.stringify(t));
+        }),
+        { numRuns: 20000, seed },
+      );
 
     it('Compose v1 services', () => {
       const old = /^[\w.-]+[ \t]*:[ \t]*\r?\n(?:[ \t]+.*\r?\n)*?[ \t]+(?:image|build)[ \t]*:/m;
@@ -437,9 +649,19 @@ if (process.env.ADVERSARIAL_CHILD) {
 
     it('pip install … apache-airflow, and GPU capabilities on one line', () => {
       const pip = /\bpip3?\s+install\b[^\n]*\bapache-airflow\b/;
-      same(['pip', 'pip3', 'install', 'pip install ', 'apache-airflow', 'xapache-airflow', 'apache-airflowx', '-'], (t) => thenOnSameLine(t, /\bpip3?\s+install\b/g, /\bapache-airflow\b/g), (t) => pip.test(t), 3);
+      same(
+        ['pip', 'pip3', 'install', 'pip install ', 'apache-airflow', 'xapache-airflow', 'apache-airflowx', '-'],
+        (t) => thenOnSameLine(t, /\bpip3?\s+install\b/g, /\bapache-airflow\b/g),
+        (t) => pip.test(t),
+        3,
+      );
       const gpu = /\bcapabilities\s*:.*\bgpu\b/;
-      same(['capabilities', 'capabilities:', ':', 'gpu', 'xgpu', 'gpux', '[gpu]'], (t) => thenOnSameLine(t, /\bcapabilities\s*:/g, /\bgpu\b/g, true), (t) => gpu.test(t), 4);
+      same(
+        ['capabilities', 'capabilities:', ':', 'gpu', 'xgpu', 'gpux', '[gpu]'],
+        (t) => thenOnSameLine(t, /\bcapabilities\s*:/g, /\bgpu\b/g, true),
+        (t) => gpu.test(t),
+        4,
+      );
     });
 
     it('SLO recording rules', () => {
@@ -450,7 +672,12 @@ if (process.env.ADVERSARIAL_CHILD) {
     it('CUDA image tags', () => {
       const old = /:[\w.-]*cuda[\w.-]*$/;
       const linear = /:(?=[\w.-]*$)[\w.-]*cuda/;
-      same(['cuda', 'cud', 'a', ':', '/', '@', '-', '.', 'nvidia/cuda:12'], (t) => linear.test(t), (t) => old.test(t), 9);
+      same(
+        ['cuda', 'cud', 'a', ':', '/', '@', '-', '.', 'nvidia/cuda:12'],
+        (t) => linear.test(t),
+        (t) => old.test(t),
+        9,
+      );
     });
 
     it('go.mod, requirements and Gradle plugin ids', () => {

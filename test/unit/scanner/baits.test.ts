@@ -30,7 +30,7 @@ describe('scanner: a tree holding every bait at once', function () {
   });
 
   it('keeps the real evidence and names a reason for every bait it skipped', async () => {
-    const outside = makeTree({ 'Jenkinsfile': 'pipeline { agent any }\n', 'secret/Dockerfile': 'FROM secret AS a\nFROM b\nCOPY --from=a /x /x\n' });
+    const outside = makeTree({ Jenkinsfile: 'pipeline { agent any }\n', 'secret/Dockerfile': 'FROM secret AS a\nFROM b\nCOPY --from=a /x /x\n' });
     const root = nodePath.join(outside, 'repo');
     mkdirSync(root);
     writeTree(root, {

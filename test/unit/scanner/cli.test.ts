@@ -10,7 +10,11 @@ const SAMPLE = nodePath.join(ROOT, 'test/fixtures/scanner/sample-repo');
 async function run(args: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await main(args, (s) => (out += s), (s) => (err += s));
+  const code = await main(
+    args,
+    (s) => (out += s),
+    (s) => (err += s),
+  );
   return { code, out, err };
 }
 
@@ -23,8 +27,24 @@ describe('scanner CLI', () => {
     assert.deepEqual(Object.keys(result), ['root', 'filesSeen', 'filesRead', 'bytesRead', 'durationMs', 'truncated', 'skipped', 'technologies', 'practices']);
     assert.ok(out.startsWith('{\n  "root": '));
     assert.equal(result.root, SAMPLE);
-    assert.deepEqual(result.technologies.map((t) => t.id), ['github-actions', 'terraform', 'docker', 'kubernetes', 'helm', 'trivy', 'makefile']);
-    assert.deepEqual(result.practices.map((p) => p.id), ['terraform-modules', 'terraform-remote-state', 'terraform-workspaces', 'docker-multi-stage', 'image-scanning', 'k8s-autoscaling', 'helm-chart-authoring', 'ci-matrix', 'ci-caching']);
+    assert.deepEqual(
+      result.technologies.map((t) => t.id),
+      ['github-actions', 'terraform', 'docker', 'kubernetes', 'helm', 'trivy', 'makefile'],
+    );
+    assert.deepEqual(
+      result.practices.map((p) => p.id),
+      [
+        'terraform-modules',
+        'terraform-remote-state',
+        'terraform-workspaces',
+        'docker-multi-stage',
+        'image-scanning',
+        'k8s-autoscaling',
+        'helm-chart-authoring',
+        'ci-matrix',
+        'ci-caching',
+      ],
+    );
     assert.deepEqual(result.technologies.find((t) => t.id === 'kubernetes')?.evidence, ['k8s/deployment.yaml']);
   });
 
@@ -38,7 +58,15 @@ describe('scanner CLI', () => {
 
   it('exits 0 with --help, and 2 with a one-line message for bad arguments or a missing DIR', async () => {
     assert.equal((await run(['--help'])).code, 0);
-    for (const args of [[], ['scna'], ['scan', '--bogus'], ['scan', 'a', 'b'], ['scan', SAMPLE, '--max-files', 'x'], ['scan', nodePath.join(SAMPLE, 'nope')], ['scan', nodePath.join(SAMPLE, 'Makefile')]]) {
+    for (const args of [
+      [],
+      ['scna'],
+      ['scan', '--bogus'],
+      ['scan', 'a', 'b'],
+      ['scan', SAMPLE, '--max-files', 'x'],
+      ['scan', nodePath.join(SAMPLE, 'nope')],
+      ['scan', nodePath.join(SAMPLE, 'Makefile')],
+    ]) {
       const { code, out, err } = await run(args);
       assert.equal(code, 2, args.join(' '));
       assert.equal(out, '');

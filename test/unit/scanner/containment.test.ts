@@ -75,7 +75,7 @@ describe('scanner: reads stay inside the folder', () => {
   });
 
   it('checks symlinks at read time: a file swapped for a link out of the root after listing is not read', async () => {
-    const outside = makeTree({ 'Dockerfile': 'FROM outside AS a\nFROM b\nCOPY --from=a /x /x\n' });
+    const outside = makeTree({ Dockerfile: 'FROM outside AS a\nFROM b\nCOPY --from=a /x /x\n' });
     const root = makeTree({ Dockerfile: 'FROM inside\n' });
     const index = await ScanIndex.create(new NodeFileSource(root));
     assert.deepEqual(ids(index.result()).t, ['docker']);

@@ -19,16 +19,27 @@ describe('scanner detectors: one positive and one negative per id', () => {
       assert.ok(found.evidence.length > 0 && found.fileCount >= found.evidence.length);
       assert.equal(found.fixtureOnly, false);
       const neg = await scanTree(c.neg);
-      assert.equal(neg.technologies.find((t) => t.id === c.id), undefined, `${c.id} wrongly found: ${JSON.stringify(neg.technologies)}`);
+      assert.equal(
+        neg.technologies.find((t) => t.id === c.id),
+        undefined,
+        `${c.id} wrongly found: ${JSON.stringify(neg.technologies)}`,
+      );
     });
   }
 
   for (const c of PRACTICE_CASES) {
     it(`practice ${c.id}`, async () => {
       const pos = await scanTree(c.pos);
-      assert.ok(pos.practices.some((p) => p.id === c.id), `${c.id} not found in ${JSON.stringify(pos.practices.map((p) => p.id))}`);
+      assert.ok(
+        pos.practices.some((p) => p.id === c.id),
+        `${c.id} not found in ${JSON.stringify(pos.practices.map((p) => p.id))}`,
+      );
       const neg = await scanTree(c.neg);
-      assert.equal(neg.practices.find((p) => p.id === c.id), undefined, `${c.id} wrongly found: ${JSON.stringify(neg.practices)}`);
+      assert.equal(
+        neg.practices.find((p) => p.id === c.id),
+        undefined,
+        `${c.id} wrongly found: ${JSON.stringify(neg.practices)}`,
+      );
     });
   }
 });

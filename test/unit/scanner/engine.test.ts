@@ -20,7 +20,7 @@ describe('scanner engine', () => {
         'app/.gitignore': '!keep.tf\nsecret/\n',
         'app/keep.tf': 'resource "a" "b" {}\n',
         'app/secret/Jenkinsfile': 'pipeline {}\n',
-        'Makefile': 'all:\n',
+        Makefile: 'all:\n',
       });
       assert.deepEqual(ids(r).t, ['terraform', 'makefile']);
       assert.deepEqual(r.technologies.find((t) => t.id === 'terraform')?.evidence, ['app/keep.tf']);
@@ -56,7 +56,7 @@ describe('scanner engine', () => {
 
     it('reads at most maxBytesPerFile and reports a too-large file it needed whole', async () => {
       const big = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\ndata:\n  a: "' + 'x'.repeat(10_000) + '"\n';
-      const r = await scanTree({ 'k8s/big.yaml': big, 'Jenkinsfile': 'pipeline {}\n'.repeat(2000) }, { maxBytesPerFile: 1024 });
+      const r = await scanTree({ 'k8s/big.yaml': big, Jenkinsfile: 'pipeline {}\n'.repeat(2000) }, { maxBytesPerFile: 1024 });
       assert.ok(r.skipped.some((s) => s.path === 'k8s/big.yaml' && s.reason === 'too-large'));
       assert.ok(r.bytesRead <= 2 * 1024);
       // The head still shows what the file is, and a big Jenkinsfile is still Jenkins.
@@ -100,15 +100,22 @@ describe('scanner engine', () => {
 
   it('is deterministic: two scans give the same JSON apart from durationMs', async () => {
     const root = makeTree({
-      'b/Dockerfile': dockerfile, 'a/Dockerfile': dockerfile, 'c/main.tf': 'module "x" {\n  source = "y"\n}\n',
-      'k8s/a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n', 'bad.yaml': 'a: [\n', 'bin.yaml': Buffer.from([0x61, 0, 0x62]),
+      'b/Dockerfile': dockerfile,
+      'a/Dockerfile': dockerfile,
+      'c/main.tf': 'module "x" {\n  source = "y"\n}\n',
+      'k8s/a.yaml': 'apiVersion: v1\nkind: Service\nmetadata: {name: a}\n',
+      'bad.yaml': 'a: [\n',
+      'bin.yaml': Buffer.from([0x61, 0, 0x62]),
     });
     const one = await scan(new NodeFileSource(root));
     const two = await scan(new NodeFileSource(root));
     assert.equal(JSON.stringify(stable(one)), JSON.stringify(stable(two)));
     assert.deepEqual(one.technologies.map((t) => t.evidence).flat(), [...one.technologies.map((t) => t.evidence).flat()]);
     for (const t of one.technologies) assert.deepEqual(t.evidence, [...t.evidence].sort());
-    assert.deepEqual(one.skipped, [...one.skipped].sort((a, b) => (a.path < b.path ? -1 : 1)));
+    assert.deepEqual(
+      one.skipped,
+      [...one.skipped].sort((a, b) => (a.path < b.path ? -1 : 1)),
+    );
   });
 
   it('lists at most 5 evidence paths per id, sorted, with the full fileCount', async () => {
@@ -122,7 +129,7 @@ describe('scanner engine', () => {
 
   describe('symlinks', () => {
     it('does not follow a symlink loop or a symlink out of the root', async () => {
-      const outside = makeTree({ 'Dockerfile': 'FROM x\n', 'main.tf': 'resource "a" "b" {}\n' });
+      const outside = makeTree({ Dockerfile: 'FROM x\n', 'main.tf': 'resource "a" "b" {}\n' });
       const root = makeTree({ 'a/b/Makefile': 'all:\n' });
       symlinkSync(nodePath.join(root, 'a'), nodePath.join(root, 'a', 'b', 'loop'));
       symlinkSync(outside, nodePath.join(root, 'out'));
@@ -202,7 +209,8 @@ describe('scanner engine', () => {
         'dash/broken.json': '{"schemaVersion": 39, "panels": [',
         'infra/broken.tf': 'resource "a" "b" {\n  x = "y"\n',
         'k8s/binary.yaml': Buffer.concat([Buffer.from('apiVersion: v1\n'), Buffer.alloc(64), Buffer.from([0xff, 0x00, 0x01])]),
-        'aliases.yaml': 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ngroups:\n  - rules:\n      - alert: x\n        expr: y\n',
+        'aliases.yaml':
+          'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ngroups:\n  - rules:\n      - alert: x\n        expr: y\n',
       });
       const reasons = Object.fromEntries(r.skipped.map((s) => [s.path, s.reason]));
       assert.equal(reasons['monitoring/broken.rules.yml'], 'parse-error');
@@ -220,7 +228,8 @@ describe('scanner engine', () => {
 
   describe('isCandidate', () => {
     it('accepts files a detector may read and rejects the rest without I/O', () => {
-      for (const p of ['Dockerfile', 'a/b/main.tf', '.github/workflows/ci.yml', 'x/values.yaml', 'Makefile', 'requirements.txt', 'go.mod', 'load/script.js', 'dags/etl.py']) assert.ok(isCandidate(p), p);
+      for (const p of ['Dockerfile', 'a/b/main.tf', '.github/workflows/ci.yml', 'x/values.yaml', 'Makefile', 'requirements.txt', 'go.mod', 'load/script.js', 'dags/etl.py'])
+        assert.ok(isCandidate(p), p);
       for (const p of ['src/main.go', 'README.md', 'docs/deploy.yaml', 'node_modules/a/Dockerfile', 'img/logo.png', 'src/app.ts', 'notes.txt']) assert.ok(!isCandidate(p), p);
     });
   });
@@ -236,7 +245,10 @@ describe('scanner engine', () => {
       assert.deepEqual(stable(index.result()), await fullScanOf(root));
 
       // A new file.
-      writeTree(root, { 'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n', 'charts/web/templates/d.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n' });
+      writeTree(root, {
+        'charts/web/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
+        'charts/web/templates/d.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}\n',
+      });
       assert.equal(await index.updateFile('charts/web/templates/d.yaml'), true); // no Chart.yaml known yet: kubernetes
       assert.equal(await index.updateFile('charts/web/Chart.yaml'), true); // now it is a Helm template
       assert.deepEqual(stable(index.result()), await fullScanOf(root));
@@ -294,4 +306,3 @@ describe('scanner engine', () => {
     assert.deepEqual(ids(r).p, ['docker-multi-stage']);
   });
 });
-

@@ -54,7 +54,34 @@ describe('scanner fast paths', () => {
 
   it('importedModules finds what the IMPORT regex finds', () => {
     const py = fc
-      .array(fc.oneof(fc.constantFrom('from', 'import', ' ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', 'mlflow', 'kfp.dsl', '.', '9', '_x', 'airflow.models', ' as ', ',', '#', 'importx', 'fromage'), fc.string({ maxLength: 3 })), { maxLength: 40 })
+      .array(
+        fc.oneof(
+          fc.constantFrom(
+            'from',
+            'import',
+            ' ',
+            '\t',
+            '\n',
+            '\r\n',
+            '\r',
+            '\u2028',
+            '\u2029',
+            'mlflow',
+            'kfp.dsl',
+            '.',
+            '9',
+            '_x',
+            'airflow.models',
+            ' as ',
+            ',',
+            '#',
+            'importx',
+            'fromage',
+          ),
+          fc.string({ maxLength: 3 }),
+        ),
+        { maxLength: 40 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(py, (text) => {
@@ -65,10 +92,45 @@ describe('scanner fast paths', () => {
   });
 
   it('a path without any literal of a .gitignore is neither ignored nor re-included by it', () => {
-    const piece = fc.constantFrom('foo', 'Bar', 'node_modules', 'log', '.log', 'a', 'b', '*', '**', '/', '?', '[a-c]', '[!x]', '[', ']', '!', '\\', ' ', '.', '#', '-', '_', 'İ', '\u212a', 'ſ', 'K', 's', '\r', '\t');
+    const piece = fc.constantFrom(
+      'foo',
+      'Bar',
+      'node_modules',
+      'log',
+      '.log',
+      'a',
+      'b',
+      '*',
+      '**',
+      '/',
+      '?',
+      '[a-c]',
+      '[!x]',
+      '[',
+      ']',
+      '!',
+      '\\',
+      ' ',
+      '.',
+      '#',
+      '-',
+      '_',
+      'İ',
+      '\u212a',
+      'ſ',
+      'K',
+      's',
+      '\r',
+      '\t',
+    );
     const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
     const pathPiece = fc.constantFrom('foo', 'FOO', 'bar', 'BAR', 'node_modules', 'x.log', 'x.LOG', 'a', 'b', 'c', 'İ', '\u212a', 'ſ', 'k', 'S', '#', '!', ' ', '-', '_', '.x');
-    const path = fc.array(fc.array(pathPiece, { minLength: 1, maxLength: 3 }).map((p) => p.join('')), { minLength: 1, maxLength: 4 }).map((p) => p.join('/'));
+    const path = fc
+      .array(
+        fc.array(pathPiece, { minLength: 1, maxLength: 3 }).map((p) => p.join('')),
+        { minLength: 1, maxLength: 4 },
+      )
+      .map((p) => p.join('/'));
     fc.assert(
       fc.property(fc.array(pattern, { minLength: 1, maxLength: 5 }), fc.array(path, { minLength: 1, maxLength: 8 }), (lines, paths) => {
         const text = lines.join('\n');

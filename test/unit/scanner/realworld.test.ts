@@ -9,7 +9,8 @@ import { cleanTrees, ids, scanTree } from './helpers';
 
 const deployment = (annotations: string) =>
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      annotations:\n${annotations}    spec:\n      containers:\n        - name: web\n          image: nginx\n`;
-const clusterPolicy = (body: string) => `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: p\nspec:\n  rules:\n  - name: r\n    mutate:\n      patchStrategicMerge:\n${body}`;
+const clusterPolicy = (body: string) =>
+  `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: p\nspec:\n  rules:\n  - name: r\n    mutate:\n      patchStrategicMerge:\n${body}`;
 const workflow = (steps: string) => `on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n${steps}`;
 
 describe('scanner: real-world patterns', () => {
@@ -29,7 +30,9 @@ describe('scanner: real-world patterns', () => {
     it('an opt-out (`"false"`, `disabled`) is not use', async () => {
       const r = await scanTree({
         'chart/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 1.0.0\n',
-        'chart/templates/tests/check.yaml': deployment('        sidecar.istio.io/inject: "false"\n        linkerd.io/inject: disabled\n        vault.hashicorp.com/agent-inject: "false"\n'),
+        'chart/templates/tests/check.yaml': deployment(
+          '        sidecar.istio.io/inject: "false"\n        linkerd.io/inject: disabled\n        vault.hashicorp.com/agent-inject: "false"\n',
+        ),
         'k8s/ns.yaml': 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: app\n  labels:\n    istio-injection: disabled\n',
       });
       assert.ok(!ids(r).t.includes('istio'), JSON.stringify(r.technologies));
@@ -40,8 +43,11 @@ describe('scanner: real-world patterns', () => {
     it('annotations and images named by a policy (or in a description) are not the repository using them', async () => {
       const r = await scanTree({
         'istio/require-injection.yaml': clusterPolicy('        metadata:\n          labels:\n            istio-injection: enabled\n'),
-        'other/inject-sidecar.yaml': clusterPolicy('        metadata:\n          annotations:\n            (vault.hashicorp.com/agent-inject): "true"\n        spec:\n          containers:\n          - name: vault-agent\n            image: vault:1.5.4\n'),
-        'other/artifacthub-pkg.yml': 'name: inject-sidecar\ndescription: >-\n  Injects a sidecar into Pods that match an annotation called `vault.hashicorp.com/agent-inject: true`.\n',
+        'other/inject-sidecar.yaml': clusterPolicy(
+          '        metadata:\n          annotations:\n            (vault.hashicorp.com/agent-inject): "true"\n        spec:\n          containers:\n          - name: vault-agent\n            image: vault:1.5.4\n',
+        ),
+        'other/artifacthub-pkg.yml':
+          'name: inject-sidecar\ndescription: >-\n  Injects a sidecar into Pods that match an annotation called `vault.hashicorp.com/agent-inject: true`.\n',
       });
       assert.ok(ids(r).t.includes('kyverno'));
       assert.ok(!ids(r).t.includes('istio'), JSON.stringify(r.technologies));
@@ -54,7 +60,8 @@ describe('scanner: real-world patterns', () => {
     it('Chainsaw tests (chainsaw.kyverno.io) are not Kyverno policies nor Kubernetes objects', async () => {
       const r = await scanTree({
         '.chainsaw.yaml': 'apiVersion: chainsaw.kyverno.io/v1alpha1\nkind: Configuration\nmetadata:\n  name: e2e\nspec:\n  parallel: 4\n',
-        'tests/e2e/basic/chainsaw-test.yaml': 'apiVersion: chainsaw.kyverno.io/v1alpha1\nkind: Test\nmetadata:\n  name: basic\nspec:\n  steps:\n  - try:\n    - apply:\n        file: cr.yaml\n',
+        'tests/e2e/basic/chainsaw-test.yaml':
+          'apiVersion: chainsaw.kyverno.io/v1alpha1\nkind: Test\nmetadata:\n  name: basic\nspec:\n  steps:\n  - try:\n    - apply:\n        file: cr.yaml\n',
       });
       assert.ok(!ids(r).t.includes('kyverno'), JSON.stringify(r.technologies));
       assert.ok(!ids(r).t.includes('kubernetes'));
@@ -83,30 +90,45 @@ describe('scanner: real-world patterns', () => {
 
   describe('CI', () => {
     it('Azure Developer CLI templates keep Azure Pipelines under .azdo/pipelines/', async () => {
-      const yes = await scanTree({ '.azdo/pipelines/azure-dev.yml': 'trigger:\n  - main\npool:\n  vmImage: ubuntu-latest\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      inlineScript: azd provision\n' });
+      const yes = await scanTree({
+        '.azdo/pipelines/azure-dev.yml': 'trigger:\n  - main\npool:\n  vmImage: ubuntu-latest\nsteps:\n  - task: AzureCLI@2\n    inputs:\n      inlineScript: azd provision\n',
+      });
       assert.ok(ids(yes).t.includes('azure-pipelines'));
       const no = await scanTree({ '.azdo/settings.yml': 'owner: team-a\nlabels: [x]\n' });
       assert.ok(!ids(no).t.includes('azure-pipelines'));
     });
 
-    it('codeql-action/upload-sarif alone uploads another scanner\'s results: not CodeQL', async () => {
-      const upload = await scanTree({ '.github/workflows/scorecards.yml': workflow('      - uses: ossf/scorecard-action@v2\n      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: results.sarif\n') });
+    it("codeql-action/upload-sarif alone uploads another scanner's results: not CodeQL", async () => {
+      const upload = await scanTree({
+        '.github/workflows/scorecards.yml': workflow(
+          '      - uses: ossf/scorecard-action@v2\n      - uses: github/codeql-action/upload-sarif@v3\n        with:\n          sarif_file: results.sarif\n',
+        ),
+      });
       assert.ok(!ids(upload).t.includes('codeql'), JSON.stringify(upload.technologies));
       assert.ok(!ids(upload).p.includes('sast-in-ci'));
-      const analyze = await scanTree({ '.github/workflows/codeql.yml': workflow('      - uses: github/codeql-action/init@v3\n      - uses: github/codeql-action/autobuild@v3\n      - uses: github/codeql-action/analyze@v3\n') });
+      const analyze = await scanTree({
+        '.github/workflows/codeql.yml': workflow(
+          '      - uses: github/codeql-action/init@v3\n      - uses: github/codeql-action/autobuild@v3\n      - uses: github/codeql-action/analyze@v3\n',
+        ),
+      });
       assert.ok(ids(analyze).t.includes('codeql'));
       assert.ok(ids(analyze).p.includes('sast-in-ci'));
     });
 
     it('GitLab security templates and components are scanners run in CI', async () => {
-      const yes = await scanTree({ '.gitlab-ci.yml': 'include:\n  - template: Jobs/SAST.gitlab-ci.yml\n  - template: Jobs/SAST-IaC.latest.gitlab-ci.yml\n  - template: Security/Container-Scanning.gitlab-ci.yml\nstages: [test]\n' });
+      const yes = await scanTree({
+        '.gitlab-ci.yml':
+          'include:\n  - template: Jobs/SAST.gitlab-ci.yml\n  - template: Jobs/SAST-IaC.latest.gitlab-ci.yml\n  - template: Security/Container-Scanning.gitlab-ci.yml\nstages: [test]\n',
+      });
       for (const id of ['sast-in-ci', 'iac-scanning', 'image-scanning']) assert.ok(ids(yes).p.includes(id), id);
       const no = await scanTree({ '.gitlab-ci.yml': 'include:\n  - template: Jobs/Code-Quality.gitlab-ci.yml\nstages: [test]\ntest:\n  script: make test\n' });
       for (const id of ['sast-in-ci', 'iac-scanning', 'image-scanning']) assert.ok(!ids(no).p.includes(id), id);
     });
 
     it('Azure DevOps Advanced Security CodeQL and Snyk tasks', async () => {
-      const yes = await scanTree({ 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n  - task: AdvancedSecurity-Codeql-Init@1\n  - task: AdvancedSecurity-Codeql-Analyze@1\n  - task: SnykSecurityScan@1\n' });
+      const yes = await scanTree({
+        'azure-pipelines.yml': 'trigger: [main]\nsteps:\n  - task: AdvancedSecurity-Codeql-Init@1\n  - task: AdvancedSecurity-Codeql-Analyze@1\n  - task: SnykSecurityScan@1\n',
+      });
       assert.ok(ids(yes).t.includes('codeql') && ids(yes).t.includes('snyk'));
       assert.ok(ids(yes).p.includes('sast-in-ci'));
       const no = await scanTree({ 'azure-pipelines.yml': 'trigger: [main]\nsteps:\n  - task: AdvancedSecurity-Dependency-Scanning@1\n  - script: make\n' });
@@ -133,16 +155,23 @@ describe('scanner: real-world patterns', () => {
 
   describe('Helm used through GitOps', () => {
     it('a Flux HelmRelease or an Argo CD Application with a chart source deploys with Helm', async () => {
-      const flux = await scanTree({ 'apps/base/podinfo/release.yaml': 'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\nspec:\n  chart:\n    spec:\n      chart: podinfo\n' });
+      const flux = await scanTree({
+        'apps/base/podinfo/release.yaml':
+          'apiVersion: helm.toolkit.fluxcd.io/v2\nkind: HelmRelease\nmetadata:\n  name: podinfo\nspec:\n  chart:\n    spec:\n      chart: podinfo\n',
+      });
       assert.ok(ids(flux).t.includes('helm') && ids(flux).t.includes('flux'));
-      const argo = await scanTree({ 'apps/redis.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: redis\nspec:\n  source:\n    repoURL: https://charts.bitnami.com/bitnami\n    chart: redis\n    targetRevision: 19.0.0\n' });
+      const argo = await scanTree({
+        'apps/redis.yaml':
+          'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: redis\nspec:\n  source:\n    repoURL: https://charts.bitnami.com/bitnami\n    chart: redis\n    targetRevision: 19.0.0\n',
+      });
       assert.ok(ids(argo).t.includes('helm') && ids(argo).t.includes('argocd'));
     });
 
     it('Flux sources and an Argo CD Application of plain manifests are not Helm', async () => {
       const r = await scanTree({
         'clusters/prod/sync.yaml': 'apiVersion: source.toolkit.fluxcd.io/v1\nkind: GitRepository\nmetadata:\n  name: flux-system\nspec:\n  url: https://github.com/x/y\n',
-        'apps/guestbook.yaml': 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: guestbook\nspec:\n  source:\n    repoURL: https://github.com/x/y\n    path: guestbook\n',
+        'apps/guestbook.yaml':
+          'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: guestbook\nspec:\n  source:\n    repoURL: https://github.com/x/y\n    path: guestbook\n',
       });
       assert.ok(!ids(r).t.includes('helm'), JSON.stringify(r.technologies));
     });
@@ -150,17 +179,22 @@ describe('scanner: real-world patterns', () => {
 
   describe('Airflow on Astronomer', () => {
     it('an Astro Runtime image is Airflow', async () => {
-      const yes = await scanTree({ 'Dockerfile': 'FROM quay.io/astronomer/astro-runtime:12.7.0\n' });
+      const yes = await scanTree({ Dockerfile: 'FROM quay.io/astronomer/astro-runtime:12.7.0\n' });
       assert.ok(ids(yes).t.includes('airflow'));
-      const no = await scanTree({ 'Dockerfile': 'FROM quay.io/astronomer/other-image:1.0\n' });
+      const no = await scanTree({ Dockerfile: 'FROM quay.io/astronomer/other-image:1.0\n' });
       assert.ok(!ids(no).t.includes('airflow'));
     });
   });
 
   describe('progressive delivery by hand', () => {
     it('an Istio VirtualService splitting traffic by weight is a canary', async () => {
-      const vs = (routes: string) => `apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata:\n  name: cart\nspec:\n  hosts: [cart]\n  http:\n  - route:\n${routes}`;
-      const yes = await scanTree({ 'canary/vs.yaml': vs('    - destination:\n        host: cart\n        subset: v1\n      weight: 90\n    - destination:\n        host: cart\n        subset: v2\n      weight: 10\n') });
+      const vs = (routes: string) =>
+        `apiVersion: networking.istio.io/v1beta1\nkind: VirtualService\nmetadata:\n  name: cart\nspec:\n  hosts: [cart]\n  http:\n  - route:\n${routes}`;
+      const yes = await scanTree({
+        'canary/vs.yaml': vs(
+          '    - destination:\n        host: cart\n        subset: v1\n      weight: 90\n    - destination:\n        host: cart\n        subset: v2\n      weight: 10\n',
+        ),
+      });
       assert.ok(ids(yes).p.includes('progressive-delivery'));
       const no = await scanTree({ 'mesh/vs.yaml': vs('    - destination:\n        host: cart\n') });
       assert.ok(!ids(no).p.includes('progressive-delivery'));
@@ -169,7 +203,10 @@ describe('scanner: real-world patterns', () => {
 
   describe('Bicep', () => {
     it('Key Vault secrets in Bicep are secrets management', async () => {
-      const yes = await scanTree({ 'infra/main.bicep': "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: kvName\n}\nresource s 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  parent: kv\n  name: 'db'\n}\n" });
+      const yes = await scanTree({
+        'infra/main.bicep':
+          "resource kv 'Microsoft.KeyVault/vaults@2023-07-01' existing = {\n  name: kvName\n}\nresource s 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = {\n  parent: kv\n  name: 'db'\n}\n",
+      });
       assert.ok(ids(yes).p.includes('secrets-management'));
       const no = await scanTree({ 'infra/main.bicep': "resource sa 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n  name: 'x'\n}\n" });
       assert.ok(ids(no).t.includes('azure-bicep'));

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { cleanTrees, ids, scanTree } from './helpers';
 
 const chart = 'apiVersion: v2\nname: web\nversion: 1.0.0\n';
-const tmplDeploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web.fullname" . }}\n  labels:\n    {{- include "web.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas }}\n';
+const tmplDeploy =
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ include "web.fullname" . }}\n  labels:\n    {{- include "web.labels" . | nindent 4 }}\nspec:\n  replicas: {{ .Values.replicas }}\n';
 
 describe('scanner traps', () => {
   after(cleanTrees);
@@ -15,7 +16,12 @@ describe('scanner traps', () => {
 
   it('Helm templates are Helm, not raw Kubernetes, but their objects still count for other ids', async () => {
     const app = 'apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: {{ .Values.name }}\nspec:\n  project: default\n';
-    const r = await scanTree({ 'charts/web/Chart.yaml': chart, 'charts/web/templates/deployment.yaml': tmplDeploy, 'charts/web/templates/app.yaml': app, 'charts/web/templates/_helpers.tpl': '{{- define "x" -}}{{- end -}}\n' });
+    const r = await scanTree({
+      'charts/web/Chart.yaml': chart,
+      'charts/web/templates/deployment.yaml': tmplDeploy,
+      'charts/web/templates/app.yaml': app,
+      'charts/web/templates/_helpers.tpl': '{{- define "x" -}}{{- end -}}\n',
+    });
     assert.ok(ids(r).t.includes('helm'));
     assert.ok(ids(r).p.includes('helm-chart-authoring'));
     assert.ok(!ids(r).t.includes('kubernetes'), JSON.stringify(r.technologies));
@@ -30,7 +36,12 @@ describe('scanner traps', () => {
   });
 
   it('sub-charts under <chart>/charts/ are vendored dependencies and are not scanned', async () => {
-    const r = await scanTree({ 'web/Chart.yaml': chart, 'web/charts/redis/Chart.yaml': chart, 'web/charts/redis/templates/sts.yaml': tmplDeploy, 'web/charts/redis/Dockerfile': 'FROM redis\n' });
+    const r = await scanTree({
+      'web/Chart.yaml': chart,
+      'web/charts/redis/Chart.yaml': chart,
+      'web/charts/redis/templates/sts.yaml': tmplDeploy,
+      'web/charts/redis/Dockerfile': 'FROM redis\n',
+    });
     const helm = r.technologies.find((t) => t.id === 'helm');
     assert.deepEqual(helm?.evidence, ['web/Chart.yaml']);
     assert.ok(!ids(r).t.includes('docker'));

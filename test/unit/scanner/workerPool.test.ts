@@ -9,7 +9,7 @@ import { WorkerPool } from '../../../src/scanner/workerPool';
 import { buildWorkerBundle, cleanTrees, ids, makeTree, stable } from './helpers';
 
 const tree = {
-  'Dockerfile': 'FROM golang AS b\nFROM alpine\nCOPY --from=b /x /x\n',
+  Dockerfile: 'FROM golang AS b\nFROM alpine\nCOPY --from=b /x /x\n',
   'infra/main.tf': 'module "vpc" {\n  source = "./vpc"\n}\nterraform {\n  backend "s3" {}\n}\n',
   '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    strategy:\n      matrix:\n        go: [1, 2]\n    steps:\n      - uses: actions/cache@v4\n',
   'k8s/np.yaml': 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: {name: x}\n',

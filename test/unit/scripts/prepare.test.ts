@@ -59,10 +59,16 @@ describe('prepare (what npm test and npm start install on a fresh machine)', () 
     it('installs as root or through passwordless sudo, noninteractively', () => {
       assert.equal(installPlan([], { root: false, sudo: false, aptGet: true }), undefined);
       assert.deepEqual(installPlan(['chromium', 'ripgrep'], { root: true, sudo: false, aptGet: true }), {
-        run: [['apt-get', ['update']], ['apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'ripgrep']]],
+        run: [
+          ['apt-get', ['update']],
+          ['apt-get', ['install', '-y', '--no-install-recommends', 'chromium', 'ripgrep']],
+        ],
       });
       assert.deepEqual(installPlan(['ripgrep'], { root: false, sudo: true, aptGet: true }), {
-        run: [['sudo', ['-n', 'apt-get', 'update']], ['sudo', ['-n', 'apt-get', 'install', '-y', '--no-install-recommends', 'ripgrep']]],
+        run: [
+          ['sudo', ['-n', 'apt-get', 'update']],
+          ['sudo', ['-n', 'apt-get', 'install', '-y', '--no-install-recommends', 'ripgrep']],
+        ],
       });
     });
 

@@ -7,7 +7,7 @@ class Owner extends Disposable {
   }
 }
 
-describe('Disposable (the shell\'s one lifecycle helper)', () => {
+describe("Disposable (the shell's one lifecycle helper)", () => {
   it('disposes what was registered, newest first, once', () => {
     const order: string[] = [];
     const owner = new Owner();
