@@ -4,7 +4,7 @@
  * in VS Code and the CLI it runs inside worker threads (`worker.ts`, driven by `WorkerPool`), so a
  * pathological file costs at most its time budget and never the caller's thread.
  */
-import { chartDirOf, regexObjects, splitApiVersion } from './detectors/kube';
+import { chartDirOf, regexObjects, splitApiVersion } from './objects';
 import type { Plan } from './detectors/registry';
 import type { Cond, FileContext, Hit, HitKey, KubeObject } from './detectors/types';
 import { isObj } from './detectors/util';
