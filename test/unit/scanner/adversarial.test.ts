@@ -107,6 +107,8 @@ const KINDS: Record<string, string[]> = {
   python: ['train.py', 'nb.ipynb', 'dags/etl.py'],
   observability: ['fluent-bit.conf', 'nginx.conf', 'grafana.ini', 'dash.jsonnet', 'dashboard.json'],
   other: ['load/script.js', 'manifests/init.pp', 'recipes/default.rb', 'dvc.yaml', 'pipeline.yaml', 'secrets.env'],
+  // Read since the recall rules: tools run from scripts, log pipelines, Jinja manifests, Terragrunt roots.
+  recall: ['config.alloy', 'vector/vector.toml', 'k8s/x.yaml.j2', 'mod.just', 'Procfile', 'live/root.hcl', '.golangci.yml', 'scripts/deploy.sh'],
 };
 
 const GH = '.github/workflows/x.yml';
@@ -117,6 +119,19 @@ const K8S = 'k8s/deploy.yaml';
  * the partial matches a backtracking regex retries on.
  */
 const WORDS: [string[], string[]][] = [
+  // Tools run from scripts and task files, log outputs, Terragrunt roots: the recall rules' own words.
+  [
+    ['scripts/deploy.sh', 'mod.just', 'Procfile', 'Makefile'],
+    ['helm upgrade --install', 'helm ', 'terraform apply', 'kubectl apply -k', 'trivy image', 'checkov -d', 'helmfile sync', 'k6 run', '# helm', 'ddtrace-run'],
+  ],
+  [
+    ['config.alloy', 'vector/vector.toml', 'fluent-bit.conf', 'k8s/deploy.yaml'],
+    ['[OUTPUT]', 'Name loki', '@type', 'exporters:', 'otelcol.exporter.', 'loki.write', '[sinks.', 'type = "loki"', 'OTEL_EXPORTER_OTLP_'],
+  ],
+  [
+    ['live/root.hcl', 'terragrunt.hcl'],
+    ['generate "backend" {', 'remote_state {', 'backend "s3"', 'terraform {'],
+  ],
   // CI: what confirms a weak path, then the practices (matrix, caching, reusable pipelines) and the tools run.
   [
     ['action.yml', GH, '.gitlab/ci/build.yml', '.circleci/jobs.yml', '.azure-pipelines/build.yml', 'cloudbuild.yaml', 'cloudbuild.json', 'buildspec.yml', '.buildkite/deploy.yml'],
