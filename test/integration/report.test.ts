@@ -27,7 +27,8 @@ describe('Authorship, export and import', () => {
     await waitFor('authorship of the Terraform files', () => authorship.describe(workspaceFolder().name, 'infra/main.tf'));
     // The launcher's git spy saw the extension's read-only git log (the untrusted run relies on it seeing such calls).
     assert.ok(process.env.GIT_SPY_LOG, 'the launcher provides a git spy');
-    assert.match(readFileSync(process.env.GIT_SPY_LOG, 'utf8'), /core\.fsmonitor=false .*log/);
+    const spyLog = process.env.GIT_SPY_LOG;
+    await waitFor('the git spy to log the read-only git log', () => /core\.fsmonitor=false .*log/.test(readFileSync(spyLog, 'utf8')));
     assert.match(authorship.describe(workspaceFolder().name, 'infra/main.tf')!, /^you: 1 commit/);
     assert.match(authorship.describe(workspaceFolder().name, 'Dockerfile')!, /^not yours: 1 commit/);
   });
