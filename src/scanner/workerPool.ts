@@ -45,7 +45,8 @@ interface Job {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: Job & { id: number; timer: ReturnType<typeof setTimeout> };
+  /** The file it is on: the job itself (so settling finds its signal entry), its message id, its budget. */
+  running?: { job: Job; id: number; timer: ReturnType<typeof setTimeout> };
 }
 
 const CRASHED: Inspection = { hits: [], failed: true, tooLarge: false };
@@ -128,7 +129,7 @@ export class WorkerPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
     for (const slot of [...this.slots]) {
-      const job = slot.job;
+      const job = slot.running?.job;
       this.stop(slot);
       if (job) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
     }
@@ -142,12 +143,12 @@ export class WorkerPool {
     }
     for (const slot of this.slots) {
       if (this.queue.length === 0) break;
-      if (slot.ready && !slot.job) this.dispatch(slot, this.queue.shift() as Job);
+      if (slot.ready && !slot.running) this.dispatch(slot, this.queue.shift() as Job);
     }
     // Start workers for what waits, up to the pool's size (a starting worker takes a job once ready).
     const starting = [...this.slots].filter((s) => !s.ready).length;
     for (let i = starting; i < this.queue.length && this.slots.size < this.size; i++) this.spawn();
-    if (this.queue.length === 0 && [...this.slots].every((s) => !s.job)) this.idleTimer = setTimeout(() => this.stopIdle(), this.idleMs).unref();
+    if (this.queue.length === 0 && [...this.slots].every((s) => !s.running)) this.idleTimer = setTimeout(() => this.stopIdle(), this.idleMs).unref();
   }
 
   private spawn(): void {
@@ -162,18 +163,19 @@ export class WorkerPool {
         this.pump();
         return;
       }
-      const job = slot.job;
-      if (!job || job.id !== reply.id) return;
-      slot.job = undefined;
+      const running = slot.running;
+      if (!running || running.id !== reply.id) return;
+      clearTimeout(running.timer);
+      slot.running = undefined;
       worker.unref();
-      this.settle(job, () => job.resolve(reply.inspection));
+      this.settle(running.job, () => running.job.resolve(reply.inspection));
       this.pump();
     });
     // An uncaught error or an exhausted heap: the file it held is reported as unparseable. A worker
     // that dies before it is ready (its bundle missing or broken) would die again: fail what waits.
     const lost = (error?: unknown) => {
       if (!this.slots.has(slot)) return;
-      const job = slot.job;
+      const job = slot.running?.job;
       this.stop(slot);
       if (job) this.settle(job, () => job.resolve(CRASHED));
       if (!slot.ready) {
@@ -196,7 +198,7 @@ export class WorkerPool {
       this.settle(job, () => job.resolve('timeout'));
       this.pump();
     }, this.budget);
-    slot.job = { ...job, id, timer };
+    slot.running = { job, id, timer };
     // While a worker holds a file, it keeps the process alive (the CLI awaits its answer).
     slot.worker.ref();
     // A copy in a buffer of its own, transferred: `data` may be a view into a shared or pooled buffer.
@@ -209,7 +211,7 @@ export class WorkerPool {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) this.queue.splice(queued, 1);
     else {
-      const slot = [...this.slots].find((s) => s.job?.resolve === job.resolve);
+      const slot = [...this.slots].find((s) => s.running?.job === job);
       if (!slot) return;
       // Cancel means now: the worker is terminated mid-file, a new one starts when work comes.
       this.stop(slot);
@@ -218,23 +220,22 @@ export class WorkerPool {
     this.pump();
   }
 
-  /** Forgets the job's signal entry and clears its timer, then resolves or rejects it once. */
-  private settle(job: Job & { timer?: ReturnType<typeof setTimeout> }, finish: () => void): void {
-    if (job.timer) clearTimeout(job.timer);
+  /** Forgets the job's signal entry (its bytes go with it), then resolves or rejects it once. */
+  private settle(job: Job, finish: () => void): void {
     // The signal's entry lives as long as the signal (a WeakMap): one listener however many files.
     if (job.signal) this.bySignal.get(job.signal)?.delete(job);
     finish();
   }
 
   private stop(slot: Slot): void {
-    if (slot.job) clearTimeout(slot.job.timer);
-    slot.job = undefined;
+    if (slot.running) clearTimeout(slot.running.timer);
+    slot.running = undefined;
     this.slots.delete(slot);
     void slot.worker.terminate();
   }
 
   private stopIdle(): void {
     this.idleTimer = undefined;
-    for (const slot of [...this.slots]) if (!slot.job) this.stop(slot);
+    for (const slot of [...this.slots]) if (!slot.running) this.stop(slot);
   }
 }
