@@ -22,9 +22,9 @@ export const quickRows = (page) => page.locator('.quick-input-widget .quick-inpu
 /** Waits until the quick input shows a row containing `text`, then picks the first such row. */
 export async function pickQuickRow(page, text, { timeout = 20_000 } = {}) {
   await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { timeout, message: `a quick-pick row containing "${text}"` });
-  const first = (await quickRows(page).first().textContent()) ?? '';
-  if (first.includes(text)) await page.keyboard.press('Enter');
-  else await quickRows(page).filter({ hasText: text }).first().click();
+  // The list is still filtering while rows appear: Enter then runs whatever was first a moment ago.
+  // Click the matching row itself, which is what a person aims at.
+  await quickRows(page).filter({ hasText: text }).first().click();
 }
 
 /** F1, `>title`, Enter. */
