@@ -147,8 +147,17 @@ export type SkillCategory =
   | 'leadership'
   | 'other';
 
+/** A link to official documentation or an exam page, confirmed to exist (see data/resources.sources.md). */
+export interface Resource {
+  title: string;
+  /** https only, without tracking parameters. */
+  url: string;
+}
+
 export interface Skill extends Record {
   kind: 'skill';
+  /** Official documentation to learn the skill from. */
+  resources?: Resource[];
   category: SkillCategory;
   /**
    * What would show this skill in a repository: technology and practice ids of the detection spec.
@@ -175,6 +184,8 @@ export interface Tool {
 
 export interface Certification extends Record {
   kind: 'certification';
+  /** The official exam page first, then official study material. */
+  resources?: Resource[];
   provider: string;
   /** e.g. "associate", "professional", "specialty". */
   level?: string;
