@@ -16,6 +16,8 @@ export interface FileAuthorship {
   yourCommits: number;
   /** ISO time of the user's latest such commit. */
   lastYours?: string;
+  /** ISO time of the user's earliest such commit (the portfolio's journey starts there). */
+  firstYours?: string;
   /** Non-merge commits touching the file, by anyone. */
   totalCommits: number;
   /** ISO time of the latest such commit. */
@@ -40,6 +42,8 @@ export interface AuthorshipOptions {
   signal?: AbortSignal;
   /** The git binary. Default `git` (looked up on PATH). */
   git?: string;
+  /** Whose commits are "yours" (the CLI's `--author`). Default: the repository's `user.email`. */
+  author?: string;
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;
@@ -194,6 +198,10 @@ function laterIso(a: string | undefined, b: string): string {
   return a === undefined || Date.parse(b) > Date.parse(a) ? b : a;
 }
 
+function earlierIso(a: string | undefined, b: string): string {
+  return a === undefined || Date.parse(b) < Date.parse(a) ? b : a;
+}
+
 /**
  * Adds one `git log -z --format=<RS>%ae%x09%aI --name-only` output to the totals. Each record is
  * `<RS>email<TAB>date<NUL>\n` followed by NUL-terminated paths.
@@ -225,6 +233,7 @@ function aggregate(stdout: string, email: string | undefined, files: Record<stri
       if (yours) {
         entry.yourCommits++;
         entry.lastYours = laterIso(entry.lastYours, date);
+        entry.firstYours = earlierIso(entry.firstYours, date);
       }
     }
   }
@@ -244,13 +253,16 @@ export async function readAuthorship(root: string, files: string[], options: Aut
   const deadline = Date.now() + (options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const base = [...SAFE_CONFIG, '-C', root];
 
-  const config = await runGit(git, [...base, 'config', '--get', 'user.email'], deadline, options.signal);
-  // `git config --get` exits 1 when the key is unset: that is an answer, not a failure.
-  if (!(config.kind === 'exit' && config.code === 1)) {
-    const failed = classify(config, git, root);
-    if (failed) return failed;
+  let email = options.author;
+  if (email === undefined) {
+    const config = await runGit(git, [...base, 'config', '--get', 'user.email'], deadline, options.signal);
+    // `git config --get` exits 1 when the key is unset: that is an answer, not a failure.
+    if (!(config.kind === 'exit' && config.code === 1)) {
+      const failed = classify(config, git, root);
+      if (failed) return failed;
+    }
+    email = config.kind === 'ok' ? config.stdout.trim() || undefined : undefined;
   }
-  const email = config.kind === 'ok' ? config.stdout.trim() || undefined : undefined;
 
   const result: Record<string, FileAuthorship> = Object.create(null);
   for (const f of files) if (typeof f === 'string' && f !== '') result[f] = { yourCommits: 0, totalCommits: 0 };

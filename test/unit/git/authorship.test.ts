@@ -97,6 +97,7 @@ describe('git authorship of evidence files', () => {
       assert.deepEqual(result.files['Dockerfile'], {
         yourCommits: 2,
         lastYours: '2024-03-05T10:00:00Z',
+        firstYours: '2024-01-01T10:00:00Z',
         totalCommits: 3,
         lastAny: '2024-03-05T10:00:00Z',
       });
@@ -116,6 +117,16 @@ describe('git authorship of evidence files', () => {
       assert.equal(result.files['new name.yml'].totalCommits, 1);
       // The old name keeps its own history: created by Bob, removed by Alice's rename.
       assert.equal(result.files['old name.yml'].totalCommits, 2);
+    });
+
+    it('counts another author as "you" when asked (the CLI\'s --author), without reading user.email', async () => {
+      const result = ok(await readAuthorship(root, ['infra/main.tf', 'Dockerfile'], { author: BOB }));
+      assert.equal(result.email, BOB);
+      assert.deepEqual(
+        [result.files['infra/main.tf'].yourCommits, result.files['infra/main.tf'].firstYours, result.files['infra/main.tf'].lastYours],
+        [2, '2024-02-01T10:00:00Z', '2024-04-01T10:00:00Z'],
+      );
+      assert.equal(result.files['Dockerfile'].yourCommits, 1);
     });
 
     it('matches the user email case-insensitively', async () => {
@@ -168,6 +179,7 @@ describe('git authorship of evidence files', () => {
     assert.deepEqual(result.files['Dockerfile'], {
       yourCommits: 1,
       lastYours: '2024-01-01T10:00:00Z',
+      firstYours: '2024-01-01T10:00:00Z',
       totalCommits: 2,
       lastAny: '2024-01-02T10:00:00Z',
     });
