@@ -11,10 +11,9 @@ import { isObj } from './detectors/util';
 import type { PracticeId, TechnologyId } from './ids';
 import type { PathInfo } from './paths';
 import type { Inspection } from './types';
-import { yamlLib } from './yamlLib';
+import { parseYaml } from './yamlLib';
 
 const decoder = new TextDecoder('utf-8', { fatal: false, ignoreBOM: false });
-const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'silent', strict: false } as const;
 
 /** The FileContext handed to detectors: one text, parsed lazily and at most once. */
 export class Context implements FileContext {
@@ -46,23 +45,8 @@ export class Context implements FileContext {
     // Go templates (Helm chart templates) are not YAML until rendered: never parse them.
     if (this.isTemplate()) return this.yamlDocs;
     if (!this.needWhole()) return this.yamlDocs;
-    let failures = 0;
-    try {
-      for (const doc of yamlLib().parseAllDocuments(this.text, YAML_OPTIONS)) {
-        if (doc.errors.length > 0) {
-          failures++;
-          continue;
-        }
-        try {
-          const value: unknown = doc.toJS({ maxAliasCount: 100 });
-          if (value !== null && value !== undefined) this.yamlDocs.push(value);
-        } catch {
-          failures++;
-        }
-      }
-    } catch {
-      failures++;
-    }
+    const { docs, failures } = parseYaml(this.text);
+    this.yamlDocs = docs;
     // Templated YAML (`{{ }}` outside a chart) that does not parse is a template, not a broken file.
     if (failures > 0 && !this.text.includes('{{')) this.failed = true;
     return this.yamlDocs;

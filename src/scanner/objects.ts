@@ -5,7 +5,7 @@
  */
 import type { KubeObject } from './detectors/types';
 import type { PathInfo } from './paths';
-import { yamlLib } from './yamlLib';
+import { parseYaml } from './yamlLib';
 
 /** API groups of objects that are not Kubernetes resources even though they look like one. */
 const NOT_KUBE_GROUPS = new Set([
@@ -78,12 +78,7 @@ export function regexObjects(text: string): KubeObject[] {
 
 function parseChunk(chunk: string): Record<string, unknown> | undefined {
   if (chunk.includes('{{')) return undefined;
-  try {
-    const doc = yamlLib().parseDocument(chunk, { prettyErrors: false, uniqueKeys: false, logLevel: 'silent' });
-    if (doc.errors.length > 0) return undefined;
-    const value: unknown = doc.toJS({ maxAliasCount: 100 });
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
+  const { docs, failures } = parseYaml(chunk);
+  const value = docs[0];
+  return failures === 0 && docs.length === 1 && typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
 }

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { parseYaml, yamlLib } from '../../../src/scanner/yamlLib';
+import { PRACTICE_CASES, TECH_CASES } from './cases';
+
+/** The answer the detectors were given before js-yaml: the `yaml` package alone, document by document. */
+function reference(text: string): { docs: unknown[]; failures: number } {
+  const out = { docs: [] as unknown[], failures: 0 };
+  try {
+    for (const doc of yamlLib().parseAllDocuments(text, { prettyErrors: false, uniqueKeys: false, logLevel: 'silent', strict: false })) {
+      if (doc.errors.length > 0) {
+        out.failures++;
+        continue;
+      }
+      try {
+        const value: unknown = doc.toJS({ maxAliasCount: 100 });
+        if (value !== null && value !== undefined) out.docs.push(value);
+      } catch {
+        out.failures++;
+      }
+    }
+  } catch {
+    out.failures++;
+  }
+  return out;
+}
+
+const same = (text: string) => assert.deepStrictEqual(parseYaml(text), reference(text), text.slice(0, 200));
+
+function yamlFilesUnder(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    const st = statSync(full);
+    if (st.isDirectory()) yamlFilesUnder(full, out);
+    else if (/\.ya?ml$/.test(name)) out.push(full);
+  }
+  return out;
+}
+
+describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
+  it('gives the same documents as `yaml` alone for every YAML case of the detector tests and the demo workspace', () => {
+    const texts = [...TECH_CASES, ...PRACTICE_CASES]
+      .flatMap((c) => [c.pos, c.neg])
+      .flatMap((tree) =>
+        Object.entries(tree)
+          .filter(([p, t]) => /\.ya?ml$/.test(p) && typeof t === 'string')
+          .map(([, t]) => t as string),
+      );
+    for (const file of yamlFilesUnder(path.resolve(__dirname, '../../../demo/workspace'))) texts.push(readFileSync(file, 'utf8'));
+    assert.ok(texts.length > 50, `only ${texts.length} YAML texts`);
+    for (const text of texts) same(text);
+  });
+
+  it('keeps what YAML 1.2 says: dates and yes/no stay strings, 0o17 is octal, a repeated key keeps the last value', () => {
+    same('date: 2024-01-02\nok: yes\nmode: 0o17\nhex: 0x1F\nv: 1.10\nn: ~\nt: true\n');
+    assert.deepStrictEqual(parseYaml('a: 1\na: 2\n').docs, [{ a: 2 }]);
+    assert.deepStrictEqual(parseYaml('d: 2024-01-02\n').docs, [{ d: '2024-01-02' }]);
+  });
+
+  it('keeps the documents around a broken one, as before', () => {
+    const text = 'a: 1\n---\nb: [unclosed\n---\nc: 3\n';
+    same(text);
+    assert.deepStrictEqual(parseYaml(text), { docs: [{ a: 1 }, { c: 3 }], failures: 1 });
+  });
+
+  it('bounds aliases: a "billion laughs" document is refused, never expanded', () => {
+    const lol = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]'];
+    for (let i = 1; i < 9; i++)
+      lol.push(
+        `${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(10)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`,
+      );
+    const result = parseYaml(lol.join('\n') + '\n');
+    assert.deepStrictEqual(result, { docs: [], failures: 1 });
+  });
+
+  it('reads templated keys and explicit complex keys as `yaml` does, not as "[object Object]"', () => {
+    for (const text of ['labels:\n  cell: {{cell}}\n', '? [a, b]\n: c\n', 'x:\n  - ? k\n    : v\n']) {
+      same(text);
+      assert.ok(!JSON.stringify(parseYaml(text).docs).includes('[object Object]'), text);
+    }
+  });
+
+  it('reads custom tags (CloudFormation `!Ref`) as `yaml` does', () => {
+    same('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n      Tags: !GetAtt [X, Arn]\n');
+  });
+
+  it('agrees with `yaml` on generated block documents', () => {
+    const key = fc.stringMatching(/^[a-z][a-z0-9_-]{0,8}$/);
+    const scalar = fc.oneof(fc.integer(), fc.boolean(), fc.constantFrom('null', '~', 'yes', '1.5', '"q"', "'s'", '2020-01-01', 'a b', '0x10', '.inf'), key);
+    const value: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
+      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, fc.array(tie('node'), { maxLength: 3 }), fc.dictionary(key, tie('node'), { maxKeys: 3 })),
+    })).node;
+    fc.assert(
+      fc.property(fc.array(fc.dictionary(key, value, { maxKeys: 4 }), { minLength: 1, maxLength: 3 }), (docs) => {
+        same(docs.map((d) => yamlLib().stringify(d)).join('---\n'));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
