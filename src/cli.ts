@@ -12,8 +12,10 @@ import { NodeFileSource } from './scanner/fileSource';
 import { technologyGroup } from './scanner/ids';
 import { escapeControl } from './core/format';
 import type { ScanResult } from './scanner/types';
+import { PROFILE_USAGE, profileMain } from './cliProfile';
 
 const USAGE = `Usage: devops-roadmap scan [DIR] [--json] [--max-files N]
+       devops-roadmap profile DIR... [--json] [--author EMAIL]
 
 Reports the DevOps technologies and practices a repository shows, with the files that prove them.
 
@@ -24,7 +26,8 @@ Reports the DevOps technologies and practices a repository shows, with the files
                  time the detectors may spend on one file (default ${FILE_BUDGET_MS}); a file that
                  takes longer is skipped with the reason 'timeout' and the scan goes on
   -h, --help     show this help
-`;
+
+${PROFILE_USAGE.slice(PROFILE_USAGE.indexOf('\n') + 1)}`;
 
 class UsageError extends Error {}
 
@@ -40,7 +43,7 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
   if (rest.includes('--help') || rest.includes('-h')) return 'help';
   const command = rest.shift();
   if (command === undefined) throw new UsageError('missing command (try: devops-roadmap scan [DIR] [--json])');
-  if (command !== 'scan') throw new UsageError(`unknown command '${command}' (try: devops-roadmap scan [DIR] [--json])`);
+  if (command !== 'scan') throw new UsageError(`unknown command '${command}' (try: devops-roadmap scan [DIR] [--json], or profile DIR...)`);
   let dir: string | undefined;
   let json = false;
   let maxFiles: number | undefined;
@@ -141,6 +144,7 @@ export async function main(
   rawErr: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
   const err = (s: string) => rawErr(escapeMessage(s));
+  if (argv[0] === 'profile') return profileMain(argv.slice(1), out, err);
   let args: Args | 'help';
   try {
     args = parseArgs(argv);
