@@ -2,6 +2,7 @@
 // it, and the webview (browser, ES module). `--production` minifies; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { copyFile, mkdir } from 'node:fs/promises';
+import { webBuilds } from './scripts/web-build.mjs';
 
 const production = process.argv.includes('--production') || process.env.NODE_ENV === 'production';
 const watch = process.argv.includes('--watch');
@@ -30,6 +31,8 @@ const builds = [
     target: 'es2022',
     metafile: true,
   },
+  // The `browser` entry for vscode.dev and github.dev, and its scanner's Web Worker (dist/web/).
+  ...webBuilds(common),
 ];
 
 async function copyAssets() {

@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const roadmap = new RoadmapService(context.extensionUri);
   const store = new ProgressStore(context.globalState);
   const progress = new ProgressContext(store);
-  const scan = new ScanService(context.workspaceState, progress);
+  const scan = new ScanService(context.workspaceState, progress, context.extensionUri);
   const treeProvider = new RoadmapTreeProvider(roadmap, progress, () => scan.ensureStarted());
   const detectedProvider = new DetectedTreeProvider(scan, roadmap);
   const detectedTree = vscode.window.createTreeView('devopsRoadmap.detected', { treeDataProvider: detectedProvider });

@@ -5,7 +5,6 @@
  * extension bundle small); `loadRoadmap` does a cheap structural check and throws a readable Error
  * when the shape is clearly wrong.
  */
-import { readFileSync } from 'node:fs';
 import type { Advice, Branch, Certification, Fact, LadderLevel, NodeKind, Roadmap, Section, Skill, Stage, Timeline, Tool, Track } from './model';
 import { Outline } from './outline';
 
@@ -247,15 +246,4 @@ export function loadRoadmap(json: unknown): RoadmapIndex {
     rolesNeedingSkill: (skillId) => rolesListing(t, 'skills', skillId),
     rolesWithCertification: (certificationId) => rolesListing(t, 'certifications', certificationId),
   };
-}
-
-/** Reads and loads a roadmap file (Node only). */
-export function readRoadmapFile(path: string): RoadmapIndex {
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new Error(`Cannot read roadmap data from ${path}: ${(err as Error).message}`, { cause: err });
-  }
-  return loadRoadmap(json);
 }

@@ -8,20 +8,14 @@
  * The reads stay with the caller (through whatever FileSource it uses: node:fs, workspace.fs);
  * only bytes cross into the worker, copied into a fresh buffer that is transferred, not cloned.
  */
-import * as os from 'node:os';
-import * as nodePath from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { backgroundTimer, defaultScript, defaultSize, startThread, type ScanThread } from './threads';
 import type { WorkerJob, WorkerReply } from './worker';
 import type { Inspection, Inspector } from './types';
 
 export interface WorkerPoolOptions {
-  /** The worker bundle. Default: `scanWorker.js` beside this bundle (dist/). */
+  /** The worker bundle. Default on Node: `scanWorker.js` beside this bundle (dist/); on the web, a URL the shell gives. */
   script?: string;
-  /**
-   * Workers at most. Default: one per core left over by the caller's thread (which lists and reads),
-   * at most 2. On a 2-core machine that is one worker: measured on grafana/loki, a second one made the
-   * CLI slower (1.55–2.95 s against 1.40–1.99 s), as three busy threads share two cores.
-   */
+  /** Workers at most. Default: one per core left over by the caller's thread (threads.ts says why). */
   size?: number;
   /** Time one file may take in a worker. Default FILE_BUDGET_MS. */
   fileBudgetMs?: number;
@@ -30,8 +24,6 @@ export interface WorkerPoolOptions {
 }
 
 export const FILE_BUDGET_MS = 3000;
-/** A worker's heap: a document bomb that gets past the parsers' limits kills only its worker. */
-const WORKER_HEAP_MB = 256;
 
 interface Job {
   path: string;
@@ -43,7 +35,7 @@ interface Job {
 }
 
 interface Slot {
-  worker: Worker;
+  worker: ScanThread;
   ready: boolean;
   /** The file it is on: the job itself (so settling finds its signal entry), its message id, its budget. */
   running?: { job: Job; id: number; timer: ReturnType<typeof setTimeout> };
@@ -53,24 +45,6 @@ const CRASHED: Inspection = { hits: [], failed: true, tooLarge: false };
 
 function abortError(signal: AbortSignal | undefined): unknown {
   return signal?.reason ?? new DOMException('The scan was cancelled.', 'AbortError');
-}
-
-/** `scanWorker.js` beside the running bundle (dist/), or the worker's source when run from source. */
-function defaultScript(): string {
-  return FROM_SOURCE ? nodePath.join(__dirname, 'worker.ts') : nodePath.join(__dirname, 'scanWorker.js');
-}
-
-/** Run from source (`node --import tsx src/cli.ts`, the unit tests): no dist/ to start a worker from. */
-const FROM_SOURCE = __filename.endsWith('.ts');
-
-/**
- * A worker thread for a script. From source, the worker registers tsx itself first: loader hooks
- * of the parent (`--import tsx`) do not reach a worker's first module.
- */
-function startWorker(script: string): Worker {
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  if (!script.endsWith('.ts')) return new Worker(script, { resourceLimits });
-  return new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script)});`, { eval: true, resourceLimits });
 }
 
 export class WorkerPool {
@@ -92,7 +66,7 @@ export class WorkerPool {
 
   constructor(options: WorkerPoolOptions = {}) {
     this.script = options.script ?? defaultScript();
-    this.size = Math.max(1, options.size ?? Math.min(2, os.availableParallelism() - 1));
+    this.size = Math.max(1, options.size ?? defaultSize());
     this.budget = Math.max(1, options.fileBudgetMs ?? FILE_BUDGET_MS);
     this.idleMs = options.idleMs ?? 30_000;
   }
@@ -148,16 +122,21 @@ export class WorkerPool {
     // Start workers for what waits, up to the pool's size (a starting worker takes a job once ready).
     const starting = [...this.slots].filter((s) => !s.ready).length;
     for (let i = starting; i < this.queue.length && this.slots.size < this.size; i++) this.spawn();
-    if (this.queue.length === 0 && [...this.slots].every((s) => !s.running)) this.idleTimer = setTimeout(() => this.stopIdle(), this.idleMs).unref();
+    if (this.queue.length === 0 && [...this.slots].every((s) => !s.running)) this.idleTimer = backgroundTimer(() => this.stopIdle(), this.idleMs);
   }
 
   private spawn(): void {
-    const worker = startWorker(this.script);
-    this.started++;
+    let worker: ScanThread;
+    try {
+      worker = startThread(this.script);
+    } catch (error) {
+      this.failWaiting(error);
+      return;
+    }
     const slot: Slot = { worker, ready: false };
+    this.started++;
     this.slots.add(slot);
-    worker.unref();
-    worker.on('message', (reply: WorkerReply) => {
+    worker.onMessage((reply: WorkerReply) => {
       if (reply.type === 'ready') {
         slot.ready = true;
         this.pump();
@@ -167,7 +146,7 @@ export class WorkerPool {
       if (!running || running.id !== reply.id) return;
       clearTimeout(running.timer);
       slot.running = undefined;
-      worker.unref();
+      worker.keepAlive(false);
       this.settle(running.job, () => running.job.resolve(reply.inspection));
       this.pump();
     });
@@ -178,15 +157,16 @@ export class WorkerPool {
       const job = slot.running?.job;
       this.stop(slot);
       if (job) this.settle(job, () => job.resolve(CRASHED));
-      if (!slot.ready) {
-        const failure = new Error(`the scanner worker could not start (${this.script}): ${error instanceof Error ? error.message : String(error ?? 'it exited')}`);
-        for (const waiting of this.queue.splice(0)) this.settle(waiting, () => waiting.reject(failure));
-        return;
-      }
+      if (!slot.ready) return this.failWaiting(error ?? 'it exited');
       this.pump();
     };
-    worker.on('error', lost);
-    worker.on('exit', () => lost());
+    worker.onLost(lost);
+  }
+
+  /** A worker that cannot start would fail again: every file waiting rejects with the reason. */
+  private failWaiting(error: unknown): void {
+    const failure = new Error(`the scanner worker could not start (${this.script}): ${error instanceof Error ? error.message : String(error)}`);
+    for (const waiting of this.queue.splice(0)) this.settle(waiting, () => waiting.reject(failure));
   }
 
   private dispatch(slot: Slot, job: Job): void {
@@ -200,11 +180,11 @@ export class WorkerPool {
     }, this.budget);
     slot.running = { job, id, timer };
     // While a worker holds a file, it keeps the process alive (the CLI awaits its answer).
-    slot.worker.ref();
+    slot.worker.keepAlive(true);
     // A copy in a buffer of its own, transferred: `data` may be a view into a shared or pooled buffer.
     const copy = new Uint8Array(job.data);
     const message: WorkerJob = { id, path: job.path, data: copy, complete: job.complete };
-    slot.worker.postMessage(message, [copy.buffer]);
+    slot.worker.post(message, [copy.buffer]);
   }
 
   private abortJob(job: Job): void {
@@ -231,7 +211,7 @@ export class WorkerPool {
     if (slot.running) clearTimeout(slot.running.timer);
     slot.running = undefined;
     this.slots.delete(slot);
-    void slot.worker.terminate();
+    slot.worker.terminate();
   }
 
   private stopIdle(): void {

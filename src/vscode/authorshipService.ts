@@ -5,6 +5,10 @@ import { describeAuthorship } from '../git/wording';
 import type { ScanService } from './scanService';
 import { log } from './log';
 import { Disposable } from './lifecycle';
+import { capabilities } from './platform';
+
+/** Shown beside evidence files where authorship would be, in a host that cannot run git (the web). */
+export const AUTHORSHIP_NEEDS_GIT = 'authorship needs git: not available in VS Code for the Web';
 
 /** The git of VS Code's own `git.path` setting (a path or a list of paths), else `git` from PATH. */
 function configuredGit(): string | undefined {
@@ -16,13 +20,16 @@ function configuredGit(): string | undefined {
 /**
  * "you: 14 commits, last 3 weeks ago" beside each evidence file. Runs git read-only (see
  * git/authorship.ts) once per folder after each scan, and never in an untrusted workspace,
- * when the setting is off, or for non-local folders: then no process is spawned at all.
+ * when the setting is off, or for non-local folders: then no process is spawned at all. In the web
+ * build no process can start: each evidence file then says so instead.
  */
 export class AuthorshipService extends Disposable {
   private readonly byFile = new Map<string, FileAuthorship>();
   private readonly changed = this.register(new vscode.EventEmitter<void>());
   readonly onDidChange = this.changed.event;
   private generation = 0;
+  /** Set when authorship is wanted but this host cannot run git. */
+  private unavailable: string | undefined;
 
   constructor(private readonly scan: ScanService) {
     super();
@@ -38,7 +45,7 @@ export class AuthorshipService extends Disposable {
   /** The description of a file's authorship, if known. */
   describe(folder: string, path: string, now = new Date()): string | undefined {
     const entry = this.byFile.get(`${folder}/${path}`);
-    return entry ? describeAuthorship(entry, now) : undefined;
+    return entry ? describeAuthorship(entry, now) : this.unavailable;
   }
 
   /** Every known description, keyed `<folder>/<path>` (for the report). */
@@ -50,7 +57,8 @@ export class AuthorshipService extends Disposable {
     const generation = ++this.generation;
     const enabled = vscode.workspace.getConfiguration('devopsRoadmap').get<boolean>('authorship.enabled', true);
     const next = new Map<string, FileAuthorship>();
-    for (const s of this.scan.scans()) {
+    this.unavailable = enabled && !capabilities.processes ? AUTHORSHIP_NEEDS_GIT : undefined;
+    for (const s of capabilities.processes ? this.scan.scans() : []) {
       if (!mayReadAuthorship({ trusted: vscode.workspace.isTrusted, enabled, scheme: s.uri.scheme })) continue;
       const files = [...new Set([...s.result.technologies, ...s.result.practices].flatMap((t) => t.evidence))];
       if (files.length === 0) continue;

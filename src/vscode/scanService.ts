@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ScanIndex } from '../scanner/engine';
 import type { WorkerPool } from '../scanner/workerPool';
-import { scannerEngine } from './scannerEngine';
+import { scannerEngine, startWorkerPool } from './scannerEngine';
 import type { ScanResult } from '../scanner/types';
 import { WorkspaceFileSource, relativePath } from './workspaceSource';
 import type { ProgressContext } from './progressContext';
@@ -33,7 +33,8 @@ interface CacheEntry {
  *
  * The detectors never run on the extension host's thread: full scans and updates alike hand each
  * file's bytes to a pool of worker threads with a per-file time budget
- * (`devopsRoadmap.scan.fileTimeout`). Listing and reading stay here, through VS Code's file system
+ * (`devopsRoadmap.scan.fileTimeout`); on the web, Web Workers where the host can start them
+ * (scannerEngine.web.ts). Listing and reading stay here, through VS Code's file system
  * API, so remote and virtual folders work unchanged and no path is read that VS Code would not.
  */
 export class ScanService extends Disposable {
@@ -44,7 +45,7 @@ export class ScanService extends Disposable {
   private pending = new Map<string, 'update' | 'remove' | 'maybe-folder'>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly changed = this.register(new vscode.EventEmitter<void>());
-  private pool: { budget: number; pool: WorkerPool } | undefined;
+  private pool: { budget: number; pool: Promise<WorkerPool | undefined> } | undefined;
   /** Counts rescan() calls; the newest one wins. */
   private generation = 0;
   private latest: Promise<void> = Promise.resolve();
@@ -63,13 +64,14 @@ export class ScanService extends Disposable {
   constructor(
     private readonly workspaceState: vscode.Memento,
     private readonly progress: ProgressContext,
+    private readonly extensionUri: vscode.Uri,
   ) {
     super();
     // Disposed after everything registered later (the watcher and its listeners).
     this.register({
       dispose: () => {
         this.running?.controller.abort();
-        this.pool?.pool.dispose();
+        void this.pool?.pool.then((pool) => pool?.dispose());
         if (this.timer) clearTimeout(this.timer);
       },
     });
@@ -146,11 +148,12 @@ export class ScanService extends Disposable {
     const run = async (token?: vscode.CancellationToken) => {
       token?.onCancellationRequested(() => controller.abort());
       const next = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
+      const inspector = (await this.workers())?.inspector;
       for (const folder of folders) {
         const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), {
           signal: controller.signal,
           maxFiles,
-          inspector: this.workers().inspector,
+          inspector,
         });
         next.set(folder.uri.toString(), { folder, index });
       }
@@ -195,12 +198,15 @@ export class ScanService extends Disposable {
     }
   }
 
-  /** The worker pool, made anew when the time budget setting changed (its old workers stop). */
-  private workers(): WorkerPool {
+  /**
+   * The worker pool, made anew when the time budget setting changed (its old workers stop).
+   * Undefined where no worker can start (some web hosts): the detectors then run on this thread.
+   */
+  private workers(): Promise<WorkerPool | undefined> {
     const budget = vscode.workspace.getConfiguration('devopsRoadmap').get<number>('scan.fileTimeout', scannerEngine().FILE_BUDGET_MS);
     if (this.pool?.budget !== budget) {
-      this.pool?.pool.dispose();
-      this.pool = { budget, pool: new (scannerEngine().WorkerPool)({ fileBudgetMs: budget }) };
+      void this.pool?.pool.then((pool) => pool?.dispose());
+      this.pool = { budget, pool: startWorkerPool(this.extensionUri, budget) };
     }
     return this.pool.pool;
   }

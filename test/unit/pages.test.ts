@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readRoadmapFile } from '../../src/core/roadmap';
+import { readRoadmapFile } from '../../src/core/roadmapFile';
 import { GROUP_IDS, Outline } from '../../src/core/outline';
 import { EvidenceIndex } from '../../src/core/progress';
 import { buildOverview, buildPage, buildProgressPage, type PageContext } from '../../src/core/pages';

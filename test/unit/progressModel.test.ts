@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { readRoadmapFile } from '../../src/core/roadmap';
+import { readRoadmapFile } from '../../src/core/roadmapFile';
 import { EvidenceIndex, completion, describeCompletion, skillStatus } from '../../src/core/progress';
 import { gapsTo, nextTrunkStage, roleFit } from '../../src/core/insights';
 import type { ScanResult } from '../../src/scanner/types';

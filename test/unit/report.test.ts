@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { readRoadmapFile, type RoadmapIndex } from '../../src/core/roadmap';
+import type { RoadmapIndex } from '../../src/core/roadmap';
+import { readRoadmapFile } from '../../src/core/roadmapFile';
 import { EvidenceIndex } from '../../src/core/progress';
 import { emptyProgress, type UserProgress } from '../../src/core/userState';
 import {

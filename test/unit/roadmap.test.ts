@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import type { Roadmap, Skill } from '../../src/core/model';
-import { loadRoadmap, readRoadmapFile, type RoadmapIndex } from '../../src/core/roadmap';
+import { loadRoadmap, type RoadmapIndex } from '../../src/core/roadmap';
+import { readRoadmapFile } from '../../src/core/roadmapFile';
 import { GROUP_BRANCHES_ID, GROUP_IDS, GROUP_SKILLS_ID, GROUP_TRACKS_ID, GROUP_TRUNK_ID } from '../../src/core/outline';
 import { PRACTICE_IDS, TECHNOLOGY_GROUPS, TECHNOLOGY_IDS, technologyGroup } from '../../src/scanner/ids';
 

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { join } from 'node:path';
-import { readRoadmapFile, type RoadmapIndex } from '../../src/core/roadmap';
+import type { RoadmapIndex } from '../../src/core/roadmap';
+import { readRoadmapFile } from '../../src/core/roadmapFile';
 import { createSearch, editDistance, normalize, type Search, type SearchKind } from '../../src/core/search';
 
 const DATA_PATH = join(__dirname, '..', '..', 'data', 'roadmap.json');

@@ -4,7 +4,7 @@
  */
 
 import { strict as assert } from 'node:assert';
-import { readRoadmapFile } from '../../src/core/roadmap';
+import { readRoadmapFile } from '../../src/core/roadmapFile';
 import { EvidenceIndex } from '../../src/core/progress';
 import { buildProgressPage } from '../../src/core/pages';
 import { buildReport, reportToMarkdown, type ReportGaps } from '../../src/core/report';
