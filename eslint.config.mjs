@@ -22,7 +22,7 @@ function rooms() {
     ),
     restrict(['src/shared/**'], [intoRooms(['scanner', 'vscode', 'git'], 'src/shared/ may import only src/core/.')]),
     restrict(['src/git/**'], [intoRooms(['core', 'shared', 'vscode', 'scanner'], 'src/git/ stands alone: the shell and the CLI load it.')]),
-    restrict(['src/cli.ts', 'src/cliProfile.ts'], [intoRooms(['shared', 'vscode'], 'The CLI uses the core, the scanner and git only.')]),
+    restrict(['src/cli.ts', 'src/cliProfile.ts', 'src/cliJob.ts'], [intoRooms(['shared', 'vscode'], 'The CLI uses the core, the scanner and git only.')]),
     restrict(['src/vscode/**'], [{ regex: '^(\\.{1,2}/)+webview(/|$)', caseSensitive: true, message: 'The shell talks to the webview only through src/shared/protocol.ts.' }], []),
     restrict(
       ['webview/**'],

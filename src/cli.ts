@@ -12,12 +12,14 @@ import { NodeFileSource } from './scanner/fileSource';
 import { technologyGroup } from './scanner/ids';
 import { escapeControl } from './core/format';
 import type { ScanResult } from './scanner/types';
+import { runJob } from './cliJob';
 import { PROFILE_USAGE, profileMain } from './cliProfile';
 
 const USAGE = `Usage: devops-roadmap scan [DIR] [--json] [--max-files N]
        devops-roadmap profile DIR... [--json] [--author EMAIL]
 
 Reports the DevOps technologies and practices a repository shows, with the files that prove them.
+(devops-roadmap job --help: compare a job advert with your repositories.)
 
   DIR            folder to scan (default: the current directory)
   --json         print the result as JSON (the ScanResult of the detection spec)
@@ -128,7 +130,7 @@ export function formatTable(result: ScanResult): string {
  */
 const JSON_RAW_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
-export function formatJson(result: ScanResult): string {
+export function formatJson(result: unknown): string {
   return JSON.stringify(result, null, 2).replace(JSON_RAW_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
@@ -144,6 +146,7 @@ export async function main(
   rawErr: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
   const err = (s: string) => rawErr(escapeMessage(s));
+  if (argv[0] === 'job') return runJob(argv.slice(1), { out, err, json: formatJson });
   if (argv[0] === 'profile') return profileMain(argv.slice(1), out, err);
   let args: Args | 'help';
   try {

@@ -1,15 +1,12 @@
 /**
  * The details webview: restores the last page from `getState` at once (so hiding and showing the
- * panel costs nothing), says `ready`, and draws every page the host sends. It keeps no roadmap
- * logic: pages arrive ready-made, and every user action becomes a typed message to the host.
+ * panel costs nothing), says `ready`, and draws every page the host sends (see `app.ts`). It keeps
+ * no roadmap logic: pages arrive ready-made, and every user action becomes a typed message to the host.
  */
 
 import './style.css';
-import { dispatch, parseHostMessage, type HostMessageHandlers, type MarkChoice, type Page, type WebviewMessage } from '../src/shared/protocol';
-import { renderNode } from './views/node';
-import { renderOverview } from './views/overview';
-import { renderProgress } from './views/progress';
-import { h } from './dom';
+import { dispatch, parseHostMessage, type HostMessageHandlers, type Page, type WebviewMessage } from '../src/shared/protocol';
+import { createApp } from './app';
 
 interface VsCodeApi {
   /** Typed by the protocol's table: only its messages, with their fields, can be posted. */
@@ -20,30 +17,28 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
-const app = document.getElementById('app')!;
+const post = (message: WebviewMessage) => vscode.postMessage(message);
+
+/** The live region that says what changed; made here so it is in the document before anything changes. */
+function announcer(): HTMLElement {
+  const existing = document.getElementById('announcer');
+  if (existing) return existing;
+  const region = document.createElement('div');
+  region.id = 'announcer';
+  region.className = 'visually-hidden';
+  region.setAttribute('role', 'status');
+  region.setAttribute('aria-live', 'polite');
+  document.body.append(region);
+  return region;
+}
+
+const root = document.getElementById('app')!;
+const app = createApp(root, announcer(), post);
 let firstRender = true;
 
-const post = (message: WebviewMessage) => vscode.postMessage(message);
-const actions = {
-  navigate: (id: string) => post({ type: 'navigate', id }),
-  overview: () => post({ type: 'showOverview' }),
-  openEvidence: (folder: string, path: string) => post({ type: 'openEvidence', folder, path }),
-  setMark: (skillId: string, mark: MarkChoice) => post({ type: 'setMark', skillId, mark }),
-  editNote: (skillId: string) => post({ type: 'editNote', skillId }),
-  setPosition: (role: 'current' | 'target', id: string | null) => post({ type: 'setPosition', role, id }),
-  progress: () => post({ type: 'showProgress' }),
-};
-
-function render(page: Page): void {
-  const view =
-    page.page === 'node'
-      ? renderNode(page, actions)
-      : page.page === 'overview'
-        ? renderOverview(page, actions.navigate)
-        : page.page === 'progress'
-          ? renderProgress(page, actions.navigate, actions.overview)
-          : h('p', { class: 'missing' }, `“${page.id}” is no longer in the roadmap.`);
-  app.replaceChildren(view);
+function show(page: Page): void {
+  if (firstRender) root.replaceChildren(); // the skeleton the HTML held until now
+  app.show(page);
   vscode.setState({ id: page.page === 'overview' || page.page === 'progress' ? page.page : page.id, page });
   if (firstRender) {
     firstRender = false;
@@ -54,7 +49,7 @@ function render(page: Page): void {
 
 /** One handler per host message of the protocol's table. */
 const handlers: HostMessageHandlers = {
-  show: (message) => render(message.page),
+  show: (message) => show(message.page),
 };
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -74,5 +69,5 @@ function embeddedPage(): Page | undefined {
 }
 
 const first = embeddedPage() ?? (vscode.getState() as { page?: Page } | undefined)?.page;
-if (first) render(first);
+if (first) show(first);
 post({ type: 'ready' });

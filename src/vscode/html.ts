@@ -53,7 +53,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 <title>DevOps Roadmap</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p class="loading">Loading…</p></main>
+<main id="app"><p class="loading">Loading…</p></main>
 ${input.initialPage === undefined ? '' : `<script type="application/json" id="initial-page">${jsonForHtml(input.initialPage)}</script>\n`}<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
 </body>
 </html>`;

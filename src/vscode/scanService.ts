@@ -198,6 +198,11 @@ export class ScanService extends Disposable {
     }
   }
 
+  /** Where the detectors run: workers under the time budget, or this thread (a web host that starts none). */
+  async detectorsRunIn(): Promise<'workers' | 'this thread'> {
+    return (await this.workers()) ? 'workers' : 'this thread';
+  }
+
   /**
    * The worker pool, made anew when the time budget setting changed (its old workers stop).
    * Undefined where no worker can start (some web hosts): the detectors then run on this thread.

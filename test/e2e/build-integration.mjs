@@ -44,7 +44,40 @@ export async function buildIntegration({ quiet = false } = {}) {
   return { bundle: integrationBundle, suites };
 }
 
+/** The suites of the web pass: what a person on vscode.dev or github.dev can do (no git, no processes, no stall hook). */
+export const WEB_SUITES = ['smoke.test.ts', 'careerTree.test.ts', 'details.test.ts', 'progress.test.ts', 'scanner.test.ts', 'web.test.ts'];
+export const webIntegrationBundle = path.join(repoRoot, 'out', 'integration-web', 'index.js');
+
+/**
+ * The web pass's bundle: the same suites, bundled for the web worker extension host (no Node there:
+ * mocha's browser build, chai's assert for Node's). `DEVOPS_ROADMAP_TEST_GREP` is baked in, as the
+ * host has no environment to read it from.
+ */
+export async function buildWebIntegration({ quiet = false } = {}) {
+  const suites = WEB_SUITES.filter((name) => integrationSuites().includes(name));
+  const contents = [
+    "import { runSuites } from './webIndex';",
+    'export function run() {',
+    '  return runSuites([',
+    ...suites.map((name) => `    { file: ${JSON.stringify(path.join(integrationDir, name))}, load: () => require(${JSON.stringify(`./${name}`)}) },`),
+    `  ], { grep: ${JSON.stringify(process.env.DEVOPS_ROADMAP_TEST_GREP ?? '')} });`,
+    '}',
+  ].join('\n');
+  await esbuild.build({
+    stdin: { contents, resolveDir: integrationDir, sourcefile: 'integration-web-entry.generated.ts', loader: 'ts' },
+    bundle: true,
+    outfile: webIntegrationBundle,
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    alias: { assert: path.join(integrationDir, 'web', 'assert.mjs') },
+    sourcemap: 'inline',
+    logLevel: quiet ? 'warning' : 'info',
+  });
+  return { bundle: webIntegrationBundle, suites };
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { bundle, suites } = await buildIntegration();
-  console.log(`${path.relative(repoRoot, bundle)}: ${suites.join(', ')}`);
+  for (const { bundle, suites } of [await buildIntegration(), await buildWebIntegration()]) console.log(`${path.relative(repoRoot, bundle)}: ${suites.join(', ')}`);
 }

@@ -28,11 +28,11 @@ import path from 'node:path';
 import { format } from 'node:util';
 import { chromium } from 'playwright-core';
 import { ensureHost } from '../../scripts/install-host.mjs';
-import { buildIntegration } from './build-integration.mjs';
+import { buildIntegration, buildWebIntegration } from './build-integration.mjs';
 import { repoRoot, startHost, stopAllHosts } from './host.mjs';
 import { uiContext } from './ui/context.mjs';
 import { poll } from './ui/helpers.mjs';
-import { CHECKS } from './ui/index.mjs';
+import { CHECKS, WEB_CHECKS } from './ui/index.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -43,6 +43,7 @@ const extensionPath = path.resolve(option('extension') ?? repoRoot);
 const resultsDir = path.join(repoRoot, 'test-results');
 const demoWorkspace = path.join(repoRoot, 'demo', 'workspace');
 const screenshotNames = ['tree.png', 'details.png', 'overview.png', 'search.png', 'progress.png'];
+const webScreenshotNames = ['web-details.png', 'web-search.png', 'web-detected.png'];
 const TOTAL_TIMEOUT_MS = Number(process.env.E2E_TIMEOUT_MS ?? 20 * 60_000);
 const INTEGRATION_TIMEOUT_MS = Number(process.env.E2E_INTEGRATION_TIMEOUT_MS ?? 6 * 60_000);
 const UI_CHECK_TIMEOUT_MS = 45_000;
@@ -117,9 +118,16 @@ async function gitSpy() {
   return { gitPath: path.join(dir, 'git'), env: { GIT_SPY_LOG: logFile, DEVOPS_ROADMAP_REAL_GIT: realGit } };
 }
 
-async function runIntegration(browser, bundle, variant = { name: 'integration', untrusted: false }) {
-  const untrusted = variant.untrusted;
-  console.log(`\n== ${variant.name}: suites in the extension host of code-server${untrusted ? ' (workspace not trusted)' : ''}`);
+/** The extension's id, as `remote.extensionKind` names it. */
+const EXTENSION_ID = 'devops-roadmap.devops-roadmap';
+/** code-server runs the extension's `browser` entry in its web worker extension host, as vscode.dev does. */
+const WEB_HOST_SETTINGS = { 'remote.extensionKind': { [EXTENSION_ID]: ['web'] } };
+/** The web suites' counts arrive as one console line (test/integration/webIndex.ts): no file system there. */
+const WEB_RESULTS_PREFIX = '[integration-results] ';
+
+async function runIntegration(browser, bundle, variant = { name: 'integration', untrusted: false, web: false }) {
+  const { untrusted, web } = variant;
+  console.log(`\n== ${variant.name}: suites in the ${web ? 'web worker ' : ''}extension host of code-server${untrusted ? ' (workspace not trusted)' : ''}`);
   const logFile = path.join(resultsDir, `${variant.name}.log`);
   const jsonFile = path.join(resultsDir, `${variant.name}.json`);
   await rm(jsonFile, { force: true });
@@ -137,7 +145,7 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
     extensionDevelopmentPath: extensionPath,
     extensionTestsPath: bundle,
     untrusted,
-    settings: { 'git.path': spy.gitPath },
+    settings: { 'git.path': spy.gitPath, ...(web ? WEB_HOST_SETTINGS : {}) },
     env: {
       DEVOPS_ROADMAP_TEST_RESULTS: jsonFile,
       // The scanner's worker spins for ever on files of this name (test/integration/hostile.test.ts).
@@ -151,6 +159,7 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     const page = await context.newPage();
+    let webResults;
     let settle;
     const exited = new Promise((resolve) => {
       settle = resolve;
@@ -158,7 +167,11 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
     await page.exposeFunction('codeAutomationLog', (type, args) => {
       const text = format(...(Array.isArray(args) ? args : [args])).replace(/%c/g, '');
       for (const line of text.split('\n')) {
-        noteActivation(line, 'integration');
+        if (line.startsWith(WEB_RESULTS_PREFIX)) {
+          webResults = line.slice(WEB_RESULTS_PREFIX.length);
+          continue;
+        }
+        noteActivation(line, web ? 'web' : 'integration');
         log(type === 'error' || type === 'warn' ? `${type}: ${line}` : line);
       }
     });
@@ -175,7 +188,8 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
       INTEGRATION_TIMEOUT_MS,
       'integration suites',
     );
-    metrics.integrationMs = Date.now() - partStarted;
+    metrics[web ? 'integrationWebMs' : 'integrationMs'] = Date.now() - partStarted;
+    if (webResults) await writeFile(jsonFile, webResults);
 
     const summary = existsSync(jsonFile) ? JSON.parse(await readFile(jsonFile, 'utf8')) : undefined;
     if (summary) {
@@ -199,15 +213,21 @@ async function runIntegration(browser, bundle, variant = { name: 'integration', 
 // ---------------------------------------------------------------------------------------------
 // UI checks with Chromium
 // ---------------------------------------------------------------------------------------------
-async function runUi(browser) {
-  console.log('\n== ui: Chromium drives the workbench');
-  const logFile = path.join(resultsDir, 'ui.log');
+/**
+ * The UI checks: `ui` with the extension in the Node extension host; `ui-web` with a few checks in
+ * the web worker extension host (as on vscode.dev), their screenshots named web-*.png.
+ */
+async function runUi(browser, variant = { name: 'ui', checks: CHECKS, web: false }) {
+  const { name, checks, web } = variant;
+  console.log(`\n== ${name}: Chromium drives the workbench${web ? ' (the extension in the web worker host)' : ''}`);
+  const logFile = path.join(resultsDir, `${name}.log`);
   await writeFile(logFile, '');
   const partStarted = Date.now();
   const host = await startHost({
-    label: 'ui',
+    label: name,
     copyFolder: demoWorkspace,
     extensionDevelopmentPath: extensionPath,
+    ...(web ? { settings: WEB_HOST_SETTINGS } : {}),
     onOutput: (line) => void appendFile(logFile, `[code-server] ${line}\n`),
   });
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -215,45 +235,46 @@ async function runUi(browser) {
   page.setDefaultTimeout(20_000);
   page.on('console', (msg) => {
     const text = msg.text();
-    noteActivation(text, 'ui');
+    noteActivation(text, name);
     void appendFile(logFile, `[console.${msg.type()}] ${text}\n`);
   });
   page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
-  const ui = uiContext(page, resultsDir, logFile);
+  const base = uiContext(page, resultsDir, logFile);
+  const ui = web ? { ...base, shot: (file) => base.shot(`web-${file}`) } : base;
 
   try {
     await page.goto(host.workbenchUrl);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    metrics.workbenchReadyMs = Date.now() - partStarted;
+    if (!web) metrics.workbenchReadyMs = Date.now() - partStarted;
     let broken = false;
-    for (const { title, run: check } of CHECKS) {
+    for (const { title, run: check } of checks) {
       if (broken) {
-        record('ui', title, new Error('skipped: the workbench is gone'));
+        record(name, title, new Error('skipped: the workbench is gone'));
         continue;
       }
       try {
         await withTimeout(check(ui), UI_CHECK_TIMEOUT_MS, title);
-        record('ui', title);
+        record(name, title);
       } catch (err) {
         const slug = title
           .replace(/[^a-z0-9]+/gi, '-')
           .replace(/^-|-$/g, '')
           .toLowerCase()
           .slice(0, 60);
-        await page.screenshot({ path: path.join(resultsDir, `failed-${slug}.png`) }).catch(() => {
+        await page.screenshot({ path: path.join(resultsDir, `failed-${web ? 'web-' : ''}${slug}.png`) }).catch(() => {
           broken = true;
         });
-        record('ui', title, err);
+        record(name, title, err);
         await page.keyboard.press('Escape').catch(() => {});
       }
     }
     // The extension host's console reaches the page's console in development mode; give it a moment.
-    if (metrics.activationMs_ui === undefined) await poll(() => metrics.activationMs_ui !== undefined, { timeout: 2000 }).catch(() => {});
+    if (metrics[`activationMs_${name}`] === undefined) await poll(() => metrics[`activationMs_${name}`] !== undefined, { timeout: 2000 }).catch(() => {});
   } catch (err) {
-    record('ui', 'the workbench loads', err);
-    await page.screenshot({ path: path.join(resultsDir, 'failed-workbench.png') }).catch(() => {});
+    record(name, 'the workbench loads', err);
+    await page.screenshot({ path: path.join(resultsDir, `failed-${name}-workbench.png`) }).catch(() => {});
   } finally {
-    metrics.uiMs = Date.now() - partStarted;
+    metrics[`${name}Ms`] = Date.now() - partStarted;
     await context.close().catch(() => {});
     await host.stop();
   }
@@ -264,14 +285,16 @@ async function main() {
   // Remove only what this run writes: another part may have been run on its own just before.
   await mkdir(resultsDir, { recursive: true });
   const stale = ['e2e.json', 'metrics.json'];
-  if (only !== 'ui') stale.push('integration.log', 'integration.json', 'integration-untrusted.log', 'integration-untrusted.json');
-  if (only !== 'integration') stale.push('ui.log', ...screenshotNames);
+  if (only !== 'ui') stale.push('integration.log', 'integration.json', 'integration-untrusted.log', 'integration-untrusted.json', 'integration-web.log', 'integration-web.json');
+  if (only !== 'integration') stale.push('ui.log', 'ui-web.log', ...screenshotNames, ...webScreenshotNames);
   for (const name of await readdir(resultsDir)) {
     if (stale.includes(name) || (only !== 'integration' && name.startsWith('failed-'))) await rm(path.join(resultsDir, name), { force: true });
   }
 
   const { bundle, suites } = await buildIntegration({ quiet: true });
   console.log(`[e2e] integration bundle: ${path.relative(repoRoot, bundle)} (${suites.join(', ')})`);
+  const webIntegration = await buildWebIntegration({ quiet: true });
+  console.log(`[e2e] web integration bundle: ${path.relative(repoRoot, webIntegration.bundle)} (${webIntegration.suites.join(', ')})`);
   if (!flag('no-build') && extensionPath === repoRoot) await run(process.execPath, ['esbuild.mjs']);
   const mainFile = JSON.parse(await readFile(path.join(extensionPath, 'package.json'), 'utf8')).main;
   if (mainFile && !existsSync(path.join(extensionPath, mainFile)))
@@ -295,8 +318,12 @@ async function main() {
     if (only !== 'ui') {
       await runIntegration(browser, bundle);
       await runIntegration(browser, bundle, { name: 'integration-untrusted', untrusted: true });
+      await runIntegration(browser, webIntegration.bundle, { name: 'integration-web', web: true });
     }
-    if (only !== 'integration') await runUi(browser);
+    if (only !== 'integration') {
+      await runUi(browser);
+      await runUi(browser, { name: 'ui-web', checks: WEB_CHECKS, web: true });
+    }
   } finally {
     await browser.close().catch(() => {});
     await rm(browserHome, { recursive: true, force: true }).catch(() => {});

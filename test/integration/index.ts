@@ -9,21 +9,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Mocha from 'mocha';
+import { runWith, type IntegrationResults, type SuiteModule } from './runner';
 
-export interface SuiteModule {
-  /** File name, for mocha's reports. */
-  file: string;
-  /** Loads (requires) the suite; it registers its describe/it blocks. */
-  load: () => unknown;
-}
-
-export interface IntegrationResults {
-  passes: number;
-  failures: number;
-  pending: number;
-  durationMs: number;
-  tests: { title: string; state: 'passed' | 'failed' | 'pending'; durationMs?: number; error?: string }[];
-}
+export type { IntegrationResults, SuiteModule } from './runner';
 
 /** Runs the given suites with mocha; resolves when all pass, rejects otherwise (also when none ran). */
 export function runSuites(suites: SuiteModule[]): Promise<void> {
@@ -36,39 +24,7 @@ export function runSuites(suites: SuiteModule[]): Promise<void> {
     reporter: 'spec',
     grep: process.env.DEVOPS_ROADMAP_TEST_GREP || undefined,
   });
-  const constants = Mocha.Suite.constants;
-  for (const suite of suites) {
-    mocha.suite.emit(constants.EVENT_FILE_PRE_REQUIRE, globalThis, suite.file, mocha);
-    const exports = suite.load();
-    mocha.suite.emit(constants.EVENT_FILE_REQUIRE, exports, suite.file, mocha);
-    mocha.suite.emit(constants.EVENT_FILE_POST_REQUIRE, globalThis, suite.file, mocha);
-  }
-
-  const results: IntegrationResults = { passes: 0, failures: 0, pending: 0, durationMs: 0, tests: [] };
-  const started = Date.now();
-  return new Promise((resolve, reject) => {
-    const runner = mocha.run((failures) => {
-      results.durationMs = Date.now() - started;
-      writeResults(results);
-      console.log(`[integration] ${results.passes} passed, ${results.failures} failed, ${results.pending} pending`);
-      if (failures > 0) reject(new Error(`${failures} integration test(s) failed`));
-      else if (results.passes === 0) reject(new Error('no integration tests ran'));
-      else resolve();
-    });
-    const events = Mocha.Runner.constants;
-    runner.on(events.EVENT_TEST_PASS, (test) => {
-      results.passes++;
-      results.tests.push({ title: test.fullTitle(), state: 'passed', durationMs: test.duration });
-    });
-    runner.on(events.EVENT_TEST_FAIL, (test, err) => {
-      results.failures++;
-      results.tests.push({ title: test.fullTitle(), state: 'failed', error: String(err?.stack ?? err) });
-    });
-    runner.on(events.EVENT_TEST_PENDING, (test) => {
-      results.pending++;
-      results.tests.push({ title: test.fullTitle(), state: 'pending' });
-    });
-  });
+  return runWith(mocha, suites, writeResults);
 }
 
 /** The launcher passes a file path in DEVOPS_ROADMAP_TEST_RESULTS; the counts go there as JSON. */

@@ -1,5 +1,7 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
+import { guard } from 'lit-html/directives/guard.js';
+import { repeat } from 'lit-html/directives/repeat.js';
 import type { MarkChoice, NodePage, SkillView, SkillStatus } from '../../src/shared/protocol';
-import { h } from '../dom';
 import { badge, button, divider, link, tag } from '../components';
 import { salaryChart } from './chart';
 
@@ -14,26 +16,26 @@ export interface NodeActions {
 }
 
 /** Done / learning / skipped / clear, as on roadmap.sh, plus the note; the current mark is pressed. */
-function markButtons(skill: SkillView, actions: NodeActions): HTMLElement {
-  const bar = h('div', { class: 'mark-bar', role: 'group', 'aria-label': `Mark ${skill.title}` });
-  const choices: [MarkChoice, string, string][] = [
+function markButtons(skill: SkillView, actions: NodeActions): TemplateResult {
+  const choices: [Exclude<MarkChoice, 'clear'>, string, string][] = [
     ['done', 'Done', 'check'],
     ['learning', 'Learning', 'mortar-board'],
     ['skipped', 'Skip', 'circle-slash'],
   ];
-  for (const [mark, label, icon] of choices) {
-    const pressed = skill.mark === mark;
-    const b = button(label, () => actions.setMark(skill.id, pressed ? 'clear' : mark), {
-      icon,
-      title: pressed ? `Clear the "${label}" mark of ${skill.title}` : `Mark ${skill.title} as ${label.toLowerCase()}`,
-    });
-    b.setAttribute('aria-pressed', String(pressed));
-    b.setAttribute('data-mark', mark);
-    if (pressed) b.setAttribute('appearance', 'primary');
-    bar.append(b);
-  }
-  bar.append(button(skill.note ? 'Edit note' : 'Add note', () => actions.editNote(skill.id), { icon: 'note', title: `Note on ${skill.title}` }));
-  return bar;
+  const noteLabel = skill.note ? 'Edit note' : 'Add note';
+  return html`<div class="mark-bar" role="group" aria-label="Mark ${skill.title}">
+    ${choices.map(([mark, label, icon]) => {
+      const pressed = skill.mark === mark;
+      return button(label, () => actions.setMark(skill.id, pressed ? 'clear' : mark), {
+        icon,
+        appearance: pressed ? 'primary' : 'secondary',
+        pressed,
+        mark,
+        title: pressed ? `Clear the "${label}" mark of ${skill.title}` : `Mark ${skill.title} as ${label.toLowerCase()}`,
+      });
+    })}
+    ${button(noteLabel, () => actions.editNote(skill.id), { icon: 'note', title: `${noteLabel} on ${skill.title}`, testId: 'note-button' })}
+  </div>`;
 }
 
 const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
@@ -44,133 +46,160 @@ const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
   'not-started': { icon: 'circle-large-outline', text: 'not started' },
 };
 
-function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean, withButtons: boolean): HTMLElement {
-  const status = STATUS[skill.status];
-  const item = h(
-    'li',
-    { class: `skill status-${skill.status}`, 'data-skill-id': skill.id },
-    h('span', { class: `codicon codicon-${status.icon}`, 'aria-hidden': 'true' }),
-    link(skill.title, () => actions.navigate(skill.id)),
-    skill.status !== 'not-started' ? badge(status.text) : null,
-    skill.mark && skill.status === 'practiced' ? tag(`marked ${skill.mark}`) : null,
-  );
-  if (skill.note) item.append(h('p', { class: 'note', 'data-testid': 'note' }, h('span', { class: 'codicon codicon-note', 'aria-hidden': 'true' }), ` ${skill.note}`));
-  if (skill.evidence.length > 0) {
-    const files = h('ul', { class: 'evidence', 'aria-label': `Files that show ${skill.title}` });
-    for (const ev of skill.evidence.slice(0, 8)) {
-      files.append(
-        h(
-          'li',
-          {},
-          h('span', { class: 'codicon codicon-file', 'aria-hidden': 'true' }),
-          link(showFolders ? `${ev.folder}/${ev.path}` : ev.path, () => actions.openEvidence(ev.folder, ev.path), `Open ${ev.path} (${ev.signal})`),
-          h('span', { class: 'signal' }, ev.signal),
-          ev.authorship ? h('span', { class: 'authorship', 'data-testid': 'authorship' }, ev.authorship) : null,
-        ),
-      );
-    }
-    if (skill.evidence.length > 8) files.append(h('li', { class: 'more' }, `and ${skill.evidence.length - 8} more`));
-    item.append(files);
-  } else if (skill.status === 'not-started' && skill.hint) {
-    item.append(h('p', { class: 'hint' }, skill.hint));
-  } else if (!skill.detectable && skill.status === 'not-started') {
-    item.append(h('p', { class: 'hint' }, 'No file can show this one: mark it yourself when you have it.'));
-  }
-  if (withButtons) item.append(markButtons(skill, actions));
-  return item;
+/** How many evidence files a skill row lists before "and N more". */
+const EVIDENCE_SHOWN = 8;
+
+function evidenceList(skill: SkillView, actions: NodeActions, showFolders: boolean): TemplateResult {
+  const shown = skill.evidence.slice(0, EVIDENCE_SHOWN);
+  const rest = skill.evidence.length - shown.length;
+  return html`<ul class="evidence" aria-label="Files that show ${skill.title}">
+    ${repeat(
+      shown,
+      (ev) => `${ev.folder}/${ev.path}`,
+      (ev) =>
+        html`<li>
+          <span class="codicon codicon-file" aria-hidden="true"></span>
+          ${link(showFolders ? `${ev.folder}/${ev.path}` : ev.path, () => actions.openEvidence(ev.folder, ev.path), { title: `Open ${ev.path} (${ev.signal})` })}
+          <span class="signal">${ev.signal}</span>
+          ${ev.authorship ? html`<span class="authorship" data-testid="authorship">${ev.authorship}</span>` : nothing}
+        </li>`,
+    )}
+    ${rest > 0 ? html`<li class="more">and ${rest} more</li>` : nothing}
+  </ul>`;
 }
 
-function positionButtons(page: NodePage, actions: NodeActions): HTMLElement | null {
+function skillHint(skill: SkillView): TemplateResult | typeof nothing {
+  if (skill.evidence.length > 0 || skill.status !== 'not-started') return nothing;
+  if (skill.hint) return html`<p class="hint">${skill.hint}</p>`;
+  if (!skill.detectable) return html`<p class="hint">No file can show this one: mark it yourself when you have it.</p>`;
+  return nothing;
+}
+
+function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean, withButtons: boolean): TemplateResult {
+  const status = STATUS[skill.status];
+  return html`<li class="skill status-${skill.status}" data-skill-id=${skill.id}>
+    <span class="codicon codicon-${status.icon}" aria-hidden="true"></span>
+    ${link(skill.title, () => actions.navigate(skill.id))} ${skill.status !== 'not-started' ? badge(status.text) : nothing}
+    ${skill.mark && skill.status === 'practiced' ? tag(`marked ${skill.mark}`) : nothing}
+    ${skill.note ? html`<p class="note" data-testid="note"><span class="codicon codicon-note" aria-hidden="true"></span> ${skill.note}</p>` : nothing}
+    ${skill.evidence.length > 0 ? evidenceList(skill, actions, showFolders) : skillHint(skill)} ${withButtons ? markButtons(skill, actions) : nothing}
+  </li>`;
+}
+
+function positionButtons(page: NodePage, actions: NodeActions): TemplateResult | typeof nothing {
   const p = page.position;
-  if (!p || (!p.canBeCurrent && !p.canBeTarget)) return null;
-  const bar = h('div', { class: 'position-bar' });
-  if (p.canBeCurrent) {
-    bar.append(
-      p.isCurrent
-        ? button('This is my current stage', () => actions.setPosition('current', null), { icon: 'location', appearance: 'primary', title: 'Clear my current stage' })
-        : button('Set as my current stage', () => actions.setPosition('current', page.id), { icon: 'location' }),
-    );
-  }
-  if (p.canBeTarget) {
-    bar.append(
-      p.isTarget
-        ? button('This is my target', () => actions.setPosition('target', null), { icon: 'target', appearance: 'primary', title: 'Clear my target role' })
-        : button('Set as my target', () => actions.setPosition('target', page.id), { icon: 'target' }),
-    );
-  }
-  bar.append(link('My progress', actions.progress));
-  return bar;
+  if (!p || (!p.canBeCurrent && !p.canBeTarget)) return nothing;
+  const current = !p.canBeCurrent
+    ? nothing
+    : p.isCurrent
+      ? button('This is my current stage', () => actions.setPosition('current', null), {
+          icon: 'location',
+          appearance: 'primary',
+          pressed: true,
+          title: 'This is my current stage (select to clear)',
+        })
+      : button('Set as my current stage', () => actions.setPosition('current', page.id), { icon: 'location' });
+  const target = !p.canBeTarget
+    ? nothing
+    : p.isTarget
+      ? button('This is my target', () => actions.setPosition('target', null), {
+          icon: 'target',
+          appearance: 'primary',
+          pressed: true,
+          title: 'This is my target (select to clear)',
+        })
+      : button('Set as my target', () => actions.setPosition('target', page.id), { icon: 'target' });
+  return html`<div class="position-bar">${current}${target}${link('My progress', actions.progress)}</div>`;
+}
+
+function facts(page: NodePage): TemplateResult {
+  const p = page.progress;
+  return html`<div class="facts">
+    ${page.years ? html`<div class="fact"><span class="fact-label">Experience</span><span class="fact-value">${page.years}</span></div>` : nothing}
+    ${
+      page.salaries.length > 0
+        ? html`<div class="fact" data-testid="salary">
+            <span class="fact-label">Salary</span>
+            ${page.salaries.map(
+              (m, i) => html`<span class="fact-value ${i === 0 ? 'preferred' : ''}">${m.text} (${m.currency === 'GBP' ? 'UK' : 'US'}${m.note ? `, ${m.note}` : ''})</span>`,
+            )}
+          </div>`
+        : nothing
+    }
+    ${
+      p && p.total > 0
+        ? html`<div class="fact" data-testid="progress">
+            <span class="fact-label">Your progress</span>
+            <span class="fact-value">${p.practiced}/${p.total} practiced${p.done ? ` · ${p.done} done` : ''}</span>
+          </div>`
+        : nothing
+    }
+  </div>`;
 }
 
 /** The details of one stage, role, track level, skill or certification. */
-export function renderNode(page: NodePage, actions: NodeActions): HTMLElement {
-  const crumbs = h('nav', { class: 'breadcrumb', 'aria-label': 'Where this is in the roadmap' }, link('Overview', actions.overview));
-  for (const p of page.path)
-    crumbs.append(
-      h('span', { class: 'sep', 'aria-hidden': 'true' }, '›'),
-      link(p.title, () => actions.navigate(p.id)),
-    );
-
-  const header = h(
-    'header',
-    {},
-    crumbs,
-    h('p', { class: 'eyebrow' }, page.eyebrow),
-    h('h1', { 'data-testid': 'details-title' }, page.title),
-    page.summary ? h('p', { class: 'summary' }, page.summary) : null,
-    positionButtons(page, actions),
-  );
-
-  const facts = h('div', { class: 'facts' });
-  if (page.years) facts.append(h('div', { class: 'fact' }, h('span', { class: 'fact-label' }, 'Experience'), h('span', { class: 'fact-value' }, page.years)));
-  if (page.salaries.length > 0) {
-    const salary = h('div', { class: 'fact', 'data-testid': 'salary' }, h('span', { class: 'fact-label' }, 'Salary'));
-    page.salaries.forEach((m, i) =>
-      salary.append(h('span', { class: i === 0 ? 'fact-value preferred' : 'fact-value' }, `${m.text} (${m.currency === 'GBP' ? 'UK' : 'US'}${m.note ? `, ${m.note}` : ''})`)),
-    );
-    facts.append(salary);
-  }
-  if (page.progress && page.progress.total > 0) {
-    const p = page.progress;
-    facts.append(
-      h(
-        'div',
-        { class: 'fact', 'data-testid': 'progress' },
-        h('span', { class: 'fact-label' }, 'Your progress'),
-        h('span', { class: 'fact-value' }, `${p.practiced}/${p.total} practiced${p.done ? ` · ${p.done} done` : ''}`),
-      ),
-    );
-  }
-
-  const root = h('article', { class: `node kind-${page.kind}` }, header, facts);
-  if (page.chart) root.append(salaryChart(page.chart, actions.navigate));
-
-  if (page.skills.length > 0) {
-    const list = h('ul', { class: 'skills', 'data-testid': 'skills' });
-    for (const skill of page.skills) list.append(skillItem(skill, actions, page.showFolders, page.kind === 'skill'));
-    root.append(h('section', { 'aria-labelledby': 'skills-heading' }, h('h2', { id: 'skills-heading' }, page.kind === 'skill' ? 'Status and evidence' : 'Skills'), list));
-  }
-
-  for (const [i, block] of page.blocks.entries()) {
-    const list = h('ul', {});
-    for (const item of block.items) list.append(h('li', {}, item));
-    root.append(h('section', { 'aria-labelledby': `block-${i}` }, h('h2', { id: `block-${i}` }, block.title), list));
-  }
-
-  if (page.next.length > 0) {
-    const list = h('ul', { class: 'next', 'data-testid': 'next' });
-    for (const n of page.next)
-      list.append(
-        h(
-          'li',
-          {},
-          link(n.title, () => actions.navigate(n.id)),
-          h('span', { class: 'kind' }, n.kind),
-        ),
-      );
-    root.append(h('section', { 'aria-labelledby': 'next-heading' }, h('h2', { id: 'next-heading' }, page.nextTitle), list));
-  }
-
-  if (page.sources.length > 0) root.append(divider(), h('p', { class: 'sources' }, `Source: ${page.sources.join('; ')}`));
-  return root;
+export function renderNode(page: NodePage, actions: NodeActions): TemplateResult {
+  const crumbs = html`<nav class="breadcrumb" aria-label="Where this is in the roadmap">
+    ${link('Overview', actions.overview)} ${page.path.map((p) => html`<span class="sep" aria-hidden="true">›</span>${link(p.title, () => actions.navigate(p.id))}`)}
+  </nav>`;
+  const chart = page.chart;
+  return html`<article class="node kind-${page.kind}">
+    <header>
+      ${crumbs}
+      <p class="eyebrow">${page.eyebrow}</p>
+      <h1 tabindex="-1" data-testid="details-title">${page.title}</h1>
+      ${page.summary ? html`<p class="summary">${page.summary}</p>` : nothing} ${positionButtons(page, actions)}
+    </header>
+    ${facts(page)}
+    ${
+      chart
+        ? // The chart is built as DOM by its own module; rebuilt only when its figures change, so a mark
+          // elsewhere on the page leaves it (and a focused bar) alone.
+          guard([JSON.stringify(chart)], () => salaryChart(chart, actions.navigate))
+        : nothing
+    }
+    ${
+      page.skills.length > 0
+        ? html`<section aria-labelledby="skills-heading">
+            <h2 id="skills-heading">${page.kind === 'skill' ? 'Status and evidence' : 'Skills'}</h2>
+            <ul class="skills" data-testid="skills">
+              ${repeat(
+                page.skills,
+                (s) => s.id,
+                (s) => skillItem(s, actions, page.showFolders, page.kind === 'skill'),
+              )}
+            </ul>
+          </section>`
+        : nothing
+    }
+    ${page.blocks.map(
+      (block, i) =>
+        html`<section aria-labelledby="block-${i}">
+          <h2 id="block-${i}">${block.title}</h2>
+          <ul>
+            ${block.items.map((item) => html`<li>${item}</li>`)}
+          </ul>
+        </section>`,
+    )}
+    ${
+      page.next.length > 0
+        ? html`<section aria-labelledby="next-heading">
+            <h2 id="next-heading">${page.nextTitle}</h2>
+            <ul class="next" data-testid="next">
+              ${repeat(
+                page.next,
+                (n) => n.id,
+                (n) => html`<li>${link(n.title, () => actions.navigate(n.id))}<span class="kind">${n.kind}</span></li>`,
+              )}
+            </ul>
+          </section>`
+        : nothing
+    }
+    ${
+      page.sources.length > 0
+        ? html`${divider()}
+            <p class="sources">Source: ${page.sources.join('; ')}</p>`
+        : nothing
+    }
+  </article>`;
 }

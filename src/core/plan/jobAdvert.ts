@@ -105,7 +105,12 @@ export function createAdvertMatcher(index: RoadmapIndex): AdvertMatcher {
       known.product ||= product;
     } else byPhrase.set(text, { words: text.split(' '), skills: [...skills], product });
   };
-  const primarySkill = (evidenceId: string) => index.skillsForEvidence(evidenceId).find(matchable);
+  /** The skill a tool or practice stands for: the first whose title names it ("Helm" → Helm chart authoring), else the first that lists it. */
+  const primarySkill = (evidenceId: string) => {
+    const skills = index.skillsForEvidence(evidenceId).filter(matchable);
+    const name = normalize(index.titleOf(evidenceId) ?? practiceTitle(evidenceId) ?? evidenceId).split(' ')[0];
+    return skills.find((s) => normalize(s.title).split(' ').includes(name)) ?? skills[0];
+  };
 
   for (const skill of index.roadmap.skills.filter(matchable)) {
     for (const name of [skill.title, ...(skill.aliases ?? [])]) add(name, [skill.id], false);

@@ -9,5 +9,9 @@ import * as overview from './overview.mjs';
 import * as markSkillDone from './markSkillDone.mjs';
 import * as failureNotification from './failureNotification.mjs';
 import * as noteSurvivesReload from './noteSurvivesReload.mjs';
+import * as webHost from './webHost.mjs';
 
 export const CHECKS = [activityBar, expandStage, searchTerraform, openStage, overview, markSkillDone, failureNotification, noteSurvivesReload];
+
+/** The web pass (the extension in the web worker host, as on vscode.dev): the tree, search, details, the scan. */
+export const WEB_CHECKS = [activityBar, searchTerraform, openStage, webHost];

@@ -11,7 +11,7 @@ const skillsOf = (line: string) => matcher.match(line).skills;
 /** Advert lines and the skills each must map to: technologies, acronyms, synonyms, typos. */
 const MAPPED: [string, string[]][] = [
   ['3+ years of experience with Terraform and AWS', ['terraform-proficiency', 'aws-core-services']],
-  ['Hands-on Kubernetes (EKS) and Helm charts', ['kubernetes-in-production', 'aws-core-services']],
+  ['Hands-on Kubernetes (EKS) and Helm charts', ['kubernetes-in-production', 'aws-core-services', 'helm-charts']],
   ['Strong CI/CD experience: GitHub Actions, GitLab or Jenkins', ['cicd-pipelines']],
   ['Experience running k8s in production', ['kubernetes-in-production']],
   ['Solid understanding of Infrastructure as Code (IaC)', ['iac-breadth']],
