@@ -10,9 +10,11 @@
  *   document would cost nothing to load and everything to walk; `yaml` counts alias expansions
  *   (`maxAliasCount`);
  * - complex keys (`? …`, and `{{ … }}` in templated files, which YAML reads as a mapping used as a
- *   key): js-yaml turns them into "[object Object]";
- * - any error or unknown tag (`!Ref`): js-yaml stops at the first, while `yaml` keeps the documents
- *   around a broken one, which is what the detectors have always been given.
+ *   key): js-yaml turns them into "[object Object]", so such a result is thrown away;
+ * - any error: js-yaml stops at the first, while `yaml` keeps the documents around a broken one,
+ *   which is what the detectors have always been given.
+ * Local tags (CloudFormation's `!Ref`, `!Sub`) are read as `yaml` reads a tag it does not know: the
+ * node as it is written.
  * Both load on first use (esbuild evaluates a `require`d module on its first call), so a scan that
  * parses nothing never loads either.
  */
@@ -51,15 +53,44 @@ export function parseYaml(text: string): ParsedYaml {
 }
 
 function fastPathAllowed(text: string): boolean {
-  return !text.includes('{{') && !ANCHOR.test(text) && !COMPLEX_KEY.test(text);
+  return !ANCHOR.test(text) && !COMPLEX_KEY.test(text);
+}
+
+/** A mapping used as a key somewhere in the documents: js-yaml has named it "[object Object]". */
+function hasStringifiedKey(value: unknown): boolean {
+  const stack = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v !== 'object' || v === null) continue;
+    if (Array.isArray(v)) stack.push(...(v as unknown[]));
+    else
+      for (const [key, child] of Object.entries(v)) {
+        if (key === OBJECT_KEY) return true;
+        stack.push(child);
+      }
+  }
+  return false;
+}
+const OBJECT_KEY = String({});
+
+let schema: JsYaml.Schema | undefined;
+
+/**
+ * YAML 1.2's core schema, what `yaml` resolves by default (no timestamps, no merge keys), plus every
+ * local tag (`!…`) on any kind of node, constructed as the untagged node would be.
+ */
+function coreSchema(lib: typeof JsYaml): JsYaml.Schema {
+  const anyLocalTag = (kind: 'scalar' | 'sequence' | 'mapping') => new lib.Type('!', { kind, multi: true, construct: (data: unknown) => data ?? (kind === 'scalar' ? '' : null) });
+  schema ??= lib.CORE_SCHEMA.extend([anyLocalTag('scalar'), anyLocalTag('sequence'), anyLocalTag('mapping')]);
+  return schema;
 }
 
 function parseWithJsYaml(text: string): ParsedYaml | undefined {
   const lib = jsYaml();
   try {
-    // CORE_SCHEMA is YAML 1.2's core schema, what `yaml` resolves by default (no timestamps, no
-    // merge keys); `json: true` lets a repeated key win as `uniqueKeys: false` does.
-    const docs = lib.loadAll(text, undefined, { schema: lib.CORE_SCHEMA, json: true });
+    // `json: true` lets a repeated key win, as `uniqueKeys: false` does.
+    const docs = lib.loadAll(text, undefined, { schema: coreSchema(lib), json: true });
+    if (text.includes('{{') && hasStringifiedKey(docs)) return undefined;
     return { docs: docs.filter((d) => d !== null && d !== undefined), failures: 0 };
   } catch {
     return undefined;

@@ -86,6 +86,8 @@ describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
 
   it('reads custom tags (CloudFormation `!Ref`) as `yaml` does', () => {
     same('Resources:\n  B:\n    Type: AWS::S3::Bucket\n    Properties:\n      BucketName: !Ref Name\n      Tags: !GetAtt [X, Arn]\n');
+    for (const value of ['!Ref', '!Num 5', '!Bool true', '!Sub\n    - a\n    - b', '!Map\n    k: v', '!Quoted "x"', '!!str 5', '!<!Ref> y', '!Rain::Embed file.txt'])
+      same(`a:\n  b: ${value}\n  c: 1\n`);
   });
 
   it('agrees with `yaml` on generated block documents', () => {
