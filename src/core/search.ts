@@ -9,6 +9,9 @@
  * descriptive text. Query words are also expanded through a synonym table (k8s → kubernetes, …).
  * Ties break on kind (branch, stage, track, tool, skill, certification, level), then shorter
  * title, then id, so results are deterministic.
+ *
+ * A query that is exactly a role's name, alias or acronym ("sre", "platform", "mlops") puts that
+ * role first and its ladder levels right after it, above anything else that merely contains the word.
  */
 import type { Branch, Certification, LadderLevel, Skill, Stage, Tool, Track } from './model';
 import type { RoadmapIndex } from './roadmap';
@@ -35,6 +38,8 @@ export interface SearchOptions {
 
 export interface Search {
   search(query: string, options?: SearchOptions): SearchHit[];
+  /** The hit a record would be (for lists that are not a query's answer: your stage, recent picks), or undefined for an unknown id. */
+  hitFor(id: string): SearchHit | undefined;
 }
 
 /** Query-side synonyms: a word → alternative phrasings (each matched as a whole). */
@@ -140,6 +145,9 @@ interface Doc {
   names: string[];
   nameWords: string[][];
   rank: number;
+  /** For a ladder or track level: the id of the role it belongs to, and its place on that ladder. */
+  owner?: string;
+  step?: number;
 }
 
 // Match levels for one query word against one record.
@@ -156,13 +164,17 @@ const TIER_PREFIX = 800;
 const TIER_WORD_PREFIX = 600;
 const TIER_SUBSTRING = 400;
 const SYNONYM_PENALTY = 10;
+/** A role named exactly by the query is the answer; its levels come next. Both above any other exact hit. */
+const ROLE_EXACT_BONUS = 300;
+const LEVEL_OF_ROLE_BONUS = 200;
+const ROLE_KINDS: ReadonlySet<SearchKind> = new Set(['branch', 'track', 'stage']);
 
 function docsOf(index: RoadmapIndex): { doc: Doc; text: string }[] {
   const out: { doc: Doc; text: string }[] = [];
-  const push = (rec: { id: string; title: string; aliases?: string[] }, kind: SearchKind, detail: string, text: string[]) => {
+  const push = (rec: { id: string; title: string; aliases?: string[] }, kind: SearchKind, detail: string, text: string[], owner?: { id: string; step: number }) => {
     const names = [...new Set([rec.title, ...(rec.aliases ?? []), rec.id.replace(/-/g, ' ')].map(normalize).filter(Boolean))];
     out.push({
-      doc: { id: rec.id, kind, title: rec.title, detail, names, nameWords: names.map((n) => n.split(' ')), rank: KIND_RANK[kind] },
+      doc: { id: rec.id, kind, title: rec.title, detail, names, nameWords: names.map((n) => n.split(' ')), rank: KIND_RANK[kind], owner: owner?.id, step: owner?.step },
       text: normalize([detail, ...text].join(' ')),
     });
   };
@@ -176,14 +188,14 @@ function docsOf(index: RoadmapIndex): { doc: Doc; text: string }[] {
   }
   for (const b of d.branches as Branch[]) {
     push(b, 'branch', ['Specialisation', money(b.salary)].filter(Boolean).join(' · '), [b.summary]);
-    for (const l of b.ladder as LadderLevel[]) {
-      push(l, 'level', [b.title, money(l.salary)].filter(Boolean).join(' · '), [l.summary ?? '', l.scope ?? '']);
+    for (const [step, l] of (b.ladder as LadderLevel[]).entries()) {
+      push(l, 'level', [b.title, money(l.salary)].filter(Boolean).join(' · '), [l.summary ?? '', l.scope ?? ''], { id: b.id, step });
     }
   }
   for (const t of d.tracks as Track[]) {
     push(t, 'track', `Track · ${t.levels.length} levels`, [t.summary]);
-    for (const l of t.levels) {
-      push(l, 'level', [t.title, money(l.salary), l.scope ?? ''].filter(Boolean).join(' · '), [l.summary ?? '']);
+    for (const [step, l] of t.levels.entries()) {
+      push(l, 'level', [t.title, money(l.salary), l.scope ?? ''].filter(Boolean).join(' · '), [l.summary ?? ''], { id: t.id, step });
     }
   }
   for (const s of d.skills as Skill[]) {
@@ -305,7 +317,7 @@ export function createSearch(index: RoadmapIndex): Search {
     });
     const queryWords = [...new Set(variants.flatMap((v) => v.words))];
 
-    const hits: (SearchHit & { rank: number })[] = [];
+    const hits: (SearchHit & { rank: number; owner?: string; step?: number; exact: boolean })[] = [];
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
       if (kinds && !kinds.has(doc.kind)) continue;
@@ -322,11 +334,35 @@ export function createSearch(index: RoadmapIndex): Search {
       if (!ok && tier === 0) continue;
       const tokenPart = ok ? (10 * sum) / perToken.length : 0;
       const score = tier + tokenPart + 20 * coverage(doc, queryWords);
-      hits.push({ id: doc.id, kind: doc.kind, title: doc.title, detail: doc.detail, score: Math.round(score * 100) / 100, rank: doc.rank });
+      hits.push({
+        id: doc.id,
+        kind: doc.kind,
+        title: doc.title,
+        detail: doc.detail,
+        score,
+        rank: doc.rank,
+        owner: doc.owner,
+        step: doc.step,
+        exact: tier >= TIER_EXACT - SYNONYM_PENALTY,
+      });
+    }
+    // "sre" is the SRE specialisation before "SRE", "Senior SRE" and "Staff SRE", its levels.
+    const namedRoles = new Set(hits.filter((h) => h.exact && ROLE_KINDS.has(h.kind)).map((h) => h.id));
+    for (const h of hits) {
+      if (namedRoles.has(h.id)) h.score += ROLE_EXACT_BONUS;
+      // Its levels in ladder order: entry, senior, staff, head.
+      else if (h.owner !== undefined && namedRoles.has(h.owner)) h.score += LEVEL_OF_ROLE_BONUS - (h.step ?? 0);
+      h.score = Math.round(h.score * 100) / 100;
     }
     hits.sort((a, b) => b.score - a.score || a.rank - b.rank || a.title.length - b.title.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return hits.slice(0, limit).map(({ rank: _rank, ...hit }) => hit);
+    return hits.slice(0, limit).map(({ id, kind, title, detail, score }) => ({ id, kind, title, detail, score }));
   }
 
-  return { search };
+  const byId = new Map(docs.map((d) => [d.id, d]));
+  function hitFor(id: string): SearchHit | undefined {
+    const doc = byId.get(id);
+    return doc && { id: doc.id, kind: doc.kind, title: doc.title, detail: doc.detail, score: 0 };
+  }
+
+  return { search, hitFor };
 }

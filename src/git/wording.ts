@@ -40,3 +40,18 @@ export function describeAuthorship(entry: FileAuthorship, now: Date): string {
   if (entry.totalCommits > 0) return `not yours: ${plural(entry.totalCommits, 'commit')} in this repository`;
   return 'no commits in this repository';
 }
+
+/**
+ * Authorship said once per file, in plain words, for the views: "written by you: 14 commits, last 3
+ * weeks ago", "written by you and others: 3 of 20 commits yours, last 2 days ago", "written by
+ * others", "not committed yet".
+ */
+export function authorshipInWords(entry: FileAuthorship, now: Date): string {
+  if (entry.yourCommits > 0) {
+    const when = entry.lastYours ? relativeTime(entry.lastYours, now) : undefined;
+    const last = when ? `, last ${when}` : '';
+    if (entry.totalCommits > entry.yourCommits) return `written by you and others: ${entry.yourCommits} of ${plural(entry.totalCommits, 'commit')} yours${last}`;
+    return `written by you: ${plural(entry.yourCommits, 'commit')}${last}`;
+  }
+  return entry.totalCommits > 0 ? 'written by others' : 'not committed yet';
+}

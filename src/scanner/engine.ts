@@ -336,6 +336,22 @@ export class ScanIndex {
   }
 
   /** The merged result (memoised until the next change). */
+  /**
+   * Every file that shows a technology or practice id, sorted: the whole list behind a result's
+   * `evidence`, which names only a few (the views' "Show all N files").
+   */
+  filesOf(id: string): string[] {
+    const keys = new Set([`t:${id}`, `p:${id}`]);
+    const files: string[] = [];
+    for (const [path, record] of this.records) {
+      const shows = record.hits.some(
+        (hit) => keys.has(hit.key) && (hit.requires === undefined || this.files.has(hit.requires)) && (hit.unless === undefined || !this.files.has(hit.unless)),
+      );
+      if (shows) files.push(path);
+    }
+    return files.sort();
+  }
+
   result(): ScanResult {
     if (this.cached) return this.cached;
     const techFiles = new Map<string, EvidenceSet>();

@@ -277,7 +277,7 @@ describe('skills report', () => {
           'Orphaned marks',
         ].map(escapeMarkdown),
       );
-      assert.equal(/<script/i.test(md), false);
+      assert.equal(/(^|[^\\])<[a-z/!?]/i.test(md), false, 'no unescaped < can open a tag');
       assert.equal(
         lines.some((l) => /^\s*(```|~~~)/.test(l)),
         false,
@@ -291,12 +291,15 @@ describe('skills report', () => {
       const start = lines.findIndex((l) => l.includes('Not a heading'));
       assert.ok(lines[start].startsWith(`- **${escapeMarkdown(index.titleOf('kubernetes-in-production') as string)}** — `));
       for (let i = 1; i < HOSTILE_NOTE.split('\n').length; i++) assert.ok(lines[start + i].startsWith('  '), lines[start + i]);
-      assert.ok(md.includes('&lt;script&gt;'));
+      assert.ok(md.includes('\\<script\\>'), 'raw HTML is escaped the Markdown way');
       assert.ok(md.includes('\\[link\\](javascript:alert(1))'));
     });
 
     it('escapes Markdown in any text', () => {
-      assert.equal(escapeMarkdown('a*b_c`d|e<f>g&h[i]#j'), 'a\\*b\\_c\\`d\\|e&lt;f&gt;g&amp;h\\[i\\]\\#j');
+      assert.equal(escapeMarkdown('a*b_c`d|e<f>g&h[i]#j'), 'a\\*b\\_c\\`d\\|e\\<f\\>g&h\\[i\\]\\#j');
+      // Markdown escapes, not HTML ones: "&" reads as itself in the raw file, and is escaped only where it would start an entity.
+      assert.equal(escapeMarkdown('Communication & Collaboration'), 'Communication & Collaboration');
+      assert.equal(escapeMarkdown('&amp; &#42; &x'), '\\&amp; \\&\\#42; &x');
       assert.equal(escapeMarkdown('two\nlines'), 'two lines');
     });
 

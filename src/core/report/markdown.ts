@@ -10,6 +10,7 @@ import type { ReportGaps, ReportMark, SkillsReport } from './build';
 /**
  * Escapes text (user notes, titles, hints) so it renders literally inline in Markdown and in HTML
  * previews: emphasis, code, links, tables, headings and raw HTML all come out as plain characters.
+ * Markdown's backslash escapes, not HTML entities, so the raw file reads as written ("R & D").
  * Line breaks become spaces; every other control character (escape sequences, C1, bidi overrides)
  * is shown as a visible escape such as `\x1b` or `\u202e` (tabs stay tabs).
  */
@@ -27,7 +28,9 @@ function escapeMarkdownSyntax(text: string): string {
     text
       // A run of blanks holding a line break becomes one space (`\s*[\r\n]+\s*` retried long runs without one).
       .replace(/\s+/g, (run) => (/[\r\n]/.test(run) ? ' ' : run))
-      .replace(/[\\`*_[\]|~#!$<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+      // Markdown's own backslash escapes, not HTML entities: the raw file reads "R & D", not "R &amp; D".
+      // `\<` can start no HTML tag; `&` is escaped only where it would start an entity ("&amp;", "&#42;").
+      .replace(/[\\`*_[\]|~#!$<>]|&(?=#?[a-z0-9]+;)/gi, (c) => `\\${c}`)
   );
 }
 
