@@ -36,6 +36,24 @@ export function salaryIn(ranges: readonly SalaryRange[], currency: Currency): Sa
   return ranges.find((r) => r.currency === currency && !r.note) ?? ranges.find((r) => r.currency === currency);
 }
 
+/** What a figure in one currency only says of itself: the source articles give the ladders in GBP only. */
+const ONLY_IN: Record<Currency, string> = { GBP: 'UK figures only', USD: 'US figures only' };
+
+export function figuresOnlyNote(currency: Currency): string {
+  return ONLY_IN[currency];
+}
+
+/**
+ * The range to show where `preferred` is asked for: that currency's, or else the one the source
+ * gives, with a note ("UK figures only") so a £ row among $ rows never passes for a dollar figure.
+ */
+export function salaryShown(ranges: readonly SalaryRange[], preferred: Currency): { range: SalaryRange; note?: string } | undefined {
+  const range = salaryIn(ranges, preferred);
+  if (range) return { range };
+  const other = ranges.find((r) => !r.note) ?? ranges[0];
+  return other ? { range: other, note: figuresOnlyNote(other.currency) } : undefined;
+}
+
 const SKILL_CATEGORY_TITLES: Record<string, string> = {
   'ci-cd': 'CI/CD',
   iac: 'Infrastructure as Code',

@@ -48,7 +48,7 @@ export interface LinkView {
   kind: string;
 }
 
-/** A point of the salary chart: one role or stage with its range in the preferred currency. */
+/** A point of the salary chart: one role or stage with its range in its series' currency. */
 export interface ChartPoint {
   id: string;
   label: string;
@@ -59,10 +59,23 @@ export interface ChartPoint {
   current: boolean;
 }
 
+/**
+ * One run of bars in one currency: the trunk, or a ladder. A series is drawn in the currency its
+ * figures have; when that is not the one asked for, `note` says so ("UK figures only").
+ */
+export interface ChartSeries {
+  label: string;
+  currency: Currency;
+  note?: string;
+  points: ChartPoint[];
+  /** Roles of the series with no figure in its currency, named in the caption, never dropped silently. */
+  missing: string[];
+}
+
 export interface ChartView {
   title: string;
-  currency: Currency;
-  points: ChartPoint[];
+  /** Series in the same currency share an axis; another currency gets an axis of its own. */
+  series: ChartSeries[];
 }
 
 export interface Block {
@@ -134,8 +147,14 @@ export interface OverviewNode {
   group: 'trunk' | 'branch' | 'track';
   /** Fraction of the node's skills practiced or done, 0..1. */
   progress: number;
-  /** Salary range in the preferred currency, formatted. */
+  /** Skills practiced or done, of how many; absent when the node lists no skills. */
+  skills?: { have: number; total: number };
+  /** Salary range in the preferred currency (or the only one given), formatted. */
   salary?: string;
+  /** "UK figures only" when `salary` is not in the preferred currency. */
+  salaryNote?: string;
+  /** "4–6 years", for stages and ladder levels that say. */
+  years?: string;
   /** Ids this node leads to (edges of the picture). */
   next: string[];
 }
@@ -145,6 +164,12 @@ export interface OverviewPage {
   title: string;
   currency: Currency;
   nodes: OverviewNode[];
+  /** The user's current stage ("you are here"). */
+  current?: string;
+  /** The node standing for the target role (a ladder level's branch or track), and the role's own title. */
+  target?: { id: string; title: string };
+  /** Node ids from the current stage (or the first stage) to the target, in order; empty without a target. */
+  path: string[];
 }
 
 export interface MissingPage {

@@ -7,10 +7,10 @@ import type { Branch, Certification, Currency, LadderLevel, SalaryRange, Skill, 
 import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
 import { practiceTitle } from './detection';
-import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryIn } from './format';
+import { byPreference, figuresOnlyNote, formatSalary, formatSalaryShort, formatYears, salaryIn, salaryShown } from './format';
 import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
-import type { GapView, ProgressPage, Block, ChartPoint, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
+import type { GapView, ProgressPage, Block, ChartPoint, ChartSeries, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
 
 export interface PageContext {
   index: RoadmapIndex;
@@ -116,24 +116,42 @@ function progressOf(ctx: PageContext, ids: readonly string[]) {
   return skills.length > 0 ? completion(skills, ctx.evidence, ctx.marks) : undefined;
 }
 
-function point(ctx: PageContext, id: string, label: string, ranges: readonly SalaryRange[], current: boolean): ChartPoint | undefined {
-  const range = salaryIn(ranges, ctx.currency);
-  return range ? { id, label, min: range.min, max: range.max, openEnded: range.openEnded, current } : undefined;
+/** A role or stage as the salary chart sees it. */
+interface Charted {
+  id: string;
+  title: string;
+  salary: readonly SalaryRange[];
 }
 
-function trunkPoints(ctx: PageContext, currentId?: string, upToOrder = Infinity): ChartPoint[] {
-  return ctx.index.stages
-    .filter((s) => s.order <= upToOrder)
-    .map((s) => point(ctx, s.id, s.title, s.salary, s.id === currentId))
-    .filter((p): p is ChartPoint => p !== undefined);
+const CURRENCIES: readonly Currency[] = ['GBP', 'USD'];
+
+/**
+ * One series of the salary chart, in the preferred currency when every role has a figure in it, else
+ * in the currency most of its roles have (the ladders have UK figures only), labelled as such. Roles
+ * without a figure in that currency are named in `missing`, never dropped silently.
+ */
+export function chartSeries(preferred: Currency, label: string, roles: readonly Charted[], currentId?: string): ChartSeries | undefined {
+  if (roles.length === 0) return undefined;
+  const covered = (currency: Currency) => roles.filter((r) => salaryIn(r.salary, currency)).length;
+  const currency = CURRENCIES.filter((c) => c !== preferred).reduce((best, c) => (covered(c) > covered(best) ? c : best), preferred);
+  const points: ChartPoint[] = [];
+  const missing: string[] = [];
+  for (const role of roles) {
+    const range = salaryIn(role.salary, currency);
+    if (range) points.push({ id: role.id, label: role.title, min: range.min, max: range.max, openEnded: range.openEnded, current: role.id === currentId });
+    else missing.push(role.title);
+  }
+  return { label, currency, ...(currency === preferred ? {} : { note: figuresOnlyNote(currency) }), points, missing };
 }
 
-function chart(title: string, ctx: PageContext, points: ChartPoint[]): ChartView | undefined {
-  return points.length > 1 ? { title, currency: ctx.currency, points } : undefined;
+function trunkRoles(ctx: PageContext, upToOrder = Infinity): Charted[] {
+  return ctx.index.stages.filter((s) => s.order <= upToOrder);
 }
 
-function ladderPoints(ctx: PageContext, levels: readonly LadderLevel[], currentId?: string): ChartPoint[] {
-  return levels.map((l) => point(ctx, l.id, l.title, l.salary, l.id === currentId)).filter((p): p is ChartPoint => p !== undefined);
+/** A chart when its series have two bars or more between them. */
+function chart(title: string, series: (ChartSeries | undefined)[]): ChartView | undefined {
+  const drawn = series.filter((s): s is ChartSeries => s !== undefined);
+  return drawn.reduce((n, s) => n + s.points.length, 0) > 1 ? { title, series: drawn } : undefined;
 }
 
 function sources(refs: readonly { file: string; title: string }[]): string[] {
@@ -173,7 +191,7 @@ function stagePage(ctx: PageContext, stage: Stage): NodePage {
     summary: stage.summary,
     years: formatYears(stage.years),
     salaries: money(stage.salary, ctx.currency),
-    chart: chart('Salary across the career trunk', ctx, trunkPoints(ctx, stage.id)),
+    chart: chart('Salary across the career trunk', [chartSeries(ctx.currency, 'Career trunk', trunkRoles(ctx), stage.id)]),
     blocks: [
       ...block('Key milestone', [stage.milestone]),
       ...block('What you do', stage.whatYouDo),
@@ -196,7 +214,10 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
     eyebrow: 'Specialisation',
     summary: branch.summary,
     salaries: money(branch.salary, ctx.currency),
-    chart: chart(`Salary: the trunk, then ${branch.title}`, ctx, [...trunkPoints(ctx, undefined, senior), ...ladderPoints(ctx, branch.ladder)]),
+    chart: chart(`Salary: the trunk, then ${branch.title}`, [
+      chartSeries(ctx.currency, 'Career trunk', trunkRoles(ctx, senior)),
+      chartSeries(ctx.currency, `${branch.title} ladder`, branch.ladder),
+    ]),
     blocks: [
       ...block('What you do differently', branch.differences),
       ...block('Suits you if', branch.suits),
@@ -221,7 +242,7 @@ function trackPage(ctx: PageContext, track: Track): NodePage {
     eyebrow: 'Career track',
     summary: track.summary,
     salaries: [],
-    chart: chart(`Salary along the ${track.title}`, ctx, ladderPoints(ctx, track.levels)),
+    chart: chart(`Salary along the ${track.title}`, [chartSeries(ctx.currency, track.title, track.levels)]),
     blocks: [
       ...block('What you do', track.whatYouDo),
       ...block(
@@ -251,7 +272,9 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
     summary: level.summary ?? owner?.summary ?? '',
     years: level.years ? formatYears(level.years) : undefined,
     salaries: money(level.salary, ctx.currency),
-    chart: chart(owner ? `Salary along ${owner.title}` : 'Salary', ctx, ladderPoints(ctx, levels, level.id)),
+    chart: chart(owner ? `Salary along ${owner.title}` : 'Salary', [
+      chartSeries(ctx.currency, owner ? `${owner.title} ${owner.kind === 'branch' ? 'ladder' : 'levels'}` : level.title, levels, level.id),
+    ]),
     blocks: block('Scope', level.scope ? [level.scope] : undefined),
     skills: owner?.kind === 'branch' ? skillViews(ctx, owner.skills) : [],
     next: links(
@@ -299,25 +322,36 @@ function certificationPage(ctx: PageContext, cert: Certification): NodePage {
 /** The whole career tree as a picture: trunk, branches and tracks with their edges and progress. */
 export function buildOverview(ctx: PageContext): OverviewPage {
   const { index } = ctx;
-  const fraction = (skillIds: readonly string[]) => {
+  const skills = (skillIds: readonly string[]) => {
     const c = progressOf(ctx, skillIds);
-    return c && c.total > 0 ? (c.practiced + c.done) / c.total : 0;
+    return c && c.total > 0 ? { have: c.practiced + c.done, total: c.total } : undefined;
   };
-  const salary = (ranges: readonly SalaryRange[]) => {
-    const r = salaryIn(ranges, ctx.currency);
-    return r ? formatSalaryShort(r) : undefined;
+  const node = (
+    record: { id: string; title: string; skills?: readonly string[] },
+    group: OverviewNode['group'],
+    ranges: readonly SalaryRange[],
+    next: readonly string[],
+    years?: string,
+  ): OverviewNode => {
+    const counted = skills(record.skills ?? []);
+    const shown = salaryShown(ranges, ctx.currency);
+    return {
+      id: record.id,
+      title: record.title,
+      group,
+      progress: counted ? counted.have / counted.total : 0,
+      ...(counted ? { skills: counted } : {}),
+      ...(shown ? { salary: formatSalaryShort(shown.range) } : {}),
+      ...(shown?.note ? { salaryNote: shown.note } : {}),
+      ...(years ? { years } : {}),
+      next: [...next],
+    };
   };
   const nodes: OverviewNode[] = [
-    ...index.stages.map((s) => ({ id: s.id, title: s.title, group: 'trunk' as const, progress: fraction(s.skills), salary: salary(s.salary), next: [...s.next] })),
-    ...index.roadmap.branches.map((b) => ({ id: b.id, title: b.title, group: 'branch' as const, progress: fraction(b.skills), salary: salary(b.salary), next: [] })),
-    ...index.roadmap.tracks.map((t) => ({
-      id: t.id,
-      title: t.title,
-      group: 'track' as const,
-      progress: 0,
-      salary: t.levels.length > 0 ? salary(t.levels[0].salary) : undefined,
-      next: [],
-    })),
+    ...index.stages.map((s) => node(s, 'trunk', s.salary, s.next, formatYears(s.years))),
+    ...index.roadmap.branches.map((b) => node(b, 'branch', b.salary, [])),
+    // A track has no range of its own: its first level's is where it starts.
+    ...index.roadmap.tracks.map((t) => node(t, 'track', t.levels[0]?.salary ?? [], [])),
   ];
   // Branches and tracks name the stages they are entered from; draw those as edges too.
   const byId = new Map(nodes.map((n) => [n.id, n] as const));
@@ -327,8 +361,41 @@ export function buildOverview(ctx: PageContext): OverviewPage {
       if (stage && !stage.next.includes(entry.id)) stage.next.push(entry.id);
     }
   }
-  for (const node of nodes) node.next = node.next.filter((id) => byId.has(id));
-  return { page: 'overview', title: 'Your DevOps career tree', currency: ctx.currency, nodes };
+  for (const n of nodes) n.next = n.next.filter((id) => byId.has(id));
+
+  const current = ctx.position?.currentStage && byId.has(ctx.position.currentStage) ? ctx.position.currentStage : undefined;
+  const targetId = ctx.position?.targetRole;
+  // A ladder level is drawn as the branch or track it belongs to.
+  const targetNode = targetId ? (byId.has(targetId) ? targetId : index.levelOwner(targetId)?.id) : undefined;
+  const target = targetId && targetNode && byId.has(targetNode) ? { id: targetNode, title: index.titleOf(targetId) ?? targetId } : undefined;
+  // From where you are; a target out of reach from there (a branch entered before your stage) is
+  // shown on its way from the start of the trunk instead.
+  const start = index.stages[0]?.id;
+  const fromHere = target && current ? pathBetween(byId, current, target.id) : [];
+  const path = target && fromHere.length === 0 ? pathBetween(byId, start, target.id) : fromHere;
+  return { page: 'overview', title: 'Your DevOps career tree', currency: ctx.currency, nodes, ...(current ? { current } : {}), ...(target ? { target } : {}), path };
+}
+
+/** The shortest way along the picture's edges from one node to another (breadth first), or none. */
+function pathBetween(byId: ReadonlyMap<string, OverviewNode>, from: string | undefined, to: string): string[] {
+  if (!from || !byId.has(from)) return [];
+  const cameFrom = new Map<string, string | null>([[from, null]]);
+  const queue = [from];
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    if (id === to) {
+      const path: string[] = [];
+      for (let at: string | null = id; at !== null; at = cameFrom.get(at) ?? null) path.unshift(at);
+      return path;
+    }
+    for (const next of byId.get(id)?.next ?? []) {
+      if (!cameFrom.has(next)) {
+        cameFrom.set(next, id);
+        queue.push(next);
+      }
+    }
+  }
+  return [];
 }
 
 function skillLink(skill: Skill): LinkView {

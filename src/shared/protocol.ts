@@ -15,6 +15,7 @@ import type { Page } from '../core/pageModel';
 export type {
   Block,
   ChartPoint,
+  ChartSeries,
   ChartView,
   EvidenceView,
   FitView,

@@ -63,8 +63,8 @@ describe('details pages', () => {
       page.salaries.map((s) => s.text),
       ['£40,000 – £55,000', '$65,000 – $90,000'],
     );
-    assert.equal(page.chart?.points.length, 5);
-    assert.ok(page.chart?.points[0].current);
+    assert.equal(page.chart?.series[0].points.length, 5);
+    assert.ok(page.chart?.series[0].points[0].current);
     assert.ok(page.skills.length > 0);
     assert.ok(page.skills.some((s) => s.status === 'practiced' && s.evidence[0]?.path === 'infra/main.tf'));
     assert.deepEqual(
@@ -77,12 +77,12 @@ describe('details pages', () => {
   it('puts USD first when preferred', () => {
     const page = buildPage(ctx({ currency: 'USD' }), 'stage-junior') as NodePage;
     assert.equal(page.salaries[0].currency, 'USD');
-    assert.equal(page.chart?.currency, 'USD');
+    assert.equal(page.chart?.series[0].currency, 'USD');
   });
 
   it('a branch page charts the trunk then its ladder', () => {
     const page = buildPage(ctx(), 'site-reliability-engineering') as NodePage;
-    const ids = page.chart!.points.map((p) => p.id);
+    const ids = page.chart!.series.flatMap((s) => s.points.map((p) => p.id));
     assert.ok(ids.includes('stage-junior') && ids.includes('sre-head'));
     assert.deepEqual(
       page.next.map((n) => n.id),
@@ -95,7 +95,7 @@ describe('details pages', () => {
     const page = buildPage(ctx(), 'sre-senior') as NodePage;
     assert.match(page.eyebrow, /^Level 2 of 4/);
     assert.equal(page.next[0].id, 'sre-staff');
-    assert.ok(page.chart?.points.find((p) => p.id === 'sre-senior')?.current);
+    assert.ok(page.chart?.series[0].points.find((p) => p.id === 'sre-senior')?.current);
     assert.deepEqual(
       page.path.map((l) => l.id),
       ['site-reliability-engineering'],

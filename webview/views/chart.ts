@@ -1,51 +1,134 @@
-import type { ChartView } from '../../src/shared/protocol';
-import { svg, h } from '../dom';
+/**
+ * The salary chart: one bar per role from its lowest to its highest figure. Series in one currency
+ * share an axis; a series in another currency (the ladders have UK figures only) gets an axis of its
+ * own, titled with its currency and its note, so a pound bar never reads as dollars. The picture is
+ * an image for assistive technology (nothing focusable inside it); the figures and the links to each
+ * role follow as a real table.
+ */
+
+import type { ChartPoint, ChartSeries, ChartView } from '../../src/shared/protocol';
+import { h, svg } from '../dom';
 
 const WIDTH = 640;
-const LABEL_WIDTH = 210;
+const LABEL_WIDTH = 200;
 const ROW = 26;
+const HEADING = 22;
+const AXIS = 40;
 
-const symbol = (currency: string) => (currency === 'GBP' ? '£' : '$');
-const short = (currency: string, n: number) => `${symbol(currency)}${Math.round(n / 1000)}K`;
+const SYMBOL: Record<string, string> = { GBP: '£', USD: '$' };
+const NAME: Record<string, string> = { GBP: 'pounds (GBP)', USD: 'US dollars (USD)' };
+const short = (currency: string, n: number) => `${SYMBOL[currency] ?? ''}${Math.round(n / 1000)}K`;
+const full = (currency: string, n: number) => `${SYMBOL[currency] ?? ''}${n.toLocaleString('en-GB')}`;
+const rangeText = (currency: string, p: ChartPoint, format = short) =>
+  `${format(currency, p.min)}${p.max !== undefined ? ` – ${format(currency, p.max)}` : ''}${p.openEnded ? '+' : ''}`;
 
 /** "Nice" axis steps so the ticks read as round salaries. */
 function ticks(max: number): number[] {
   const step = [10_000, 20_000, 25_000, 50_000, 100_000].find((s) => max / s <= 8) ?? 200_000;
+  const top = Math.ceil(max / step) * step;
   const out: number[] = [];
-  for (let v = 0; v <= max; v += step) out.push(v);
+  for (let v = 0; v <= top; v += step) out.push(v);
   return out;
 }
 
-/** A range chart: one bar per role from its minimum to its maximum salary, in theme colours. */
-export function salaryChart(chart: ChartView, onSelect: (id: string) => void): HTMLElement {
-  const top = Math.max(...chart.points.map((p) => (p.max ?? p.min) * (p.openEnded ? 1.15 : 1)));
-  const scaleMax = ticks(top).at(-1)! < top ? ticks(top).at(-1)! + (ticks(top)[1] ?? 10_000) : ticks(top).at(-1)!;
-  const x = (v: number) => LABEL_WIDTH + ((WIDTH - LABEL_WIDTH - 16) * v) / scaleMax;
-  const height = chart.points.length * ROW + 30;
-  const root = svg('svg', { viewBox: `0 0 ${WIDTH} ${height}`, role: 'img', 'aria-label': chart.title, class: 'chart' });
-  for (const t of ticks(scaleMax)) {
-    root.append(svg('line', { x1: x(t), x2: x(t), y1: 0, y2: height - 22, class: 'chart-grid' }));
-    root.append(svg('text', { x: x(t), y: height - 6, class: 'chart-axis', 'text-anchor': 'middle' }, short(chart.currency, t)));
+/** Series grouped by currency, in the order they come: each group is drawn over one axis. */
+function byCurrency(series: readonly ChartSeries[]): ChartSeries[][] {
+  const groups = new Map<string, ChartSeries[]>();
+  for (const s of series) groups.set(s.currency, [...(groups.get(s.currency) ?? []), s]);
+  return [...groups.values()];
+}
+
+function drawGroup(root: SVGElement, group: ChartSeries[], chart: ChartView, top: number, onSelect: (id: string) => void): number {
+  const currency = group[0].currency;
+  const points = group.flatMap((s) => s.points);
+  const scale = ticks(Math.max(...points.map((p) => (p.max ?? p.min) * (p.openEnded ? 1.1 : 1))));
+  const scaleMax = scale.at(-1)!;
+  const x = (v: number) => LABEL_WIDTH + ((WIDTH - LABEL_WIDTH - 30) * v) / scaleMax;
+  const titled = chart.series.length > 1;
+  const rows = points.length * ROW + (titled ? group.length * HEADING : 0);
+  for (const t of scale) root.append(svg('line', { x1: x(t), x2: x(t), y1: top, y2: top + rows, class: 'chart-grid' }));
+  let y = top;
+  for (const series of group) {
+    if (titled) {
+      root.append(svg('text', { x: 0, y: y + 16, class: 'chart-axis-title' }, series.label));
+      y += HEADING;
+    }
+    for (const p of series.points) {
+      const high = p.max ?? p.min;
+      const row = svg('g', { class: `chart-row chart-series-${chart.series.indexOf(series)}${p.current ? ' current' : ''}`, 'data-point-id': p.id });
+      row.append(
+        svg('text', { x: LABEL_WIDTH - 8, y: y + 17, class: 'chart-label', 'text-anchor': 'end' }, p.label.length > 30 ? `${p.label.slice(0, 29)}…` : p.label),
+        svg('rect', { x: x(p.min), y: y + 5, width: Math.max(4, x(high) - x(p.min)), height: ROW - 10, rx: 3, class: 'chart-bar' }),
+      );
+      if (p.openEnded) row.append(svg('path', { d: `M ${x(high)} ${y + 5} l 10 ${(ROW - 10) / 2} l -10 ${(ROW - 10) / 2} z`, class: 'chart-bar open' }));
+      // The mouse may click a bar; keyboards and screen readers use the table's links below.
+      row.addEventListener('click', () => onSelect(p.id));
+      root.append(row);
+      y += ROW;
+    }
   }
-  chart.points.forEach((p, i) => {
-    const y = i * ROW + 4;
-    const high = p.max ?? p.min;
-    const row = svg('g', { class: p.current ? 'chart-row current' : 'chart-row', 'data-point-id': p.id });
-    const label = `${p.label}: ${short(chart.currency, p.min)} to ${short(chart.currency, high)}${p.openEnded ? ' and more' : ''}`;
-    row.append(
-      svg('title', {}, label),
-      svg('text', { x: LABEL_WIDTH - 8, y: y + 14, class: 'chart-label', 'text-anchor': 'end' }, p.label.length > 30 ? `${p.label.slice(0, 29)}…` : p.label),
-      svg('rect', { x: x(p.min), y: y + 3, width: Math.max(4, x(high) - x(p.min)), height: ROW - 10, rx: 3, class: 'chart-bar' }),
-    );
-    if (p.openEnded) row.append(svg('path', { d: `M ${x(high)} ${y + 3} l 10 ${(ROW - 10) / 2} l -10 ${(ROW - 10) / 2} z`, class: 'chart-bar open' }));
-    row.setAttribute('tabindex', '0');
-    row.setAttribute('role', 'button');
-    row.setAttribute('aria-label', label);
-    row.addEventListener('click', () => onSelect(p.id));
-    row.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') onSelect(p.id);
-    });
-    root.append(row);
-  });
-  return h('figure', { class: 'chart-figure' }, h('figcaption', {}, chart.title), root);
+  for (const t of scale) root.append(svg('text', { x: x(t), y: y + 14, class: 'chart-axis', 'text-anchor': 'middle' }, short(currency, t)));
+  const note = group.find((s) => s.note)?.note;
+  root.append(
+    svg(
+      'text',
+      { x: WIDTH - 16, y: y + 32, class: 'chart-axis-title', 'text-anchor': 'end', 'data-axis': currency },
+      `Salary in ${NAME[currency] ?? currency}${note ? ` · ${note}` : ''}`,
+    ),
+  );
+  return y + AXIS;
+}
+
+/** What the caption says beyond the title: which series is in which currency, and what is missing. */
+function captionNotes(chart: ChartView): string[] {
+  const notes: string[] = [];
+  const currencies = new Set(chart.series.map((s) => s.currency));
+  if (currencies.size > 1)
+    notes.push(`Two currencies, each on its own axis: ${chart.series.map((s) => `${s.label} in ${NAME[s.currency] ?? s.currency}${s.note ? `, ${s.note}` : ''}`).join('; ')}.`);
+  else if (chart.series.some((s) => s.note))
+    notes.push(`${chart.series.find((s) => s.note)!.note}: the sources give these roles in ${NAME[chart.series[0].currency] ?? chart.series[0].currency} only.`);
+  for (const s of chart.series) if (s.missing.length > 0) notes.push(`No ${SYMBOL[s.currency] ?? s.currency} figure for ${s.missing.join(', ')}.`);
+  return notes;
+}
+
+function figuresTable(chart: ChartView, onSelect: (id: string) => void): HTMLElement {
+  const body = chart.series.flatMap((s) => [
+    h('tr', {}, h('th', { colspan: 2, scope: 'colgroup', class: 'chart-table-series' }, `${s.label}${s.note ? ` (${s.note})` : ''}`)),
+    ...s.points.map((p) => {
+      const name = p.current
+        ? h('span', { 'aria-current': 'page' }, p.label)
+        : (() => {
+            const b = h('button', { type: 'button', class: 'link-button' }, p.label);
+            b.addEventListener('click', () => onSelect(p.id));
+            return b;
+          })();
+      return h('tr', {}, h('th', { scope: 'row' }, name), h('td', {}, rangeText(s.currency, p, full)));
+    }),
+  ]);
+  return h(
+    'table',
+    { class: 'chart-table' },
+    h('caption', {}, 'The figures'),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Salary'))),
+    h('tbody', {}, ...body),
+  );
+}
+
+/** The chart as a figure: caption, the picture (an image), the table of figures with links. */
+export function salaryChart(chart: ChartView, onSelect: (id: string) => void): HTMLElement {
+  const groups = byCurrency(chart.series);
+  const root = svg('svg', { class: 'chart', role: 'img' });
+  let y = 4;
+  for (const group of groups) y = drawGroup(root, group, chart, y, onSelect) + 8;
+  root.setAttribute('viewBox', `0 0 ${WIDTH} ${y}`);
+  const summary = chart.series.map((s) => `${s.label}: ${s.points.map((p) => `${p.label} ${rangeText(s.currency, p)}`).join(', ')}${s.note ? ` (${s.note})` : ''}`).join('. ');
+  root.setAttribute('aria-label', `${chart.title}. ${summary}`);
+  const notes = captionNotes(chart);
+  return h(
+    'figure',
+    { class: 'chart-figure', 'data-testid': 'salary-chart' },
+    h('figcaption', {}, h('strong', {}, chart.title), ...notes.map((n) => h('span', { class: 'chart-note' }, n))),
+    root,
+    figuresTable(chart, onSelect),
+  );
 }

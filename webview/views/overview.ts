@@ -1,80 +1,324 @@
+/**
+ * The Overview: the whole career tree as one layered picture that fills the panel. Boxes are
+ * buttons (Tab reaches each, Enter or Space opens it), the picture pans and zooms with the mouse
+ * (drag, wheel), the keyboard (+, −, arrow keys) and a Fit button. Positions come from
+ * `overviewLayout.ts`, the pan and zoom arithmetic from `overviewCamera.ts`; this module only draws.
+ * No style attributes (the CSP allows none): classes, SVG attributes and CSSOM properties.
+ */
+
 import type { OverviewNode, OverviewPage } from '../../src/shared/protocol';
-import { activatable, h, svg } from '../dom';
+import { h, svg } from '../dom';
+import { firstView, fitView, panBy, reveal, zoomAt, ZOOM, type Size, type View } from './overviewCamera';
+import { BOX, estimateWidth, layoutOverview, roundedPath, type BoxLayout, type Measure, type OverviewLayout } from './overviewLayout';
 
-const NODE_W = 168;
-const NODE_H = 54;
-const GAP_X = 18;
-const ROW_GAP = 70;
+const KIND: Record<OverviewNode['group'], string> = { trunk: 'career stage', branch: 'specialisation', track: 'career track' };
+const PAN_STEP = 80;
 
-function wrap(title: string, max = 21): string[] {
-  const words = title.split(/\s+/);
-  const lines: string[] = [''];
-  for (const word of words) {
-    const current = lines[lines.length - 1];
-    if (current && (current + ' ' + word).length > max) lines.push(word);
-    else lines[lines.length - 1] = current ? `${current} ${word}` : word;
-  }
-  return lines.length > 2
-    ? [
-        lines[0],
-        `${lines
-          .slice(1)
-          .join(' ')
-          .slice(0, max - 1)}…`,
-      ]
-    : lines;
+/** Where the picture was left: kept across redraws (a mark elsewhere redraws the page), never across sessions. */
+let remembered: { view: View; moved: boolean } | undefined;
+
+/** Text widths in the webview's own font, so titles wrap where the browser will break them. */
+function canvasMeasure(): Measure {
+  const context = typeof document !== 'undefined' ? document.createElement('canvas').getContext?.('2d') : null;
+  if (!context) return estimateWidth;
+  const family = getComputedStyle(document.body).fontFamily || 'sans-serif';
+  return (text, size, bold) => {
+    context.font = `${bold ? 600 : 400} ${size}px ${family}`;
+    return context.measureText(text).width;
+  };
 }
 
-/** Progress in five steps, so the colour reads at a glance and in high contrast. */
-const tier = (progress: number) => Math.min(4, Math.floor(progress * 4 + (progress > 0 ? 1 : 0)));
+function skillsText(node: OverviewNode): string {
+  return node.skills ? `${node.skills.have} of ${node.skills.total} skills practiced or done (${Math.round(node.progress * 100)}%)` : 'no skill list of its own';
+}
 
-/** The whole career tree as one picture: the trunk across the top, branches and tracks below. */
+/** The box's accessible name: everything the hover card shows, in one sentence. */
+function nameOf(node: OverviewNode, page: OverviewPage): string {
+  return [
+    node.title,
+    KIND[node.group],
+    node.salary && `${node.salary}${node.salaryNote ? ` (${node.salaryNote})` : ''}`,
+    node.years,
+    skillsText(node),
+    page.current === node.id && 'you are here',
+    page.target?.id === node.id && `your target${page.target.title !== node.title ? `: ${page.target.title}` : ''}`,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function badgeOf(node: OverviewNode, page: OverviewPage): string | undefined {
+  if (page.current === node.id) return page.target?.id === node.id ? 'You are here · Target' : 'You are here';
+  if (page.target?.id === node.id) return 'Target';
+  return undefined;
+}
+
+function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, onPath: boolean): SVGElement {
+  const classes = ['ov-node', `group-${node.group}`, page.current === node.id && 'current', page.target?.id === node.id && 'target', onPath && 'on-path'].filter(Boolean).join(' ');
+  const g = svg('g', { class: classes, 'data-node-id': node.id, transform: `translate(${box.x} ${box.y})`, role: 'button', tabindex: 0, 'aria-label': nameOf(node, page) });
+  g.append(svg('rect', { class: 'ov-box', width: box.width, height: box.height, rx: 6 }));
+  const badge = badgeOf(node, page);
+  if (badge) {
+    g.append(
+      svg('path', { class: 'ov-badge', d: `M 1 ${BOX.badge} V 7 Q 1 1 7 1 H ${box.width - 7} Q ${box.width - 1} 1 ${box.width - 1} 7 V ${BOX.badge} Z` }),
+      svg('text', { class: 'ov-badge-text', x: BOX.padding, y: BOX.metaSize + 4 }, badge),
+    );
+  }
+  let y = (badge ? BOX.badge : 0) + BOX.padding + BOX.titleSize;
+  const title = svg('text', { class: 'ov-title', x: BOX.padding, y });
+  box.lines.forEach((line, i) => title.append(svg('tspan', { x: BOX.padding, dy: i === 0 ? 0 : BOX.titleLine }, line)));
+  g.append(title);
+  y += (box.lines.length - 1) * BOX.titleLine + BOX.metaLine + 2;
+  const salary = node.salary ? `${node.salary}${node.salaryNote ? ` · ${node.salaryNote.replace(' figures', '')}` : ''}` : 'No salary figures';
+  g.append(svg('text', { class: 'ov-meta', x: BOX.padding, y }, salary));
+  y += BOX.metaLine;
+  if (node.skills) {
+    const barWidth = box.width - 2 * BOX.padding - 58;
+    g.append(
+      svg('rect', { class: 'ov-bar-track', x: BOX.padding, y: y - BOX.barHeight, width: barWidth, height: BOX.barHeight, rx: 2 }),
+      svg('rect', { class: 'ov-bar-fill', x: BOX.padding, y: y - BOX.barHeight, width: barWidth * node.progress, height: BOX.barHeight, rx: 2 }),
+      svg('text', { class: 'ov-meta', x: box.width - BOX.padding, y, 'text-anchor': 'end' }, `${node.skills.have}/${node.skills.total}`),
+    );
+  } else {
+    g.append(svg('text', { class: 'ov-meta faint', x: BOX.padding, y }, 'No skill list'));
+  }
+  return g;
+}
+
+function drawEdges(layout: OverviewLayout, page: OverviewPage): SVGElement {
+  const onPath = new Set(page.path.slice(1).map((id, i) => `${page.path[i]}>${id}`));
+  const group = svg('g', { class: 'ov-edges', 'aria-hidden': 'true' });
+  const defs = svg('defs');
+  for (const kind of ['plain', 'path']) {
+    defs.append(
+      svg(
+        'marker',
+        { id: `ov-arrow-${kind}`, viewBox: '0 0 10 10', refX: 9, refY: 5, markerWidth: 10, markerHeight: 10, markerUnits: 'userSpaceOnUse', orient: 'auto' },
+        svg('path', { d: 'M 0 0 L 10 5 L 0 10 z', class: `ov-arrow ${kind}` }),
+      ),
+    );
+  }
+  group.append(defs);
+  const highlighted: SVGElement[] = [];
+  for (const edge of layout.edges) {
+    const lit = onPath.has(`${edge.from}>${edge.to}`);
+    const path = svg('path', {
+      d: roundedPath(edge.points),
+      class: lit ? 'ov-edge on-path' : 'ov-edge',
+      'marker-end': `url(#ov-arrow-${lit ? 'path' : 'plain'})`,
+      'data-edge': `${edge.from}>${edge.to}`,
+    });
+    if (lit) highlighted.push(path);
+    else group.append(path);
+  }
+  group.append(...highlighted); // drawn last, so the path to the target lies on top
+  return group;
+}
+
+function legend(page: OverviewPage): HTMLElement {
+  const swatch = (...children: SVGElement[]) => svg('svg', { class: 'ov-swatch', width: 28, height: 14, viewBox: '0 0 28 14', 'aria-hidden': 'true' }, ...children);
+  const item = (sample: SVGElement, text: string) => h('li', {}, sample, text);
+  return h(
+    'ul',
+    { class: 'ov-legend', 'aria-label': 'Legend' },
+    item(
+      swatch(svg('rect', { class: 'ov-bar-track', x: 1, y: 4, width: 26, height: 7, rx: 2 }), svg('rect', { class: 'ov-bar-fill', x: 1, y: 4, width: 16, height: 7, rx: 2 })),
+      'Skills you practice (found in your workspace) or marked done',
+    ),
+    item(swatch(svg('rect', { class: 'ov-box sample group-trunk', x: 1, y: 1, width: 26, height: 12, rx: 3 })), 'Career stage'),
+    item(swatch(svg('rect', { class: 'ov-box sample group-branch', x: 1, y: 1, width: 26, height: 12, rx: 3 })), 'Specialisation'),
+    item(swatch(svg('rect', { class: 'ov-box sample group-track', x: 1, y: 1, width: 26, height: 12, rx: 3 })), 'Career track'),
+    item(swatch(svg('rect', { class: 'ov-badge', x: 1, y: 2, width: 26, height: 10, rx: 2 })), page.current ? 'You are here' : 'You are here (set your current stage)'),
+    item(
+      swatch(svg('path', { class: 'ov-edge on-path', d: 'M 1 7 L 27 7' })),
+      page.target ? `Path to your target: ${page.target.title}` : 'Path to your target (set a target role)',
+    ),
+  );
+}
+
+/** The hover and focus card: salary, years and progress of one box. */
+function cardFor(node: OverviewNode, page: OverviewPage): HTMLElement[] {
+  const lines = [
+    h('strong', {}, node.title),
+    h('span', { class: 'ov-card-kind' }, KIND[node.group]),
+    h('span', {}, node.salary ? `Salary: ${node.salary}${node.salaryNote ? ` (${node.salaryNote})` : ''}` : 'No salary figures in the sources'),
+    node.years ? h('span', {}, `Experience: ${node.years}`) : null,
+    h('span', {}, `Progress: ${skillsText(node)}`),
+    page.current === node.id ? h('span', {}, 'You are here') : null,
+    page.target?.id === node.id ? h('span', {}, `Your target: ${page.target.title}`) : null,
+  ];
+  return lines.filter((l): l is HTMLElement => l !== null);
+}
+
+/** The whole career tree as one picture: the trunk down the left, specialisations and tracks off it. */
 export function renderOverview(page: OverviewPage, navigate: (id: string) => void): HTMLElement {
-  const rows: OverviewNode[][] = [page.nodes.filter((n) => n.group === 'trunk'), page.nodes.filter((n) => n.group === 'branch'), page.nodes.filter((n) => n.group === 'track')];
-  const widest = Math.max(...rows.map((r) => r.length));
-  const width = widest * (NODE_W + GAP_X) + GAP_X;
-  const height = rows.length * (NODE_H + ROW_GAP) + 10;
-  const place = new Map<string, { x: number; y: number }>();
-  rows.forEach((row, r) => {
-    const offset = (width - row.length * (NODE_W + GAP_X) + GAP_X) / 2;
-    row.forEach((node, i) => place.set(node.id, { x: offset + i * (NODE_W + GAP_X), y: 20 + r * (NODE_H + ROW_GAP) }));
+  const badged = new Set([page.current, page.target?.id].filter((id): id is string => id !== undefined));
+  const layout = layoutOverview(page.nodes, canvasMeasure(), badged);
+  const nodes = new Map(page.nodes.map((n) => [n.id, n] as const));
+  const onPath = new Set(page.path);
+
+  const world = svg('g', { class: 'ov-world' });
+  world.append(drawEdges(layout, page));
+  const boxes = new Map<string, { el: SVGElement; box: BoxLayout }>();
+  for (const box of layout.boxes) {
+    const el = drawBox(nodes.get(box.id)!, box, page, onPath.has(box.id) && page.path.length > 1);
+    boxes.set(box.id, { el, box });
+    world.append(el);
+  }
+  const picture = svg(
+    'svg',
+    {
+      class: 'ov-picture',
+      role: 'group',
+      'aria-label': `Career tree: ${page.nodes.length} roles, from the first stage down; each box opens its page`,
+      'data-testid': 'overview-picture',
+    },
+    world,
+  );
+  const card = h('div', { class: 'ov-card', 'aria-hidden': 'true', hidden: '' });
+  const viewport = h('div', { class: 'ov-viewport' }, picture, card);
+
+  const zoomLabel = h('span', { class: 'ov-zoom', 'aria-hidden': 'true' });
+  const button = (label: string, text: string, action: () => void, testid: string) => {
+    const b = h('button', { type: 'button', class: 'ov-button', 'aria-label': label, title: label, 'data-testid': testid }, text);
+    b.addEventListener('click', action);
+    return b;
+  };
+
+  // ---- the view: first fitted, then wherever the person takes it --------------------------------
+  let view: View = remembered?.view ?? { scale: 1, x: 0, y: 0 };
+  let moved = remembered?.moved ?? false;
+  const size = (): Size => ({ width: viewport.clientWidth, height: viewport.clientHeight });
+  const apply = (next: View, byPerson: boolean) => {
+    view = next;
+    if (byPerson) moved = true;
+    remembered = { view, moved };
+    world.setAttribute('transform', `translate(${view.x} ${view.y}) scale(${view.scale})`);
+    zoomLabel.textContent = `${Math.round(view.scale * 100)}%`;
+  };
+  const centre = () => ({ x: size().width / 2, y: size().height / 2 });
+  const zoomIn = () => apply(zoomAt(view, ZOOM.step, centre()), true);
+  const zoomOut = () => apply(zoomAt(view, 1 / ZOOM.step, centre()), true);
+  const fit = () => apply(fitView(layout, size()), true);
+  const settle = () => {
+    const room = size();
+    if (room.width > 0 && room.height > 0 && !moved) apply(firstView(layout, room), false);
+  };
+  apply(view, false);
+
+  // ---- boxes: open, hover and focus cards ------------------------------------------------------
+  let dragged = false;
+  const showCard = (id: string) => {
+    const { box } = boxes.get(id)!;
+    card.replaceChildren(...cardFor(nodes.get(id)!, page));
+    card.hidden = false;
+    const room = size();
+    const left = Math.min(Math.max(4, (box.x + box.width) * view.scale + view.x + 8), Math.max(4, room.width - 260));
+    const top = Math.min(Math.max(4, box.y * view.scale + view.y), Math.max(4, room.height - 150));
+    card.style.left = `${left}px`;
+    card.style.top = `${top}px`;
+  };
+  const hideCard = () => {
+    card.hidden = true;
+  };
+  for (const [id, { el, box }] of boxes) {
+    el.addEventListener('click', () => {
+      if (!dragged) navigate(id);
+    });
+    el.addEventListener('keydown', (event) => {
+      const key = (event as KeyboardEvent).key;
+      if (key === 'Enter' || key === ' ') {
+        event.preventDefault();
+        navigate(id);
+      }
+    });
+    el.addEventListener('focus', () => {
+      apply(reveal(view, box, size()), moved);
+      showCard(id);
+    });
+    el.addEventListener('blur', hideCard);
+    el.addEventListener('pointerenter', () => showCard(id));
+    el.addEventListener('pointerleave', hideCard);
+  }
+
+  // ---- mouse: drag to pan, wheel to zoom at the pointer ----------------------------------------
+  let drag: { x: number; y: number; view: View; pointer: number } | undefined;
+  viewport.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0) return;
+    drag = { x: event.clientX, y: event.clientY, view, pointer: event.pointerId };
+    dragged = false;
+  });
+  viewport.addEventListener('pointermove', (event) => {
+    if (!drag) return;
+    const dx = event.clientX - drag.x;
+    const dy = event.clientY - drag.y;
+    if (!dragged && Math.hypot(dx, dy) < 4) return;
+    if (!dragged) viewport.setPointerCapture?.(drag.pointer);
+    dragged = true;
+    viewport.classList.add('dragging');
+    hideCard();
+    apply(panBy(drag.view, dx, dy), true);
+  });
+  const endDrag = () => {
+    drag = undefined;
+    viewport.classList.remove('dragging');
+  };
+  viewport.addEventListener('pointerup', endDrag);
+  viewport.addEventListener('pointercancel', endDrag);
+  viewport.addEventListener(
+    'wheel',
+    (event) => {
+      event.preventDefault();
+      const rect = viewport.getBoundingClientRect();
+      const lines = event.deltaMode === 1 ? 16 : 1;
+      apply(zoomAt(view, Math.exp(-event.deltaY * lines * 0.0015), { x: event.clientX - rect.left, y: event.clientY - rect.top }), true);
+    },
+    { passive: false },
+  );
+
+  // ---- keyboard, anywhere in the Overview: + and − zoom, arrows pan -----------------------------
+  const article = h(
+    'article',
+    { class: 'overview', 'data-testid': 'overview' },
+    h(
+      'header',
+      { class: 'ov-head' },
+      h('h1', { 'data-testid': 'details-title' }, page.title),
+      h(
+        'div',
+        { class: 'ov-tools' },
+        button('Zoom out', '−', zoomOut, 'overview-zoom-out'),
+        zoomLabel,
+        button('Zoom in', '+', zoomIn, 'overview-zoom-in'),
+        button('Fit the whole tree in view', 'Fit', fit, 'overview-fit'),
+      ),
+    ),
+    legend(page),
+    viewport,
+    h(
+      'p',
+      { class: 'ov-keys' },
+      'Tab moves between boxes and Enter opens one. + and − zoom, the arrow keys move the picture, Fit shows all of it; or drag and use the mouse wheel.',
+    ),
+  );
+  article.addEventListener('keydown', (event) => {
+    if (event.altKey || event.ctrlKey || event.metaKey) return; // the workbench's and the panel's own shortcuts
+    const pans: Record<string, [number, number]> = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] };
+    if (event.key === '+' || event.key === '=') zoomIn();
+    else if (event.key === '-' || event.key === '_') zoomOut();
+    else if (pans[event.key]) apply(panBy(view, ...pans[event.key]), true);
+    else return;
+    event.preventDefault();
   });
 
-  const picture = svg('svg', { viewBox: `0 0 ${width} ${height}`, role: 'group', 'aria-label': 'Career tree: trunk stages, specialisations and tracks' });
-  const edges = svg('g', { class: 'edges', 'aria-hidden': 'true' });
-  for (const node of page.nodes) {
-    const from = place.get(node.id)!;
-    for (const target of node.next) {
-      const to = place.get(target);
-      if (!to) continue;
-      const sameRow = from.y === to.y;
-      const d = sameRow
-        ? `M ${from.x + NODE_W} ${from.y + NODE_H / 2} L ${to.x} ${to.y + NODE_H / 2}`
-        : `M ${from.x + NODE_W / 2} ${from.y + NODE_H} C ${from.x + NODE_W / 2} ${from.y + NODE_H + ROW_GAP / 2}, ${to.x + NODE_W / 2} ${to.y - ROW_GAP / 2}, ${to.x + NODE_W / 2} ${to.y}`;
-      edges.append(svg('path', { d, class: `edge ${sameRow ? 'trunk' : ''}` }));
-    }
+  // Fill the panel and follow its size; until the person pans or zooms, the first view is kept fitted.
+  if (typeof ResizeObserver !== 'undefined') {
+    const observer = new ResizeObserver(() => {
+      if (!viewport.isConnected) observer.disconnect();
+      else settle();
+    });
+    observer.observe(viewport);
   }
-  picture.append(edges);
-
-  for (const node of page.nodes) {
-    const { x, y } = place.get(node.id)!;
-    const percent = Math.round(node.progress * 100);
-    const g = activatable(
-      svg('g', { class: `ov-node group-${node.group} tier-${tier(node.progress)}`, 'data-node-id': node.id, transform: `translate(${x} ${y})` }),
-      `${node.title}${node.salary ? `, ${node.salary}` : ''}, ${percent}% of its skills practiced or done`,
-      () => navigate(node.id),
-    );
-    g.append(svg('rect', { width: NODE_W, height: NODE_H, rx: 6, class: 'ov-box' }));
-    g.append(svg('rect', { width: (NODE_W * percent) / 100, height: 4, y: NODE_H - 4, class: 'ov-progress' }));
-    wrap(node.title).forEach((line, i) => g.append(svg('text', { x: 10, y: 18 + i * 15, class: 'ov-title' }, line)));
-    if (node.salary) g.append(svg('text', { x: NODE_W - 8, y: NODE_H - 10, class: 'ov-salary', 'text-anchor': 'end' }, node.salary));
-    picture.append(g);
-  }
-
-  const legend = h(
-    'p',
-    { class: 'legend' },
-    'Top row: the career trunk. Middle: specialisations. Bottom: career tracks. The bar under each box shows how many of its skills you practice (found in your workspace) or marked done. Select a box for its details.',
-  );
-  return h('article', { class: 'overview', 'data-testid': 'overview' }, h('h1', { 'data-testid': 'details-title' }, page.title), legend, h('div', { class: 'ov-scroll' }, picture));
+  queueMicrotask(settle);
+  return article;
 }
