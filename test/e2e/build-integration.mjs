@@ -5,6 +5,7 @@
 // (the host provides `vscode`; `mocha` resolves from the repo's node_modules).
 import * as esbuild from 'esbuild';
 import { readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,6 +50,21 @@ export const WEB_SUITES = ['smoke.test.ts', 'careerTree.test.ts', 'details.test.
 export const webIntegrationBundle = path.join(repoRoot, 'out', 'integration-web', 'index.js');
 
 /**
+ * mocha's browser build (`mocha/mocha.js`), run as the browser script it is: its UMD header would
+ * see this bundle's CommonJS `module` and replace the bundle's exports with mocha's instance, so it
+ * runs in a function where `module`, `exports` and `define` are undefined and sets `globalThis.mocha`.
+ */
+const mochaAsBrowserScript = {
+  name: 'mocha-as-browser-script',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]node_modules[\\/]mocha[\\/]mocha\.js$/ }, async (args) => ({
+      contents: `(function (module, exports, define) {\n${await readFile(args.path, 'utf8')}\n}).call(globalThis);`,
+      loader: 'js',
+    }));
+  },
+};
+
+/**
  * The web pass's bundle: the same suites, bundled for the web worker extension host (no Node there:
  * mocha's browser build, chai's assert for Node's). `DEVOPS_ROADMAP_TEST_GREP` is baked in, as the
  * host has no environment to read it from.
@@ -72,6 +88,7 @@ export async function buildWebIntegration({ quiet = false } = {}) {
     target: 'es2022',
     external: ['vscode'],
     alias: { assert: path.join(integrationDir, 'web', 'assert.mjs') },
+    plugins: [mochaAsBrowserScript],
     sourcemap: 'inline',
     logLevel: quiet ? 'warning' : 'info',
   });
