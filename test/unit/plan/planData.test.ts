@@ -15,15 +15,12 @@ const read = (file: string): unknown => JSON.parse(readFileSync(join(ROOT, 'data
  */
 const UNCONFIRMED = new Set([
   'bash-scripting',
-  'production-docker',
-  'cicd-pipelines',
   'aws-core-services',
   'cloud-platform-depth',
   'terraform-proficiency',
   'advanced-terraform',
   'iac-breadth',
   'configuration-management',
-  'monitoring-alerting',
   'observability-stack',
   'kubernetes-in-production',
   'helm-charts',
@@ -32,7 +29,6 @@ const UNCONFIRMED = new Set([
   'cost-optimisation',
   'networking-fundamentals',
   'slo-error-budgets',
-  'capacity-planning',
   'chaos-engineering-practice',
   'internal-developer-platform',
   'golden-paths',
