@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- DIR…] [--runs=N] [--no-e2e] [--no-peer]`: the performance budgets (BUDGET
+// `npm run bench [-- DIR…] [--runs=N] [--no-e2e] [--no-peer] [--profile]`: the performance budgets (BUDGET
 // below: the scanner-speed issue's), measured side by side in one run. Prints a table and writes bench/results.json (raw samples).
 //
 //   1. scan vs the floor: `node dist/cli.js scan DIR --json` against `rg --files DIR`, process to
@@ -8,7 +8,8 @@
 //   2. against the peer: @specfy/stack-analyser's documented API against our engine, each in a
 //      fresh process, time of the analysis call and of the whole process.
 //   3. incremental: ScanIndex.updateFile + result() after a one-file edit (budget 5 ms).
-//   4. memory: peak RSS of a CLI scan (budget 150 MB).
+//   4. memory: peak RSS of a CLI scan (budget 150 MB). With --profile, each tree's CPU profile:
+//      the five functions with the most self time in the main thread and in the scanner worker.
 //   4b. hostile files: each bait of bench/baits.mjs scanned alone by the CLI (budget: no bait file
 //      slower than a plain scan of a one-file folder by more than 1 s; before the scanner-safety
 //      work some took minutes).
@@ -27,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeBaits } from './baits.mjs';
 import { ensureTree } from './generate.mjs';
+import { profileScan } from './profile.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..');
@@ -353,6 +355,13 @@ async function main() {
         `${round(r.incremental.median / 5, 2)}x`,
         r.incremental.median <= 5,
       );
+    }
+    if (flag('profile')) {
+      r.profile = profileScan(repo, t.dir);
+      for (const thread of r.profile) {
+        log(`  profile, ${thread.thread} thread: ${Math.round(thread.busyMs)} ms busy`);
+        for (const f of thread.top) log(`    ${String(Math.round(f.ms)).padStart(5)} ms  ${f.name}`);
+      }
     }
     log('  peak RSS …');
     r.memory = peakRss(t.dir);

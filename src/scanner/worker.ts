@@ -1,22 +1,29 @@
 /**
  * The worker thread the detectors run in (bundled as `dist/scanWorker.js`, driven by `WorkerPool`).
- * It receives one file at a time (`WorkerJob`), classifies the path again (cheap, path-only: the
- * plan's detector functions cannot cross threads) and answers with what the detectors found. A
- * file that makes a detector run away is the pool's problem: it terminates this thread.
+ * It receives files in batches (`WorkerJob`: one message for many files, because a message between
+ * threads costs far more than judging a small file), classifies each path again (cheap, path-only:
+ * the plan's detector functions cannot cross threads) and answers the batch with what the detectors
+ * found, in order. A file that makes a detector run away is the pool's problem: it terminates this
+ * thread.
  */
 import { parentPort } from 'node:worker_threads';
 import { classify } from './detectors/registry';
 import { inspectInThread } from './inspect';
 import type { Inspection } from './types';
 
-export interface WorkerJob {
-  id: number;
+export interface WorkerFile {
   path: string;
   data: Uint8Array;
   complete: boolean;
 }
 
-export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; inspection: Inspection };
+/** A batch of files; the reply carries one inspection per file, in the same order. */
+export interface WorkerJob {
+  id: number;
+  files: WorkerFile[];
+}
+
+export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; inspections: Inspection[] };
 
 /**
  * Test hook: a file with this exact name makes the worker spin for ever, standing in for a
@@ -27,7 +34,7 @@ const STALL_ON = process.env.DEVOPS_ROADMAP_TEST_STALL_ON;
 
 const NOTHING: Inspection = { hits: [], failed: false, tooLarge: false };
 
-function inspect(job: WorkerJob): Inspection {
+function inspect(job: WorkerFile): Inspection {
   if (STALL_ON && (job.path === STALL_ON || job.path.endsWith(`/${STALL_ON}`)))
     for (;;) {
       // spin: a detector that never returns
@@ -39,7 +46,7 @@ function inspect(job: WorkerJob): Inspection {
 const port = parentPort;
 if (port) {
   port.on('message', (job: WorkerJob) => {
-    const reply: WorkerReply = { type: 'done', id: job.id, inspection: inspect(job) };
+    const reply: WorkerReply = { type: 'done', id: job.id, inspections: job.files.map(inspect) };
     port.postMessage(reply);
   });
   port.postMessage({ type: 'ready' } satisfies WorkerReply);

@@ -6,7 +6,7 @@
 import { classify } from './detectors/registry';
 import { inspectInThread } from './inspect';
 import type { Inspection } from './types';
-import type { WorkerJob, WorkerReply } from './worker';
+import type { WorkerFile, WorkerJob, WorkerReply } from './worker';
 
 export type { WorkerJob, WorkerReply } from './worker';
 
@@ -18,9 +18,13 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+function inspect(file: WorkerFile): Inspection {
+  const plan = classify(file.path);
+  return plan ? inspectInThread(plan, file.data, file.complete) : NOTHING;
+}
+
 scope.addEventListener('message', (event) => {
   const job = event.data;
-  const plan = classify(job.path);
-  scope.postMessage({ type: 'done', id: job.id, inspection: plan ? inspectInThread(plan, job.data, job.complete) : NOTHING });
+  scope.postMessage({ type: 'done', id: job.id, inspections: job.files.map(inspect) });
 });
 scope.postMessage({ type: 'ready' });

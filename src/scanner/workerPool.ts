@@ -5,6 +5,13 @@
  * file that overruns is abandoned (its worker is terminated and replaced) and resolves 'timeout',
  * and the scan goes on. Aborting a scan terminates the workers busy on it at once.
  *
+ * Files travel in batches: on grafana/loki one message per file cost more than the detectors
+ * themselves on a busy machine (720 round trips, 260–580 ms at load 13, against 35–56 ms in batches
+ * of 16), as every message waits for the other thread to be scheduled. A batch gets one budget; a
+ * batch that overruns it (or kills its worker) is not judged as a whole: its files go back to the
+ * queue to be sent again one by one, each with a budget of its own, so only the file that runs
+ * away is abandoned, at the cost of one extra budget of waiting.
+ *
  * The reads stay with the caller (through whatever FileSource it uses: node:fs, workspace.fs);
  * only bytes cross into the worker, copied into a fresh buffer that is transferred, not cloned.
  */
@@ -25,11 +32,17 @@ export interface WorkerPoolOptions {
 
 export const FILE_BUDGET_MS = 3000;
 
+/** Most files, and most bytes, in one batch: small enough that a batch of honest files stays far inside one budget. */
+const BATCH_FILES = 32;
+const BATCH_BYTES = 512 * 1024;
+
 interface Job {
   path: string;
   data: Uint8Array;
   complete: boolean;
   signal: AbortSignal | undefined;
+  /** Sent alone: it was in a batch that overran its budget or killed its worker. */
+  alone?: boolean;
   resolve(outcome: Inspection | 'timeout'): void;
   reject(error: unknown): void;
 }
@@ -37,8 +50,8 @@ interface Job {
 interface Slot {
   worker: ScanThread;
   ready: boolean;
-  /** The file it is on: the job itself (so settling finds its signal entry), its message id, its budget. */
-  running?: { job: Job; id: number; timer: ReturnType<typeof setTimeout> };
+  /** The batch it is on: the jobs themselves (so settling finds their signal entries), the message id, the budget. */
+  running?: { jobs: Job[]; id: number; timer: ReturnType<typeof setTimeout> };
 }
 
 const CRASHED: Inspection = { hits: [], failed: true, tooLarge: false };
@@ -63,6 +76,8 @@ export class WorkerPool {
   timeouts = 0;
   /** Workers started since the pool was made (replacements included). */
   started = 0;
+  /** Batches sent to workers since the pool was made (a file sent again alone counts again). */
+  batches = 0;
 
   constructor(options: WorkerPoolOptions = {}) {
     this.script = options.script ?? defaultScript();
@@ -103,9 +118,9 @@ export class WorkerPool {
     if (this.idleTimer) clearTimeout(this.idleTimer);
     for (const job of this.queue.splice(0)) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
     for (const slot of [...this.slots]) {
-      const job = slot.running?.job;
+      const jobs = slot.running?.jobs ?? [];
       this.stop(slot);
-      if (job) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
+      for (const job of jobs) this.settle(job, () => job.reject(new Error('the scanner worker pool was disposed')));
     }
   }
 
@@ -117,7 +132,7 @@ export class WorkerPool {
     }
     for (const slot of this.slots) {
       if (this.queue.length === 0) break;
-      if (slot.ready && !slot.running) this.dispatch(slot, this.queue.shift() as Job);
+      if (slot.ready && !slot.running) this.dispatch(slot, this.nextBatch());
     }
     // Start workers for what waits, up to the pool's size (a starting worker takes a job once ready).
     const starting = [...this.slots].filter((s) => !s.ready).length;
@@ -147,16 +162,17 @@ export class WorkerPool {
       clearTimeout(running.timer);
       slot.running = undefined;
       worker.keepAlive(false);
-      this.settle(running.job, () => running.job.resolve(reply.inspection));
+      running.jobs.forEach((job, i) => this.settle(job, () => job.resolve(reply.inspections[i] ?? CRASHED)));
       this.pump();
     });
-    // An uncaught error or an exhausted heap: the file it held is reported as unparseable. A worker
-    // that dies before it is ready (its bundle missing or broken) would die again: fail what waits.
+    // An uncaught error or an exhausted heap: a file sent alone is reported as unparseable; a batch
+    // is sent again file by file to find the one that did it. A worker that dies before it is ready
+    // (its bundle missing or broken) would die again: fail what waits.
     const lost = (error?: unknown) => {
       if (!this.slots.has(slot)) return;
-      const job = slot.running?.job;
+      const jobs = slot.running?.jobs ?? [];
       this.stop(slot);
-      if (job) this.settle(job, () => job.resolve(CRASHED));
+      this.retryAlone(jobs, CRASHED);
       if (!slot.ready) return this.failWaiting(error ?? 'it exited');
       this.pump();
     };
@@ -169,32 +185,69 @@ export class WorkerPool {
     for (const waiting of this.queue.splice(0)) this.settle(waiting, () => waiting.reject(failure));
   }
 
-  private dispatch(slot: Slot, job: Job): void {
+  /** The next files to send: a file to be judged alone, or the queue's head up to a batch's size. */
+  private nextBatch(): Job[] {
+    if (this.queue[0].alone) return [this.queue.shift() as Job];
+    let bytes = 0;
+    let n = 0;
+    while (n < this.queue.length && n < BATCH_FILES && !this.queue[n].alone && (n === 0 || bytes + this.queue[n].data.byteLength <= BATCH_BYTES)) {
+      bytes += this.queue[n].data.byteLength;
+      n++;
+    }
+    return this.queue.splice(0, n);
+  }
+
+  /**
+   * A batch that overran its budget or killed its worker: a file sent alone gets `outcome`; the files
+   * of a larger batch go back to the front of the queue, to be sent one by one.
+   */
+  private retryAlone(jobs: Job[], outcome: Inspection | 'timeout'): void {
+    if (jobs.length === 1 && jobs[0].alone) {
+      if (outcome === 'timeout') this.timeouts++;
+      this.settle(jobs[0], () => jobs[0].resolve(outcome));
+      return;
+    }
+    for (const job of jobs) job.alone = true;
+    this.queue.unshift(...jobs);
+  }
+
+  private dispatch(slot: Slot, jobs: Job[]): void {
     const id = this.nextId++;
+    this.batches++;
     const timer = setTimeout(() => {
-      // Over budget: the worker is stuck in this file. Replace it; the scan goes on.
-      this.timeouts++;
+      // Over budget: the worker is stuck. Replace it; the scan goes on.
       this.stop(slot);
-      this.settle(job, () => job.resolve('timeout'));
+      this.retryAlone(jobs, 'timeout');
       this.pump();
     }, this.budget);
-    slot.running = { job, id, timer };
-    // While a worker holds a file, it keeps the process alive (the CLI awaits its answer).
+    slot.running = { jobs, id, timer };
+    // While a worker holds files, it keeps the process alive (the CLI awaits its answer).
     slot.worker.keepAlive(true);
-    // A copy in a buffer of its own, transferred: `data` may be a view into a shared or pooled buffer.
-    const copy = new Uint8Array(job.data);
-    const message: WorkerJob = { id, path: job.path, data: copy, complete: job.complete };
-    slot.worker.post(message, [copy.buffer]);
+    // Copies in buffers of their own, transferred: `data` may be a view into a shared or pooled
+    // buffer, and the original stays here in case the batch must be sent again.
+    const files = jobs.map((job) => ({ path: job.path, data: new Uint8Array(job.data), complete: job.complete }));
+    const message: WorkerJob = { id, files };
+    slot.worker.post(
+      message,
+      files.map((f) => f.data.buffer as ArrayBuffer),
+    );
   }
 
   private abortJob(job: Job): void {
     const queued = this.queue.indexOf(job);
     if (queued >= 0) this.queue.splice(queued, 1);
     else {
-      const slot = [...this.slots].find((s) => s.running?.job === job);
-      if (!slot) return;
-      // Cancel means now: the worker is terminated mid-file, a new one starts when work comes.
+      const slot = [...this.slots].find((s) => s.running?.jobs.includes(job));
+      if (!slot) return; // settled already
+      // Cancel means now: the worker is terminated mid-file, a new one starts when work comes. The
+      // rest of its batch is cancelled too when its scan was, and otherwise goes back to the queue.
+      const batch = slot.running?.jobs ?? [];
       this.stop(slot);
+      for (const other of batch) {
+        if (other === job) continue;
+        if (other.signal?.aborted) this.settle(other, () => other.reject(abortError(other.signal)));
+        else this.queue.unshift(other);
+      }
     }
     this.settle(job, () => job.reject(abortError(job.signal)));
     this.pump();

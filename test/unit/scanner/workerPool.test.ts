@@ -6,6 +6,8 @@ import * as nodePath from 'node:path';
 import { ScanIndex, scan } from '../../../src/scanner/engine';
 import { NodeFileSource } from '../../../src/scanner/fileSource';
 import { WorkerPool } from '../../../src/scanner/workerPool';
+import { classify } from '../../../src/scanner/detectors/registry';
+import { inspectInThread } from '../../../src/scanner/inspect';
 import { buildWorkerBundle, cleanTrees, ids, makeTree, stable } from './helpers';
 
 const tree = {
@@ -53,6 +55,23 @@ describe('scanner worker pool (real worker threads)', function () {
     }
   });
 
+  it('sends files in batches, and answers each file with what the in-thread detectors find', async () => {
+    const pool = new WorkerPool({ script });
+    try {
+      const files = Object.entries(tree).flatMap(([path, text]) => [0, 1, 2, 3, 4, 5, 6, 7].map((i) => ({ path: `r${i}/${path}`, data: new TextEncoder().encode(text) })));
+      const outcomes = await Promise.all(files.map((f) => pool.inspector(f.path, f.data, true)));
+      for (const [i, f] of files.entries()) {
+        const plan = classify(f.path);
+        assert.ok(plan);
+        assert.deepEqual(outcomes[i], inspectInThread(plan, f.data, true), f.path);
+      }
+      // 40 files in far fewer messages: one round trip between threads costs more than judging a small file.
+      assert.ok(pool.batches <= 4, `${pool.batches} batches for ${files.length} files`);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   describe('a file that never finishes', () => {
     before(() => {
       // The worker spins for ever on files of this name: a detector that never returns.
@@ -75,6 +94,42 @@ describe('scanner worker pool (real worker threads)', function () {
         const index = await ScanIndex.create(new NodeFileSource(root), { inspector: pool.inspector });
         assert.equal(await index.updateFile('Dockerfile'), false);
         assert.ok(pool.started >= 2);
+      } finally {
+        pool.dispose();
+      }
+    });
+
+    it('abandons only the stuck file of a batch: the others are judged again one by one and kept', async () => {
+      const pool = new WorkerPool({ script, fileBudgetMs: 300 });
+      try {
+        const paths = ['a/Dockerfile', 'b/main.tf', 'stuck/values.yaml', 'c/Dockerfile', 'd/main.tf'];
+        const text = (p: string) => (p.endsWith('main.tf') ? tree['infra/main.tf'] : p.endsWith('Dockerfile') ? tree.Dockerfile : 'x: 1\n');
+        const outcomes = await Promise.all(paths.map((p) => pool.inspector(p, new TextEncoder().encode(text(p)), true)));
+        assert.deepEqual(
+          outcomes.map((o) => (o === 'timeout' ? o : o.hits.map((h) => h.key).find((k) => k.startsWith('p:')))),
+          ['p:docker-multi-stage', 'p:terraform-modules', 'timeout', 'p:docker-multi-stage', 'p:terraform-modules'],
+        );
+        assert.equal(pool.timeouts, 1);
+      } finally {
+        pool.dispose();
+      }
+    });
+
+    it("cancels one scan without losing another scan's files that shared its batch", async () => {
+      const pool = new WorkerPool({ script, fileBudgetMs: 60_000 });
+      try {
+        const controller = new AbortController();
+        const data = () => new TextEncoder().encode(tree.Dockerfile);
+        const cancelled = [
+          pool.inspector('x/values.yaml', new TextEncoder().encode('x: 1\n'), true, controller.signal),
+          pool.inspector('x/Dockerfile', data(), true, controller.signal),
+        ];
+        const kept = pool.inspector('y/Dockerfile', data(), true);
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        controller.abort();
+        for (const c of cancelled) await assert.rejects(c, { name: 'AbortError' });
+        const outcome = await kept;
+        assert.ok(outcome !== 'timeout' && outcome.hits.some((h) => h.key === 'p:docker-multi-stage'));
       } finally {
         pool.dispose();
       }
