@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { OutlineNode } from '../core/outline';
-import type { SearchHit } from '../core/search';
+import type { Search, SearchHit } from '../core/search';
+import { emptyQuerySuggestions, rememberRecent } from '../core/searchSuggestions';
 import type { RoadmapService } from './roadmapService';
 import type { DetailsPanel } from './detailsPanel';
 import { OVERVIEW_ID, PROGRESS_ID } from './detailsPanel';
@@ -8,6 +9,7 @@ import type { ProgressActions, Target } from './progressActions';
 import type { ProgressContext } from './progressContext';
 import type { ScanService } from './scanService';
 import { openEvidenceFile } from './evidence';
+import { signalOf } from './detectedCommands';
 import { log } from './log';
 
 const KIND_LABEL: Record<string, string> = {
@@ -31,8 +33,10 @@ const KIND_ICON: Record<string, string> = {
 };
 
 interface HitItem extends vscode.QuickPickItem {
-  hit: SearchHit;
+  hit?: SearchHit;
 }
+
+const RECENT_KEY = 'devopsRoadmap.recentSearches';
 
 export interface CommandDeps {
   roadmap: RoadmapService;
@@ -42,6 +46,8 @@ export interface CommandDeps {
   detectedTree: vscode.TreeView<unknown>;
   scan: ScanService;
   actions: ProgressActions;
+  /** Where the recent search picks are kept (this machine only: they are not worth syncing). */
+  memento: vscode.Memento;
   refreshTree(): void;
 }
 
@@ -65,7 +71,7 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     await details.show(target);
   }
 
-  async function pick(placeholder: string, items: HitItem[]): Promise<SearchHit | undefined> {
+  async function pick(placeholder: string, items: (HitItem & { hit: SearchHit })[]): Promise<SearchHit | undefined> {
     const choice = await vscode.window.showQuickPick(items, { placeHolder: placeholder, matchOnDescription: true, matchOnDetail: true });
     return choice?.hit;
   }
@@ -79,6 +85,23 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     hit,
   });
 
+  /** Before anything is typed: your stage and target, then what you opened from search lately. */
+  function suggestions(search: Search): HitItem[] {
+    const user = deps.progress.user;
+    const recent = deps.memento.get<unknown[]>(RECENT_KEY, []);
+    const groups = emptyQuerySuggestions(
+      search,
+      { currentStage: user?.currentStage, targetRole: user?.targetRole },
+      Array.isArray(recent) ? recent.filter((r): r is string => typeof r === 'string') : [],
+    );
+    const items: HitItem[] = groups.flatMap((g) => [
+      { label: g.label, kind: vscode.QuickPickItemKind.Separator },
+      ...g.items.map((s) => ({ ...toItem(s.hit), description: `${KIND_LABEL[s.hit.kind] ?? s.hit.kind} · ${s.reason}` })),
+    ]);
+    if (!user?.currentStage) items.unshift({ label: '$(location) Set my current stage…', description: 'to see it here and in the status bar', alwaysShow: true });
+    return items;
+  }
+
   async function searchRoadmap(): Promise<void> {
     const { search } = await roadmap.get();
     const quickPick = vscode.window.createQuickPick<HitItem>();
@@ -87,20 +110,32 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     // The core search ranks with synonyms and typo tolerance; `alwaysShow` keeps VS Code's own label
     // filter from hiding hits such as "k8s" → Kubernetes.
     quickPick.matchOnDescription = false;
+    // VS Code would also re-sort the hits by how its own matcher likes their labels ("SRE" and
+    // "Senior SRE" above "Site Reliability Engineering (SRE)"): keep the core's order. The property
+    // is not in the 1.90 typings; the hosts tested here honour it and one without it ignores it.
+    (quickPick as { sortByLabel?: boolean }).sortByLabel = false;
     const update = (value: string) => {
-      quickPick.items = value.trim() ? search.search(value, { limit: 40 }).map(toItem) : [];
+      quickPick.items = value.trim() ? search.search(value, { limit: 40 }).map(toItem) : suggestions(search);
     };
-    const chosen = await new Promise<SearchHit | undefined>((resolve) => {
+    update('');
+    const chosen = await new Promise<SearchHit | 'set-stage' | undefined>((resolve) => {
       quickPick.onDidChangeValue(update);
       quickPick.onDidAccept(() => {
-        resolve(quickPick.selectedItems[0]?.hit ?? quickPick.activeItems[0]?.hit);
+        const item = quickPick.selectedItems[0] ?? quickPick.activeItems[0];
+        resolve(item?.hit ?? (item ? 'set-stage' : undefined));
         quickPick.hide();
       });
       quickPick.onDidHide(() => resolve(undefined));
       quickPick.show();
     });
     quickPick.dispose();
-    if (chosen) await revealAndOpen(chosen.id);
+    if (chosen === 'set-stage') {
+      await deps.actions.setCurrentStage(undefined);
+      return;
+    }
+    if (!chosen) return;
+    await deps.memento.update(RECENT_KEY, rememberRecent(deps.memento.get<unknown[]>(RECENT_KEY, []), chosen.id));
+    await revealAndOpen(chosen.id);
   }
 
   async function openStage(): Promise<void> {
@@ -115,14 +150,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     if (hit) await revealAndOpen(hit.id);
   }
 
-  async function rolesUsingTechnology(): Promise<void> {
+  /** Given a Detected row (or an id), asks only for the role; from the palette, for the technology first. */
+  async function rolesUsingTechnology(from?: unknown): Promise<void> {
     const { index } = await roadmap.get();
     const found = deps.progress.evidence;
+    const given = signalOf(from);
     const tools = [...index.roadmap.tools].sort((a, b) => Number(found.has(b.id)) - Number(found.has(a.id)) || a.title.localeCompare(b.title));
-    const tool = await vscode.window.showQuickPick(
-      tools.map((t) => ({ label: t.title, description: found.has(t.id) ? `${t.group} · in this workspace` : t.group, id: t.id })),
-      { placeHolder: 'Which technology? (those found in this workspace come first)', matchOnDescription: true },
-    );
+    const tool = given
+      ? { label: index.titleOf(given) ?? given, id: given }
+      : await vscode.window.showQuickPick(
+          tools.map((t) => ({ label: t.title, description: found.has(t.id) ? `${t.group} · in this workspace` : t.group, id: t.id })),
+          { placeHolder: 'Which technology? (those found in this workspace come first)', matchOnDescription: true },
+        );
     if (!tool) return;
     const roles = index.rolesUsing(tool.id);
     if (roles.length === 0) {

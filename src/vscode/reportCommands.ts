@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { buildReport, describeImport, mergeProgress, parseProgressImport, reportToMarkdown } from '../core/report';
+import { companionJsonPath, defaultExportLocation } from '../core/report/location';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import type { ProgressStore } from './state';
@@ -13,25 +14,59 @@ export interface ReportDeps {
   store: ProgressStore;
   scan: ScanService;
   authorship: AuthorshipService;
+  /** Remembers the folder of the last export the user chose (a report is personal: it goes where they put the last one). */
+  memento: vscode.Memento;
   extensionVersion: string;
 }
 
+const LAST_EXPORT_FOLDER_KEY = 'devopsRoadmap.lastExportFolder';
+
+/** What an export wrote, and the sentence the notification said. */
+export interface ExportResult {
+  markdown: vscode.Uri;
+  json: vscode.Uri;
+  message: string;
+}
+
+/** The user's home folder where the extension host has one (not in a browser): never the workspace. */
+function homeFolder(): string | undefined {
+  const env = typeof process === 'object' ? process.env : undefined;
+  return env?.HOME || env?.USERPROFILE || undefined;
+}
+
+/** The file the save dialog offers: in the last export folder, else in the home folder. */
+export function defaultExportUri(memento: vscode.Memento, now = new Date()): vscode.Uri | undefined {
+  const remembered = memento.get<unknown>(LAST_EXPORT_FOLDER_KEY);
+  let lastFolder: vscode.Uri | undefined;
+  try {
+    lastFolder = typeof remembered === 'string' ? vscode.Uri.parse(remembered, true) : undefined;
+  } catch {
+    lastFolder = undefined;
+  }
+  const home = homeFolder();
+  const location = defaultExportLocation({ lastFolder, home: home ? vscode.Uri.file(home) : undefined, now });
+  return location.folder && vscode.Uri.joinPath(location.folder, location.fileName);
+}
+
 /**
- * "Export Skills Report" writes `<name>.md` and `<name>.json` side by side and opens the Markdown;
+ * "Export Skills Report" writes `<name>.md` and `<name>.json` side by side, opens the Markdown in
+ * the Markdown preview and names both files in its notification. The dialog starts in the folder of
+ * the last export or the home folder, never the open repository (the report is personal).
  * "Import Progress" reads such a JSON back and merges it into the stored marks. Both take an
  * optional target URI (tests, other extensions); without one they ask with a file dialog.
  */
 export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
-  async function exportReport(target?: vscode.Uri): Promise<vscode.Uri | undefined> {
-    const defaultFolder = vscode.workspace.workspaceFolders?.[0]?.uri;
+  async function exportReport(target?: vscode.Uri): Promise<ExportResult | undefined> {
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        title: 'Export Skills Report',
-        defaultUri: defaultFolder ? vscode.Uri.joinPath(defaultFolder, 'devops-skills-report.md') : undefined,
+        title: 'Export Skills Report (a .json copy is saved beside it)',
+        defaultUri: defaultExportUri(deps.memento),
         filters: { Markdown: ['md'] },
       }));
     if (!uri) return undefined;
+    // Only a folder the user picked is remembered (not one a test or another extension passed).
+    if (!target) await deps.memento.update(LAST_EXPORT_FOLDER_KEY, vscode.Uri.joinPath(uri, '..').toString());
     try {
       const [{ index }] = await Promise.all([deps.roadmap.get(), deps.progress.ready()]);
       const report = buildReport({
@@ -43,13 +78,18 @@ export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
         generatedAt: new Date(),
         extensionVersion: deps.extensionVersion,
       });
-      const jsonUri = uri.with({ path: uri.path.replace(/\.md$/i, '') + '.json' });
+      const jsonUri = uri.with({ path: companionJsonPath(uri.path) });
       const encoder = new TextEncoder();
       await vscode.workspace.fs.writeFile(uri, encoder.encode(reportToMarkdown(report)));
       await vscode.workspace.fs.writeFile(jsonUri, encoder.encode(JSON.stringify(report, null, 2) + '\n'));
       log().info(`Skills report written to ${uri.toString()} and ${jsonUri.toString()}.`);
-      await vscode.window.showTextDocument(uri, { preview: false });
-      return uri;
+      await openPreview(uri);
+      const message = `DevOps Roadmap: skills report saved as ${fileName(uri)} and ${fileName(jsonUri)} (for Import Progress) in ${folderName(uri)}.`;
+      void vscode.window.showInformationMessage(message, 'Open Markdown', 'Open JSON').then(async (choice) => {
+        if (choice === 'Open Markdown') await vscode.window.showTextDocument(uri, { preview: false });
+        if (choice === 'Open JSON') await vscode.window.showTextDocument(jsonUri, { preview: false });
+      });
+      return { markdown: uri, json: jsonUri, message };
     } catch (error) {
       void notifyError('the skills report could not be written.', error);
       return undefined;
@@ -84,4 +124,24 @@ export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('devopsRoadmap.exportReport', (target?: unknown) => exportReport(target instanceof vscode.Uri ? target : undefined)),
     vscode.commands.registerCommand('devopsRoadmap.importProgress', (source?: unknown) => importProgress(source instanceof vscode.Uri ? source : undefined)),
   ];
+}
+
+function fileName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/** The folder as a person reads it: a local path, else the URI. */
+function folderName(uri: vscode.Uri): string {
+  const folder = vscode.Uri.joinPath(uri, '..');
+  return folder.scheme === 'file' ? folder.fsPath : folder.toString(true);
+}
+
+/** The rendered report (VS Code's Markdown preview); the text itself where that extension is disabled. */
+async function openPreview(uri: vscode.Uri): Promise<void> {
+  try {
+    await vscode.commands.executeCommand('markdown.showPreview', uri);
+  } catch (error) {
+    log().info(`No Markdown preview (${String(error)}); opening the report as text.`);
+    await vscode.window.showTextDocument(uri, { preview: false });
+  }
 }

@@ -92,6 +92,16 @@ export class ScanService extends Disposable {
     return [...this.indexes.values()].map(({ folder, index }) => ({ folder: folder.name, uri: folder.uri, result: index.result() }));
   }
 
+  /**
+   * Every file of a folder that shows an id (a result lists only a few); none before the folder's
+   * index exists, when callers fall back on the result's listed evidence.
+   */
+  filesOf(folderName: string, id: string): string[] {
+    const entry = [...this.indexes.values()].find((e) => e.folder.name === folderName);
+    if (entry) return entry.index.filesOf(id);
+    return [];
+  }
+
   /** Starts the first scan (showing cached results meanwhile); later calls return at once. */
   ensureStarted(): void {
     if (this.started) return;

@@ -6,6 +6,13 @@ import * as path from 'path';
 import { readFileSync } from 'fs';
 import { api, waitFor, workspaceFolder } from './helpers';
 
+/** Whether VS Code's Markdown preview of a file named `name` is open in a tab. */
+function previewOpen(name: string): boolean {
+  return vscode.window.tabGroups.all.some((g) =>
+    g.tabs.some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/i.test(t.input.viewType) && t.label.includes(name)),
+  );
+}
+
 function git(cwd: string, args: string[], env: Record<string, string> = {}): void {
   execFileSync('git', args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore' });
 }
@@ -57,7 +64,30 @@ describe('Authorship, export and import', () => {
     const json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(target.with({ path: target.path.replace(/\.md$/, '.json') }))));
     assert.strictEqual(json.format, 'devops-roadmap-report');
     assert.strictEqual(json.currentStage.id, 'stage-junior');
-    await waitFor('the report to open', () => vscode.window.activeTextEditor?.document.uri.toString() === target.toString());
+    await waitFor('the report to open in the Markdown preview', () => previewOpen(path.basename(target.fsPath)));
+  });
+
+  it('offers the home folder (never the workspace), writes both files and names both in its notification', async () => {
+    const home = process.env.HOME;
+    assert.ok(home, 'the launcher gives the host a HOME');
+    const exported = Promise.resolve(vscode.commands.executeCommand<{ markdown: vscode.Uri; json: vscode.Uri; message: string } | undefined>('devopsRoadmap.exportReport'));
+    let settled = false;
+    void exported.finally(() => (settled = true));
+    // The save dialog is VS Code's own (a quick input here): accept what it offers.
+    await waitFor('the save dialog to take its default', async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    });
+    const result = await exported;
+    assert.ok(result, 'the export wrote a report');
+    assert.strictEqual(path.dirname(result.markdown.fsPath), home, `offered ${result.markdown.fsPath}`);
+    assert.ok(!result.markdown.fsPath.startsWith(workspaceFolder().uri.fsPath), 'not in the workspace');
+    assert.match(path.basename(result.markdown.fsPath), /^devops-skills-report-\d{4}-\d{2}-\d{2}\.md$/);
+    for (const file of [result.markdown, result.json]) assert.ok((await vscode.workspace.fs.stat(file)).size > 0, `${file.fsPath} written`);
+    assert.ok(result.message.includes(path.basename(result.markdown.fsPath)) && result.message.includes(path.basename(result.json.fsPath)), result.message);
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(result.markdown));
+    assert.ok(!markdown.includes('&amp;'), 'no HTML entity in the raw Markdown');
+    await waitFor('the Markdown preview', () => previewOpen(path.basename(result.markdown.fsPath)));
   });
 
   it('imports progress from a report JSON and keeps what was there', async () => {

@@ -30,6 +30,21 @@ describe('smoke', () => {
     assert.ok(folders.length > 0, 'no workspace folder is open');
   });
 
+  // Before any other test opens a view or runs a command: only the startup event can activate it here.
+  it('activates once startup has finished, with no view open, and shows the status bar item with its Markdown hover', async () => {
+    const extension = vscode.extensions.getExtension<{ statusBar: { item: vscode.StatusBarItem } }>(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+    const deadline = Date.now() + 30_000;
+    while (!extension.isActive && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.strictEqual(extension.isActive, true, 'the extension did not activate on its own after startup');
+    const { item } = extension.exports.statusBar;
+    while (!item.text && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.match(item.text, /DevOps/);
+    assert.ok(item.tooltip instanceof vscode.MarkdownString, 'the hover is Markdown');
+    assert.match(item.tooltip.value, /\*\*Stage:\*\*|set my current stage/i);
+    assert.match(item.tooltip.value, /\(command:devopsRoadmap\.(showProgress|setCurrentStage)\)/);
+  });
+
   it('activates when devopsRoadmap.refresh runs', async () => {
     await vscode.commands.executeCommand('devopsRoadmap.refresh');
     const extension = vscode.extensions.getExtension(EXTENSION_ID);
