@@ -7,12 +7,13 @@ import { DetailsPanel } from './vscode/detailsPanel';
 import { registerCommands } from './vscode/commands';
 import { ScanService } from './vscode/scanService';
 import { DetectedTreeProvider } from './vscode/detectedTree';
-import { registerDetectedCommands } from './vscode/detectedCommands';
 import { ProgressActions } from './vscode/progressActions';
 import { ProgressStatusBar } from './vscode/statusBar';
 import { AuthorshipService } from './vscode/authorshipService';
 import { registerReportCommands } from './vscode/reportCommands';
 import { disposeLog, log } from './vscode/log';
+import { capabilities } from './vscode/platform';
+import { registerPortfolio, type PortfolioService } from './vscode/portfolio';
 
 /** What the extension hands to its integration tests (and to nothing else). */
 export interface ExtensionApi {
@@ -24,6 +25,8 @@ export interface ExtensionApi {
   actions: ProgressActions;
   statusBar: ProgressStatusBar;
   authorship: AuthorshipService;
+  /** My Portfolio; absent where local folders cannot be read (the web build). */
+  portfolio: PortfolioService | undefined;
   tree: vscode.TreeView<unknown>;
   treeProvider: RoadmapTreeProvider;
   detectedProvider: DetectedTreeProvider;
@@ -41,12 +44,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const progress = new ProgressContext(store);
   const scan = new ScanService(context.workspaceState, progress, context.extensionUri);
   const treeProvider = new RoadmapTreeProvider(roadmap, progress, () => scan.ensureStarted());
-  const authorship = new AuthorshipService(scan);
-  const detectedProvider = new DetectedTreeProvider(scan, roadmap, authorship);
+  const detectedProvider = new DetectedTreeProvider(scan, roadmap);
   const detectedTree = vscode.window.createTreeView('devopsRoadmap.detected', { treeDataProvider: detectedProvider });
   const tree = vscode.window.createTreeView('devopsRoadmap.careerTree', { treeDataProvider: treeProvider, showCollapseAll: false });
   const actions = new ProgressActions(store, roadmap, progress, tree);
   const statusBar = new ProgressStatusBar(roadmap, progress);
+  const authorship = new AuthorshipService(scan);
+  const portfolio = capabilities.localFolders ? registerPortfolio({ context, scan, authorship, progress, roadmap }) : undefined;
   const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship });
 
   context.subscriptions.push(
@@ -60,9 +64,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     details,
     statusBar,
     authorship,
-    ...registerReportCommands({ roadmap, progress, store, scan, authorship, memento: context.globalState, extensionVersion: String(context.extension.packageJSON.version ?? '') }),
-    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, memento: context.globalState, refreshTree: () => treeProvider.refresh() }),
-    ...registerDetectedCommands({ provider: detectedProvider, view: detectedTree, roadmap }),
+    ...registerReportCommands({ roadmap, progress, store, scan, authorship, extensionVersion: String(context.extension.packageJSON.version ?? '') }),
+    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, refreshTree: () => treeProvider.refresh() }),
+    ...(portfolio?.disposables ?? []),
     { dispose: disposeLog },
   );
 
@@ -76,7 +80,21 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   }, 0);
   log().info(`Activated in ${activationMs.toFixed(1)} ms.`);
   console.log(`[devops-roadmap] activated in ${activationMs.toFixed(2)} ms`);
-  return { roadmap, details, progress, store, scan, actions, statusBar, authorship, tree: tree as vscode.TreeView<unknown>, treeProvider, detectedProvider, activationMs };
+  return {
+    roadmap,
+    details,
+    progress,
+    store,
+    scan,
+    actions,
+    statusBar,
+    authorship,
+    portfolio: portfolio?.service,
+    tree: tree as vscode.TreeView<unknown>,
+    treeProvider,
+    detectedProvider,
+    activationMs,
+  };
 }
 
 export function deactivate(): void {}

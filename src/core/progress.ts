@@ -6,6 +6,7 @@
 import type { FolderFindings } from './detection';
 import type { Skill } from './model';
 import type { EvidenceView } from './pageModel';
+import { levelRank, type PortfolioLevels } from './portfolio/levels';
 
 export type Mark = 'done' | 'learning' | 'skipped';
 
@@ -21,13 +22,20 @@ export interface SkillMark {
 
 export type Marks = Readonly<Record<string, SkillMark>>;
 
-/** The scan results of every workspace folder, indexed by technology and practice id. */
+/**
+ * The scan results of every workspace folder, indexed by technology and practice id, and the
+ * portfolio's levels when there is a portfolio: then a skill is practiced when its level says so
+ * (evidence in any repository you worked on, open or not), not merely when an open folder shows it.
+ */
 export class EvidenceIndex {
   private readonly byId = new Map<string, EvidenceView[]>();
 
   static readonly empty = new EvidenceIndex([]);
 
-  constructor(scans: readonly FolderFindings[]) {
+  constructor(
+    scans: readonly FolderFindings[],
+    readonly portfolio?: PortfolioLevels,
+  ) {
     for (const { folder, result } of scans) {
       for (const found of [...result.technologies, ...result.practices]) {
         const list = this.byId.get(found.id) ?? [];
@@ -64,6 +72,7 @@ export class EvidenceIndex {
   }
 
   isPracticed(skill: Skill): boolean {
+    if (this.portfolio) return levelRank(this.portfolio.of(skill).evidenceLevel) >= levelRank('practiced');
     return [...skill.evidence.technologies, ...skill.evidence.practices].some((id) => this.byId.has(id));
   }
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readAuthorship, type FileAuthorship } from '../git/authorship';
 import { mayReadAuthorship } from '../git/policy';
-import { authorshipInWords, describeAuthorship } from '../git/wording';
+import { describeAuthorship } from '../git/wording';
 import type { ScanService } from './scanService';
 import { log } from './log';
 import { Disposable } from './lifecycle';
@@ -11,7 +11,7 @@ import { capabilities } from './platform';
 export const AUTHORSHIP_NEEDS_GIT = 'authorship needs git: not available in VS Code for the Web';
 
 /** The git of VS Code's own `git.path` setting (a path or a list of paths), else `git` from PATH. */
-function configuredGit(): string | undefined {
+export function configuredGit(): string | undefined {
   const setting = vscode.workspace.getConfiguration('git').get<string | string[] | null>('path');
   const first = Array.isArray(setting) ? setting[0] : setting;
   return typeof first === 'string' && first.length > 0 ? first : undefined;
@@ -48,10 +48,11 @@ export class AuthorshipService extends Disposable {
     return entry ? describeAuthorship(entry, now) : this.unavailable;
   }
 
-  /** A file's authorship in plain words for the views ("written by you: 3 commits, last 2 days ago", "written by others"), if known. */
-  inWords(folder: string, path: string, now = new Date()): string | undefined {
-    const entry = this.byFile.get(`${folder}/${path}`);
-    return entry ? authorshipInWords(entry, now) : undefined;
+  /** What git said of a folder's evidence files at the last refresh (the portfolio records it), or undefined when it was not asked. */
+  filesOf(folder: string): Record<string, FileAuthorship> | undefined {
+    const prefix = `${folder}/`;
+    const files = [...this.byFile].filter(([key]) => key.startsWith(prefix));
+    return files.length > 0 ? Object.fromEntries(files.map(([key, entry]) => [key.slice(prefix.length), entry])) : undefined;
   }
 
   /** Every known description, keyed `<folder>/<path>` (for the report). */

@@ -253,21 +253,57 @@ function evidenceWhy(skill: Skill, level: Level, facts: SkillFacts, titleOf: (id
 
 /** A skill's level, its why, and the facts behind them. */
 export function skillLevel(skill: Skill, records: readonly IndexedRecord[], marks: Marks, options: LevelOptions): SkillLevel {
+  return withWhy(skill, judge(skill, records, marks, options.now, options.rustyMonths), options.titleOf);
+}
+
+type Judgement = Omit<SkillLevel, 'why'>;
+
+function judge(skill: Skill, records: readonly IndexedRecord[], marks: Marks, now: Date, rustyMonths?: number): Judgement {
   const facts = skillFacts(skill, records);
-  const rusty = isRusty(facts.lastAuthored, options.now, options.rustyMonths);
+  const rusty = isRusty(facts.lastAuthored, now, rustyMonths);
   const fromFiles = evidenceLevel(skill, facts, rusty);
   const claimed = marks[skill.id]?.mark === 'done' && levelRank(fromFiles) < levelRank('practiced');
-  const level = claimed ? 'practiced' : fromFiles;
-  let why = evidenceWhy(skill, fromFiles, facts, options.titleOf);
-  if (claimed) {
-    const files = fromFiles === 'none' ? 'no repository shows it yet' : why.slice(why.indexOf(':') + 2, -1);
+  return { skillId: skill.id, level: claimed ? 'practiced' : fromFiles, evidenceLevel: fromFiles, claim: claimed, rusty, facts };
+}
+
+function withWhy(skill: Skill, judged: Judgement, titleOf: (id: string) => string): SkillLevel {
+  let why = evidenceWhy(skill, judged.evidenceLevel, judged.facts, titleOf);
+  if (judged.claim) {
+    const files = judged.evidenceLevel === 'none' ? 'no repository shows it yet' : why.slice(why.indexOf(':') + 2, -1);
     why = `Practiced (your claim): you marked it done; ${files}.`;
   }
-  return { skillId: skill.id, level, evidenceLevel: fromFiles, claim: claimed, why, rusty, facts };
+  return { ...judged, why };
 }
 
 /** Every skill's level at once (the records indexed once). */
 export function skillLevels(skills: readonly Skill[], records: readonly RepositoryRecord[], marks: Marks, options: LevelOptions): Map<string, SkillLevel> {
   const indexed = indexRecords(records);
   return new Map(skills.map((skill) => [skill.id, skillLevel(skill, indexed, marks, options)] as const));
+}
+
+/**
+ * The levels of one portfolio and one set of marks, judged on first use per skill and kept: the
+ * views ask for the same skill many times per draw. Build a new one when records or marks change.
+ */
+export class PortfolioLevels {
+  private readonly indexed: IndexedRecord[];
+  private readonly judged = new Map<string, Judgement>();
+
+  constructor(
+    readonly records: readonly RepositoryRecord[],
+    private readonly marks: Marks,
+    private readonly options: { now: Date; rustyMonths?: number },
+  ) {
+    this.indexed = indexRecords(records);
+  }
+
+  /** The skill's level; `titleOf` names ids in the why (default: the id itself). */
+  of(skill: Skill, titleOf: (id: string) => string = (id) => id): SkillLevel {
+    let judged = this.judged.get(skill.id);
+    if (!judged) {
+      judged = judge(skill, this.indexed, this.marks, this.options.now, this.options.rustyMonths);
+      this.judged.set(skill.id, judged);
+    }
+    return withWhy(skill, judged, titleOf);
+  }
 }

@@ -1,0 +1,118 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { execFileSync } from 'child_process';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import type { Skill } from '../../src/core/model';
+import { LedgerStore } from '../../src/core/portfolio/store';
+import { PortfolioLevels } from '../../src/core/portfolio/levels';
+import { WorkspaceLedgerFolder } from '../../src/vscode/portfolio/ledgerFolder';
+import { api, waitFor } from './helpers';
+
+const ME = 'me@example.com';
+const COLLEAGUE = 'colleague@example.com';
+
+function git(cwd: string, args: string[], who = ME): void {
+  const env = { GIT_AUTHOR_EMAIL: who, GIT_AUTHOR_NAME: who, GIT_COMMITTER_EMAIL: who, GIT_COMMITTER_NAME: who };
+  execFileSync(process.env.DEVOPS_ROADMAP_REAL_GIT ?? 'git', args, { cwd, env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+/** A repository outside the workspace whose Terraform is committed by `who`; the folder's user.email is always mine. */
+function terraformRepo(parent: string, name: string, who: string, commits: number): string {
+  const root = path.join(parent, name);
+  mkdirSync(path.join(root, 'modules', 'net'), { recursive: true });
+  git(root, ['init', '-q']);
+  git(root, ['config', 'user.email', ME]);
+  for (let i = 0; i < commits; i++) {
+    writeFileSync(path.join(root, 'main.tf'), `module "net" {\n  source = "./modules/net"\n  cidr   = "10.${i}.0.0/16"\n}\n`);
+    writeFileSync(path.join(root, 'modules', 'net', 'main.tf'), `resource "aws_vpc" "this" {\n  cidr_block = "10.${i}.0.0/16"\n}\n`);
+    git(root, ['add', '-A'], who);
+    git(root, ['commit', '-q', '--no-gpg-sign', '-m', `change ${i}`], who);
+  }
+  return root;
+}
+
+describe('My Portfolio', () => {
+  let parent: string;
+  let mine: string;
+  let theirs: string;
+
+  before(async () => {
+    parent = mkdtempSync(path.join(os.tmpdir(), 'portfolio-'));
+    mine = terraformRepo(parent, 'my-infra', ME, 3);
+    theirs = terraformRepo(parent, 'team-infra', COLLEAGUE, 5);
+    const { portfolio } = await api();
+    assert.ok(portfolio, 'the portfolio runs in this host');
+    await vscode.commands.executeCommand('devopsRoadmap.portfolio.deleteAll', { confirmed: true });
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('devopsRoadmap.portfolio.deleteAll', { confirmed: true });
+    rmSync(parent, { recursive: true, force: true });
+  });
+
+  async function terraform(): Promise<Skill> {
+    const { roadmap } = await api();
+    return (await roadmap.get()).index.get('terraform-proficiency') as Skill;
+  }
+
+  it('keeps the Terraform level of two closed repositories, from the ledger on disk, and the one you wrote counts more', async () => {
+    const { portfolio, progress } = await api();
+    // The parent folder is searched: both repositories below it are found and scanned.
+    const added = (await vscode.commands.executeCommand('devopsRoadmap.portfolio.add', vscode.Uri.file(parent))) as string[];
+    assert.strictEqual(added.length, 2);
+
+    // Neither is open in this window. Read the ledger back from global storage, as a new window would.
+    const stored = await new LedgerStore(new WorkspaceLedgerFolder(portfolio!.storageFolder), { warn: (m) => assert.fail(m) }).load();
+    const levels = new PortfolioLevels(stored, {}, { now: new Date() });
+    const level = levels.of(await terraform());
+    assert.strictEqual(level.level, 'practiced');
+    assert.deepStrictEqual(level.facts.repositories, [mine, theirs], 'both repositories are evidence, yours first');
+    assert.deepStrictEqual(level.facts.authoredRepositories, [mine]);
+    assert.deepStrictEqual(level.facts.othersRepositories, [theirs]);
+    assert.match(level.why, /^Practiced: Terraform modules in 1 repository, \d+ of your commits, last in /);
+    // The views judge from the same records.
+    await waitFor('the views to see the portfolio', async () => progress.levels?.of(await terraform()).facts.repositories.length === 2);
+
+    // Counts more: without your repository the skill is only "aware"; without theirs it stays practiced.
+    await vscode.commands.executeCommand('devopsRoadmap.portfolio.forget', vscode.Uri.file(mine));
+    assert.strictEqual(progress.levels?.of(await terraform()).evidenceLevel, 'aware');
+    await vscode.commands.executeCommand('devopsRoadmap.portfolio.add', [vscode.Uri.file(mine)]);
+    await vscode.commands.executeCommand('devopsRoadmap.portfolio.forget', vscode.Uri.file(theirs));
+    assert.strictEqual(progress.levels?.of(await terraform()).evidenceLevel, 'practiced');
+  });
+
+  it('shows a repository that left the disk as "not on disk" and keeps its evidence', async () => {
+    const { portfolio, progress } = await api();
+    const moved = `${mine}-moved`;
+    renameSync(mine, moved);
+    try {
+      await vscode.commands.executeCommand('devopsRoadmap.portfolio.rescan');
+      const repo = portfolio!.repositories().find((r) => r.record.root === mine);
+      assert.ok(repo, 'still in the portfolio');
+      assert.strictEqual(repo.onDisk, false);
+      assert.strictEqual(progress.levels?.of(await terraform()).evidenceLevel, 'practiced');
+    } finally {
+      renameSync(moved, mine);
+    }
+  });
+
+  it('exports a promotion packet with the skills table and open gaps', async () => {
+    const { actions } = await api();
+    await actions.setCurrentStage('stage-junior');
+    const target = vscode.Uri.file(path.join(parent, 'packet.md'));
+    await vscode.commands.executeCommand('devopsRoadmap.exportPromotionPacket', target);
+    const markdown = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    const headings = markdown.split('\n').filter((l) => /^##? /.test(l));
+    assert.deepStrictEqual(headings, [
+      '# Promotion packet: Junior DevOps Engineer → DevOps Engineer (Mid)',
+      '## Milestone: Independent ownership of systems',
+      '## Signs you are ready for DevOps Engineer (Mid)',
+      '## Skills',
+      '## Gaps still open',
+    ]);
+    assert.match(markdown, /\| Terraform proficiency \| practiced \| Practiced: Terraform modules in/);
+    assert.match(markdown, /my-infra: main\.tf \(your commits /);
+  });
+});
