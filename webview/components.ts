@@ -6,11 +6,11 @@
  * button keeps its focus when its page is redrawn after a click.
  */
 
-import { provideVSCodeDesignSystem, vsCodeBadge, vsCodeButton, vsCodeDivider, vsCodeLink, vsCodeTag } from '@vscode/webview-ui-toolkit';
+import { provideVSCodeDesignSystem, vsCodeButton, vsCodeDivider, vsCodeLink } from '@vscode/webview-ui-toolkit';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { ifDefined } from 'lit-html/directives/if-defined.js';
 
-provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeBadge(), vsCodeTag(), vsCodeDivider(), vsCodeLink());
+provideVSCodeDesignSystem().register(vsCodeButton(), vsCodeDivider(), vsCodeLink());
 
 export interface ButtonOptions {
   icon?: string;
@@ -41,12 +41,20 @@ export function button(label: string, onClick: () => void, options: ButtonOption
   >`;
 }
 
+/*
+ * Badges and tags are plain spans in the theme's colours, not the toolkit's `vscode-badge` and
+ * `vscode-tag`: their shared template carries an inline `style` attribute, which the webview's
+ * policy (no 'unsafe-inline' styles) refuses, with an error in the console on every load.
+ */
+
+/** A status word in the theme's badge colours. */
 export function badge(text: string): TemplateResult {
-  return html`<vscode-badge>${text}</vscode-badge>`;
+  return html`<span class="badge">${text}</span>`;
 }
 
+/** A small outlined label, e.g. the user's own mark beside "practiced". */
 export function tag(text: string): TemplateResult {
-  return html`<vscode-tag>${text}</vscode-tag>`;
+  return html`<span class="tag">${text}</span>`;
 }
 
 export function divider(): TemplateResult {

@@ -58,6 +58,13 @@ describe('details webview HTML', () => {
     );
   });
 
+  it('lets the UI toolkit add its one <style> probe by the same nonce (no inline style refused in the console), nothing inline by default', () => {
+    const html = renderWebviewHtml({ ...input, nonce: 'AbCdEfGhIjKlMnOpQrSt' });
+    assert.deepEqual(policyOf(html).get('style-src'), [input.cspSource, "'nonce-AbCdEfGhIjKlMnOpQrSt'"]);
+    // @microsoft/fast-web-utilities getNonce() reads this meta to put the nonce on its <style>.
+    assert.match(html, /<meta property="csp-nonce" content="AbCdEfGhIjKlMnOpQrSt">/);
+  });
+
   it('embeds the first page so that no string in it can end the data block or open markup', () => {
     const hostile = '</script><script>alert(1)</script><!-- \u2028 & </SCRIPT>';
     const html = renderWebviewHtml({ ...input, initialPage: { page: 'missing', id: hostile } });

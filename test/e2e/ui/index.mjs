@@ -10,8 +10,20 @@ import * as markSkillDone from './markSkillDone.mjs';
 import * as failureNotification from './failureNotification.mjs';
 import * as noteSurvivesReload from './noteSurvivesReload.mjs';
 import * as webHost from './webHost.mjs';
+import * as accessibility from './accessibility.mjs';
 
-export const CHECKS = [activityBar, expandStage, searchTerraform, openStage, overview, markSkillDone, failureNotification, noteSurvivesReload];
+export const CHECKS = [
+  activityBar,
+  expandStage,
+  searchTerraform,
+  openStage,
+  overview,
+  markSkillDone,
+  failureNotification,
+  noteSurvivesReload,
+  ...accessibility.checks,
+  accessibility.policyCheck,
+];
 
 /** The web pass (the extension in the web worker host, as on vscode.dev): the tree, search, details, the scan. */
 export const WEB_CHECKS = [activityBar, searchTerraform, openStage, webHost];

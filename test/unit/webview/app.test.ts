@@ -74,5 +74,22 @@ describe('details webview: rendering and focus', () => {
     assert.equal(root.querySelector('[aria-live]'), null);
   });
 
+  it('names every button by a text that contains its visible label (axe label-content-name-mismatch)', () => {
+    app.show(page('linux-fundamentals'));
+    app.show(page('linux-fundamentals', { 'linux-fundamentals': { mark: 'skipped', note: 'later', updated: '2026-11-30T00:00:00Z' } }));
+    const buttons = [...root.querySelectorAll('vscode-button')];
+    assert.ok(buttons.length >= 4);
+    for (const b of buttons) {
+      const visible = (b.textContent ?? '').trim().toLowerCase();
+      assert.ok((b.getAttribute('aria-label') ?? '').toLowerCase().includes(visible), `"${b.getAttribute('aria-label')}" does not contain "${visible}"`);
+    }
+  });
+
+  it('draws status words as theme-coloured spans, not the toolkit badge and tag (their template has an inline style the policy refuses)', () => {
+    app.show(page('linux-fundamentals', { 'linux-fundamentals': { mark: 'learning', updated: '2026-11-30T00:00:00Z' } }));
+    assert.equal(root.querySelector('.skills .badge')?.textContent, 'learning');
+    assert.equal(root.querySelectorAll('vscode-badge, vscode-tag').length, 0);
+  });
+
   after(() => window.happyDOM.abort());
 });
