@@ -7,6 +7,7 @@ import { DetailsPanel } from './vscode/detailsPanel';
 import { registerCommands } from './vscode/commands';
 import { ScanService } from './vscode/scanService';
 import { DetectedTreeProvider } from './vscode/detectedTree';
+import { registerDetectedCommands } from './vscode/detectedCommands';
 import { ProgressActions } from './vscode/progressActions';
 import { ProgressStatusBar } from './vscode/statusBar';
 import { AuthorshipService } from './vscode/authorshipService';
@@ -44,12 +45,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const progress = new ProgressContext(store);
   const scan = new ScanService(context.workspaceState, progress, context.extensionUri);
   const treeProvider = new RoadmapTreeProvider(roadmap, progress, () => scan.ensureStarted());
-  const detectedProvider = new DetectedTreeProvider(scan, roadmap);
+  const authorship = new AuthorshipService(scan);
+  const detectedProvider = new DetectedTreeProvider(scan, roadmap, authorship);
   const detectedTree = vscode.window.createTreeView('devopsRoadmap.detected', { treeDataProvider: detectedProvider });
   const tree = vscode.window.createTreeView('devopsRoadmap.careerTree', { treeDataProvider: treeProvider, showCollapseAll: false });
   const actions = new ProgressActions(store, roadmap, progress, tree);
   const statusBar = new ProgressStatusBar(roadmap, progress);
-  const authorship = new AuthorshipService(scan);
   const portfolio = capabilities.localFolders ? registerPortfolio({ context, scan, authorship, progress, roadmap }) : undefined;
   const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship });
 
@@ -64,8 +65,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     details,
     statusBar,
     authorship,
-    ...registerReportCommands({ roadmap, progress, store, scan, authorship, extensionVersion: String(context.extension.packageJSON.version ?? '') }),
-    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, refreshTree: () => treeProvider.refresh() }),
+    ...registerReportCommands({ roadmap, progress, store, scan, authorship, memento: context.globalState, extensionVersion: String(context.extension.packageJSON.version ?? '') }),
+    ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, memento: context.globalState, refreshTree: () => treeProvider.refresh() }),
+    ...registerDetectedCommands({ provider: detectedProvider, view: detectedTree, roadmap }),
     ...(portfolio?.disposables ?? []),
     { dispose: disposeLog },
   );

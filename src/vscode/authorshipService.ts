@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { readAuthorship, type FileAuthorship } from '../git/authorship';
 import { mayReadAuthorship } from '../git/policy';
-import { describeAuthorship } from '../git/wording';
+import { authorshipInWords, describeAuthorship } from '../git/wording';
 import type { ScanService } from './scanService';
 import { log } from './log';
 import { Disposable } from './lifecycle';
@@ -46,6 +46,12 @@ export class AuthorshipService extends Disposable {
   describe(folder: string, path: string, now = new Date()): string | undefined {
     const entry = this.byFile.get(`${folder}/${path}`);
     return entry ? describeAuthorship(entry, now) : this.unavailable;
+  }
+
+  /** A file's authorship in plain words for the views ("written by you: 3 commits, last 2 days ago", "written by others"), if known. */
+  inWords(folder: string, path: string, now = new Date()): string | undefined {
+    const entry = this.byFile.get(`${folder}/${path}`);
+    return entry ? authorshipInWords(entry, now) : undefined;
   }
 
   /** What git said of a folder's evidence files at the last refresh (the portfolio records it), or undefined when it was not asked. */
