@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { GROUP_TRUNK_ID, type OutlineNode } from '../core/outline';
 import type { Skill, Stage, Branch, LadderLevel } from '../core/model';
 import { completion, describeCompletion, skillStatus, type SkillStatus } from '../core/progress';
-import { byPreference, formatSalaryShort, formatYears } from '../core/format';
+import { formatYears } from '../core/format';
+import { levelHoverMarkdown, salaryDescription, stageHoverMarkdown } from '../core/treeText';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
@@ -103,24 +104,35 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
       }
       case 'stage': {
         const stage = record as Stage;
-        const salary = byPreference(stage.salary, currency)[0];
-        const done = describeCompletion(completion(index.skillsOf(stage.id), this.progress.evidence, this.progress.marks));
-        item.description = [formatYears(stage.years), salary && formatSalaryShort(salary), done].filter(Boolean).join(' · ');
-        if (this.progress.user?.currentStage === stage.id) item.iconPath = new vscode.ThemeIcon('location', new vscode.ThemeColor('charts.green'));
+        const progress = completion(index.skillsOf(stage.id), this.progress.evidence, this.progress.marks);
+        item.description = [formatYears(stage.years), salaryDescription(stage.salary, currency), describeCompletion(progress)].filter(Boolean).join(' · ');
+        const isCurrent = this.progress.user?.currentStage === stage.id;
+        if (isCurrent) item.iconPath = new vscode.ThemeIcon('location', new vscode.ThemeColor('charts.green'));
+        item.tooltip = new vscode.MarkdownString(
+          stageHoverMarkdown({
+            stage,
+            stageCount: index.stages.length,
+            completion: progress,
+            preferred: currency,
+            isCurrent,
+            isTarget: this.progress.user?.targetRole === stage.id,
+          }),
+        );
         break;
       }
       case 'branch': {
         const branch = record as Branch;
-        const salary = byPreference(branch.salary, currency)[0];
         const done = describeCompletion(completion(index.skillsOf(branch.id), this.progress.evidence, this.progress.marks));
-        item.description = [salary && formatSalaryShort(salary), done].filter(Boolean).join(' · ');
+        item.description = [salaryDescription(branch.salary, currency), done].filter(Boolean).join(' · ');
         if (this.progress.user?.targetRole === branch.id) item.iconPath = new vscode.ThemeIcon('target', new vscode.ThemeColor('charts.orange'));
         break;
       }
       case 'level': {
         const level = record as LadderLevel;
-        const salary = byPreference(level.salary, currency)[0];
-        item.description = [salary && formatSalaryShort(salary), level.scope].filter(Boolean).join(' · ');
+        // The ladders' figures are the UK articles' (GBP); among $ rows, the £ says so.
+        item.description = [salaryDescription(level.salary, currency), level.scope].filter(Boolean).join(' · ');
+        const owner = index.levelOwner(level.id);
+        item.tooltip = new vscode.MarkdownString(levelHoverMarkdown(level, owner?.title ?? '', currency));
         if (this.progress.user?.targetRole === level.id) item.iconPath = new vscode.ThemeIcon('target', new vscode.ThemeColor('charts.orange'));
         break;
       }
