@@ -153,7 +153,10 @@ function cardFor(node: OverviewNode, page: OverviewPage): HTMLElement[] {
 /** The whole career tree as one picture: the trunk down the left, specialisations and tracks off it. */
 export function renderOverview(page: OverviewPage, navigate: (id: string) => void): HTMLElement {
   const badged = new Set([page.current, page.target?.id].filter((id): id is string => id !== undefined));
+  const started = performance.now();
   const layout = layoutOverview(page.nodes, canvasMeasure(), badged);
+  // For the UI check's log and anyone profiling: how long the whole tree takes to lay out.
+  performance.measure?.('devops-roadmap:overview-layout', { start: started });
   const nodes = new Map(page.nodes.map((n) => [n.id, n] as const));
   const onPath = new Set(page.path);
 
