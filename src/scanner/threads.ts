@@ -6,7 +6,7 @@
 import * as os from 'node:os';
 import * as nodePath from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { WorkerJob, WorkerReply } from './worker';
+import type { WorkerJob, WorkerReply } from './workerProtocol';
 
 /** One detector thread, as the pool sees it. */
 export interface ScanThread {

@@ -5,7 +5,7 @@
  * budget there (the pool terminates the worker).
  */
 import type { ScanThread } from './threads';
-import type { WorkerJob, WorkerReply } from './worker';
+import type { WorkerJob, WorkerReply } from './workerProtocol';
 
 export type { ScanThread } from './threads';
 

@@ -10,20 +10,9 @@ import { parentPort } from 'node:worker_threads';
 import { classify } from './detectors/registry';
 import { inspectInThread } from './inspect';
 import type { Inspection } from './types';
+import { type WorkerFile, type WorkerReply, type WorkerJob, filesOf } from './workerProtocol';
 
-export interface WorkerFile {
-  path: string;
-  data: Uint8Array;
-  complete: boolean;
-}
-
-/** A batch of files; the reply carries one inspection per file, in the same order. */
-export interface WorkerJob {
-  id: number;
-  files: WorkerFile[];
-}
-
-export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; inspections: Inspection[] };
+export type { WorkerFile, WorkerJob, WorkerReply } from './workerProtocol';
 
 /**
  * Test hook: a file with this exact name makes the worker spin for ever, standing in for a
@@ -46,7 +35,7 @@ function inspect(job: WorkerFile): Inspection {
 const port = parentPort;
 if (port) {
   port.on('message', (job: WorkerJob) => {
-    const reply: WorkerReply = { type: 'done', id: job.id, inspections: job.files.map(inspect) };
+    const reply: WorkerReply = { type: 'done', id: job.id, inspections: filesOf(job).map(inspect) };
     port.postMessage(reply);
   });
   port.postMessage({ type: 'ready' } satisfies WorkerReply);

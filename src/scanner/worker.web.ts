@@ -6,9 +6,9 @@
 import { classify } from './detectors/registry';
 import { inspectInThread } from './inspect';
 import type { Inspection } from './types';
-import type { WorkerFile, WorkerJob, WorkerReply } from './worker';
+import { type WorkerFile, type WorkerJob, type WorkerReply, filesOf } from './workerProtocol';
 
-export type { WorkerJob, WorkerReply } from './worker';
+export type { WorkerFile, WorkerJob, WorkerReply } from './workerProtocol';
 
 const NOTHING: Inspection = { hits: [], failed: false, tooLarge: false };
 
@@ -25,6 +25,6 @@ function inspect(file: WorkerFile): Inspection {
 
 scope.addEventListener('message', (event) => {
   const job = event.data;
-  scope.postMessage({ type: 'done', id: job.id, inspections: job.files.map(inspect) });
+  scope.postMessage({ type: 'done', id: job.id, inspections: filesOf(job).map(inspect) });
 });
 scope.postMessage({ type: 'ready' });

@@ -16,7 +16,7 @@
  * only bytes cross into the worker, copied into a fresh buffer that is transferred, not cloned.
  */
 import { backgroundTimer, defaultScript, defaultSize, startThread, type ScanThread } from './threads';
-import type { WorkerJob, WorkerReply } from './worker';
+import type { WorkerJob, WorkerReply } from './workerProtocol';
 import type { Inspection, Inspector } from './types';
 
 export interface WorkerPoolOptions {
@@ -223,14 +223,17 @@ export class WorkerPool {
     slot.running = { jobs, id, timer };
     // While a worker holds files, it keeps the process alive (the CLI awaits its answer).
     slot.worker.keepAlive(true);
-    // Copies in buffers of their own, transferred: `data` may be a view into a shared or pooled
-    // buffer, and the original stays here in case the batch must be sent again.
-    const files = jobs.map((job) => ({ path: job.path, data: new Uint8Array(job.data), complete: job.complete }));
-    const message: WorkerJob = { id, files };
-    slot.worker.post(
-      message,
-      files.map((f) => f.data.buffer as ArrayBuffer),
-    );
+    // The bytes copied into one buffer of the batch's own, transferred: `data` may be a view into a
+    // shared or pooled buffer, and the original stays here in case the batch must be sent again.
+    const bytes = new Uint8Array(jobs.reduce((n, job) => n + job.data.byteLength, 0));
+    let start = 0;
+    const files = jobs.map((job) => {
+      bytes.set(job.data, start);
+      start += job.data.byteLength;
+      return { path: job.path, start: start - job.data.byteLength, end: start, complete: job.complete };
+    });
+    const message: WorkerJob = { id, bytes, files };
+    slot.worker.post(message, [bytes.buffer]);
   }
 
   private abortJob(job: Job): void {
