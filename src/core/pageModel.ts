@@ -6,6 +6,9 @@
 
 import type { Currency } from './model';
 import type { SkillStatus } from './progress';
+import type { JourneyView, LevelView } from './portfolio/pageViews';
+
+export type { JourneyEntry, JourneyView, LevelView } from './portfolio/pageViews';
 
 export type { SkillStatus };
 
@@ -40,6 +43,8 @@ export interface SkillView {
   hint?: string;
   note?: string;
   evidence: EvidenceView[];
+  /** The depth level from your portfolio (all your repositories), with why; absent without a portfolio. */
+  level?: LevelView;
 }
 
 export interface LinkView {
@@ -117,7 +122,7 @@ export interface GapView {
   have: number;
   total: number;
   /** The missing skills to list under this gap, in the order worth learning them. */
-  missing: { skill: LinkView; status: SkillStatus; how: string }[];
+  missing: { skill: LinkView; status: SkillStatus; how: string; level?: LevelView }[];
   /** Missing skills an earlier gap on the page lists already (each skill is listed once). */
   listedAbove: LinkView[];
 }
@@ -139,6 +144,8 @@ export interface ProgressPage {
   fit: FitView[];
   marked: { done: number; learning: number; skipped: number; notes: number };
   orphaned: { id: string; mark?: string; note?: string }[];
+  /** When you first and last practised each skill, from your commits; absent without authored evidence. */
+  journey?: JourneyView;
 }
 
 export interface OverviewNode {

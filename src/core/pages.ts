@@ -10,6 +10,7 @@ import { practiceTitle } from './detection';
 import { byPreference, figuresOnlyNote, formatSalary, formatSalaryShort, formatYears, salaryIn, salaryShown } from './format';
 import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
+import { journeyView, levelView } from './portfolio/pageViews';
 import type { GapView, ProgressPage, Block, ChartPoint, ChartSeries, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
 
 export interface PageContext {
@@ -102,6 +103,7 @@ function skillViews(ctx: PageContext, ids: readonly string[]): SkillView[] {
         const authorship = ctx.authorship?.(ev.folder, ev.path);
         return authorship ? { ...ev, authorship } : ev;
       }),
+      level: levelView(ctx.evidence, skill, ctx.index),
     });
   }
   return views;
@@ -411,7 +413,7 @@ function gapView(ctx: PageContext, title: string, step: Step): GapView[] {
       to,
       have: step.have,
       total: step.total,
-      missing: step.missing.map((g) => ({ skill: skillLink(g.skill), status: g.status, how: g.howToEvidence })),
+      missing: step.missing.map((g) => ({ skill: skillLink(g.skill), status: g.status, how: g.howToEvidence, level: levelView(ctx.evidence, g.skill, ctx.index) })),
       listedAbove: step.listedAbove.map((g) => skillLink(g.skill)),
     },
   ];
@@ -436,7 +438,12 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
     fit: roleFit(index, ctx.evidence, ctx.marks).map((f) => ({
       role: { id: f.id, title: f.title, kind: 'branch' },
       percent: f.percent,
-      matched: f.matched.map((m) => m.title),
+      // With a portfolio, each matched skill says how deep it goes: "Terraform proficiency (proficient)".
+      matched: f.matched.map((m) => {
+        const skill = index.get(m.id) as Skill | undefined;
+        const level = skill && m.status === 'practiced' ? levelView(ctx.evidence, skill, index) : undefined;
+        return level ? `${m.title} (${level.level})` : m.title;
+      }),
       total: f.total,
     })),
     marked: {
@@ -446,5 +453,6 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
       notes: marks.filter((m) => m.note).length,
     },
     orphaned: Object.entries(user.orphaned).map(([id, m]) => ({ id, mark: m.mark, note: m.note })),
+    journey: ctx.evidence.portfolio ? journeyView(index, ctx.evidence.portfolio) : undefined,
   };
 }

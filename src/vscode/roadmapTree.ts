@@ -4,6 +4,7 @@ import type { Skill, Stage, Branch, LadderLevel } from '../core/model';
 import { completion, describeCompletion, skillStatus, type SkillStatus } from '../core/progress';
 import { formatYears } from '../core/format';
 import { levelHoverMarkdown, salaryDescription, stageHoverMarkdown } from '../core/treeText';
+import { levelView, skillBadge } from '../core/portfolio/pageViews';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
@@ -96,10 +97,13 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
         const skill = record as Skill;
         const status = skillStatus(skill, this.progress.evidence, this.progress.marks);
         item.iconPath = STATUS_ICON[status];
-        item.description = STATUS_TEXT[status];
+        // With a portfolio the badge is the depth level ("proficient · rusty"), and the hover says why.
+        const level = levelView(this.progress.evidence, skill, index);
+        item.description = level ? skillBadge(status, level) : STATUS_TEXT[status];
         item.contextValue = `skill.${status}`;
-        item.tooltip = new vscode.MarkdownString(`**${skill.title}**\n\n${skill.summary}${skill.evidenceHint ? `\n\n_${skill.evidenceHint}_` : ''}`);
-        item.accessibilityInformation = { label: `${skill.title}, ${status === 'not-started' ? 'not started' : status}` };
+        const why = level && level.level !== 'none' ? `\n\n${level.why}` : '';
+        item.tooltip = new vscode.MarkdownString(`**${skill.title}**\n\n${skill.summary}${why}${skill.evidenceHint ? `\n\n_${skill.evidenceHint}_` : ''}`);
+        item.accessibilityInformation = { label: `${skill.title}, ${item.description || 'not started'}` };
         break;
       }
       case 'stage': {

@@ -289,19 +289,25 @@ export class PortfolioLevels {
   private readonly indexed: IndexedRecord[];
   private readonly judged = new Map<string, Judgement>();
 
+  /** When the levels were judged, and the rusty setting they used. */
+  readonly now: Date;
+  readonly rustyMonths: number;
+
   constructor(
     readonly records: readonly RepositoryRecord[],
     private readonly marks: Marks,
-    private readonly options: { now: Date; rustyMonths?: number },
+    options: { now: Date; rustyMonths?: number },
   ) {
     this.indexed = indexRecords(records);
+    this.now = options.now;
+    this.rustyMonths = options.rustyMonths ?? DEFAULT_RUSTY_MONTHS;
   }
 
   /** The skill's level; `titleOf` names ids in the why (default: the id itself). */
   of(skill: Skill, titleOf: (id: string) => string = (id) => id): SkillLevel {
     let judged = this.judged.get(skill.id);
     if (!judged) {
-      judged = judge(skill, this.indexed, this.marks, this.options.now, this.options.rustyMonths);
+      judged = judge(skill, this.indexed, this.marks, this.now, this.rustyMonths);
       this.judged.set(skill.id, judged);
     }
     return withWhy(skill, judged, titleOf);
