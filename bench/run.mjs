@@ -13,6 +13,9 @@
 //   4b. hostile files: each bait of bench/baits.mjs scanned alone by the CLI (budget: no bait file
 //      slower than a plain scan of a one-file folder by more than 1 s; before the scanner-safety
 //      work some took minutes).
+//   4c. portfolio (bench/portfolio.mjs): a generated ledger of 200 repository records; loading it
+//      (budget 30 ms) and every skill's level with its why (budget 50 ms); adding a 1,000-file
+//      repository costs its one scan and a record (`--only=portfolio` runs just this part).
 //   5. extension: activate() inside the real VS Code host and the details panel's first render
 //      (from test/e2e/run.mjs --only=integration; budgets 20 ms / 150 ms) and the minified size of
 //      dist/extension.js (budget 200 KB).
@@ -27,6 +30,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeBaits } from './baits.mjs';
+import { benchPortfolio } from './portfolio.mjs';
 import { ensureTree } from './generate.mjs';
 import { profileScan } from './profile.mjs';
 
@@ -285,7 +289,44 @@ function printTable() {
   console.log('');
 }
 
+/** The portfolio's rows (issue 15's budgets); its figures go to results.json. */
+async function portfolioRows() {
+  log('portfolio: 200 generated repository records …');
+  const p = await benchPortfolio(repo, RUNS * 2 + 1);
+  row(
+    'portfolio: load the ledger (200 files)',
+    '<= 30 ms',
+    `${round(p.loadMedian)} ms median (first ${Math.round(p.loadFirst)} ms)`,
+    `${round(p.loadMedian / 30, 2)}x`,
+    p.loadMedian <= 30,
+  );
+  row(
+    "portfolio: every skill's level + why (200 records)",
+    '<= 50 ms',
+    `${round(p.levelsMedian)} ms median (first ${Math.round(p.levelsFirst)} ms)`,
+    `${round(p.levelsMedian / 50, 2)}x`,
+    p.levelsMedian <= 50,
+  );
+  row(
+    'portfolio: add a 1,000-file repository',
+    'one scan, nothing more',
+    `scan ${Math.round(p.addScanMedian)} ms + record ${round(p.addRecordMedian)} ms`,
+    `+${Math.round((100 * p.addRecordMedian) / p.addScanMedian)}%`,
+    p.addRecordMedian <= p.addScanMedian * 0.1,
+  );
+  return p;
+}
+
 async function main() {
+  if (flag('only=portfolio')) {
+    const portfolio = await portfolioRows();
+    writeFileSync(
+      path.join(here, 'results.json'),
+      JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: os.cpus().length, loadavg: os.loadavg(), portfolio, table: rows }, null, 2) + '\n',
+    );
+    printTable();
+    return;
+  }
   build();
   const tree = ensureTree(path.join(here, '.trees'), { log });
   const trees = [
@@ -367,6 +408,7 @@ async function main() {
     r.memory = peakRss(t.dir);
     row(`peak RSS, CLI scan (${t.name})`, '<= 150 MB', `${Math.round(r.memory.peakMb)} MB`, `${round(r.memory.peakMb / 150, 2)}x`, r.memory.peakMb <= 150);
   }
+  results.portfolio = await portfolioRows();
   log('hostile files: each bait of bench/baits.mjs alone …');
   results.baits = baits();
   for (const b of results.baits.baits) {

@@ -7,7 +7,7 @@ import * as path from 'path';
 import type { Skill } from '../../src/core/model';
 import { LedgerStore } from '../../src/core/portfolio/store';
 import { PortfolioLevels } from '../../src/core/portfolio/levels';
-import { WorkspaceLedgerFolder } from '../../src/vscode/portfolio/ledgerFolder';
+import { WorkspaceLedgerFolder } from '../../src/vscode/portfolio/workspaceLedgerFolder';
 import { api, waitFor } from './helpers';
 
 const ME = 'me@example.com';

@@ -73,21 +73,25 @@ export class LedgerStore {
 
   private async readAll(): Promise<void> {
     const names = await this.folder.list();
-    for (const name of names) {
-      // A temp file is a write that never finished; the file it was meant to replace is intact.
-      if (name.includes(TEMP)) {
-        await this.folder.remove(name).catch(() => undefined);
+    // A temp file is a write that never finished; the file it was meant to replace is intact.
+    for (const name of names.filter((n) => n.includes(TEMP))) await this.folder.remove(name).catch(() => undefined);
+    // All files are read at once (the reads wait on the disk, not on each other), then parsed in order.
+    const ledgerNames = names.filter(isLedgerName).sort();
+    const texts = await Promise.all(
+      ledgerNames.map((name) =>
+        this.folder.read(name).then(
+          (text) => ({ text }),
+          (error: unknown) => ({ error }),
+        ),
+      ),
+    );
+    for (const [i, name] of ledgerNames.entries()) {
+      const read = texts[i];
+      if ('error' in read) {
+        this.options.warn(`Portfolio file ${name} could not be read (${String(read.error)}); it was left where it is.`);
         continue;
       }
-      if (!isLedgerName(name)) continue;
-      let text: string;
-      try {
-        text = await this.folder.read(name);
-      } catch (error) {
-        this.options.warn(`Portfolio file ${name} could not be read (${String(error)}); it was left where it is.`);
-        continue;
-      }
-      const parsed = parseLedger(text);
+      const parsed = parseLedger(read.text);
       if (!parsed.ok) {
         await this.setAside(name, parsed.reason);
         continue;

@@ -13,7 +13,7 @@ import { WorkspaceFileSource } from '../workspaceSource';
 import { capabilities } from '../platform';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
-import { WorkspaceLedgerFolder } from './ledgerFolder';
+import { openLedgerFolder } from './ledgerFolder';
 import { discoverRepositories, readGitConfig } from './discover';
 
 /** Workspace scans land in the ledger this long after the last change, so a burst is one write. */
@@ -69,7 +69,7 @@ export class PortfolioService extends Disposable {
   ) {
     super();
     this.storageFolder = vscode.Uri.joinPath(storageUri, 'portfolio');
-    this.store = new LedgerStore(new WorkspaceLedgerFolder(this.storageFolder), {
+    this.store = new LedgerStore(openLedgerFolder(this.storageFolder), {
       warn: (message) => {
         log().warn(message);
         void vscode.window.showWarningMessage('DevOps Roadmap: a portfolio file could not be read. It was kept aside, not deleted.', 'Show Log').then((choice) => {

@@ -1,9 +1,10 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { LEDGER_VERSION, ledgerFileName, parseLedger, recordScan, remoteUrlFromGitConfig, serializeLedger, type RepositoryRecord } from '../../../src/core/portfolio/ledger';
-import { LedgerStore, type LedgerFolder } from '../../../src/core/portfolio/store';
+import { LedgerStore } from '../../../src/core/portfolio/store';
+import { NodeLedgerFolder } from '../../../src/vscode/portfolio/nodeLedgerFolder';
 
 const T1 = new Date('2026-01-10T10:00:00Z');
 const T2 = new Date('2026-03-05T09:00:00Z');
@@ -19,34 +20,16 @@ function record(identity = 'https://github.com/acme/infra.git', at = T1): Reposi
   return recordScan(undefined, { identity, root: '/src/infra', name: 'infra', findings: scanOf(['terraform'], ['terraform-modules']), authored: null, at });
 }
 
-/** The ledger folder on the real disk, as the unit tests' stand-in for `workspace.fs`. */
-class NodeFolder implements LedgerFolder {
+/** The extension's own ledger folder on the real disk; `failWritesOf` makes a write crash half-way. */
+class NodeFolder extends NodeLedgerFolder {
   failWritesOf?: RegExp;
-  constructor(readonly dir: string) {}
-  async list() {
-    try {
-      return readdirSync(this.dir);
-    } catch {
-      return [];
-    }
-  }
-  async read(name: string) {
-    return readFileSync(nodePath.join(this.dir, name), 'utf8');
-  }
-  async write(name: string, text: string) {
-    mkdirSync(this.dir, { recursive: true });
+  override async write(name: string, text: string) {
     if (this.failWritesOf?.test(name)) {
       // A crash half-way through: part of the text reaches the disk, then the write fails.
-      writeFileSync(nodePath.join(this.dir, name), text.slice(0, 20));
+      await super.write(name, text.slice(0, 20));
       throw new Error('disk full');
     }
-    writeFileSync(nodePath.join(this.dir, name), text);
-  }
-  async rename(from: string, to: string) {
-    renameSync(nodePath.join(this.dir, from), nodePath.join(this.dir, to));
-  }
-  async remove(name: string) {
-    unlinkSync(nodePath.join(this.dir, name));
+    await super.write(name, text);
   }
 }
 
