@@ -239,7 +239,7 @@ async function runUi(browser, variant = { name: 'ui', checks: CHECKS, web: false
     void appendFile(logFile, `[console.${msg.type()}] ${text}\n`);
   });
   page.on('pageerror', (err) => void appendFile(logFile, `[page error] ${err.message}\n`));
-  const base = uiContext(page, resultsDir, logFile, { settingsFile: path.join(host.runDir, 'user-data', 'User', 'settings.json') });
+  const base = uiContext(page, resultsDir, logFile);
   const ui = web ? { ...base, shot: (file) => base.shot(`web-${file}`) } : base;
 
   try {

@@ -1,6 +1,5 @@
 // What every UI check gets: the workbench page, `shot(name)` for the screenshots in test-results/,
-// `widenSideBar()`, `setUserSettings(patch)`, and the UI log file.
-import { readFile, writeFile } from 'node:fs/promises';
+// `widenSideBar()`, and the UI log file.
 import path from 'node:path';
 
 /**
@@ -9,12 +8,10 @@ import path from 'node:path';
  * @property {(name: string) => Promise<void>} shot a screenshot into test-results/
  * @property {() => Promise<void>} widenSideBar
  * @property {string} logFile test-results/ui.log
- * @property {(patch: Record<string, unknown>) => Promise<void>} setUserSettings merges `patch` into the
- *   user settings.json, which VS Code watches and applies (a colour theme, for instance)
  */
 
 /** @returns {UiContext} */
-export function uiContext(page, resultsDir, logFile, { settingsFile } = {}) {
+export function uiContext(page, resultsDir, logFile) {
   // Screenshots are for people (and the README): no hover tooltips, no mouse over a row.
   const shot = async (name) => {
     await page.mouse.move(1000, 700);
@@ -32,10 +29,5 @@ export function uiContext(page, resultsDir, logFile, { settingsFile } = {}) {
     await page.mouse.move(x + 200, y, { steps: 8 });
     await page.mouse.up();
   };
-  const setUserSettings = async (patch) => {
-    if (!settingsFile) throw new Error('this UI context was made without the user settings file');
-    const settings = JSON.parse(await readFile(settingsFile, 'utf8'));
-    await writeFile(settingsFile, JSON.stringify({ ...settings, ...patch }, null, 2));
-  };
-  return { page, shot, widenSideBar, setUserSettings, logFile };
+  return { page, shot, widenSideBar, logFile };
 }
