@@ -65,22 +65,33 @@ describe('My Portfolio', () => {
 
     // Neither is open in this window. Read the ledger back from global storage, as a new window would.
     const stored = await new LedgerStore(new WorkspaceLedgerFolder(portfolio!.storageFolder), { warn: (m) => assert.fail(m) }).load();
-    const levels = new PortfolioLevels(stored, {}, { now: new Date() });
-    const level = levels.of(await terraform());
+    // The demo workspace, open here, is in the ledger too (it shows Terraform as well): judge the two alone.
+    const both = stored.filter((r) => r.root === mine || r.root === theirs);
+    assert.strictEqual(both.length, 2);
+    const judge = async (records: typeof stored) =>
+      new PortfolioLevels(records, {}, { now: new Date() }).of(await terraform(), (id) => (id === 'terraform-modules' ? 'Terraform modules' : id));
+    const level = await judge(both);
     assert.strictEqual(level.level, 'practiced');
     assert.deepStrictEqual(level.facts.repositories, [mine, theirs], 'both repositories are evidence, yours first');
     assert.deepStrictEqual(level.facts.authoredRepositories, [mine]);
     assert.deepStrictEqual(level.facts.othersRepositories, [theirs]);
     assert.match(level.why, /^Practiced: Terraform modules in 1 repository, \d+ of your commits, last in /);
-    // The views judge from the same records.
-    await waitFor('the views to see the portfolio', async () => progress.levels?.of(await terraform()).facts.repositories.length === 2);
+    // Counts more: the colleague's repository alone makes you only aware of Terraform; yours alone, practiced.
+    assert.strictEqual((await judge(both.filter((r) => r.root === theirs))).evidenceLevel, 'aware');
+    assert.strictEqual((await judge(both.filter((r) => r.root === mine))).evidenceLevel, 'practiced');
 
-    // Counts more: without your repository the skill is only "aware"; without theirs it stays practiced.
-    await vscode.commands.executeCommand('devopsRoadmap.portfolio.forget', vscode.Uri.file(mine));
-    assert.strictEqual(progress.levels?.of(await terraform()).evidenceLevel, 'aware');
-    await vscode.commands.executeCommand('devopsRoadmap.portfolio.add', [vscode.Uri.file(mine)]);
-    await vscode.commands.executeCommand('devopsRoadmap.portfolio.forget', vscode.Uri.file(theirs));
-    assert.strictEqual(progress.levels?.of(await terraform()).evidenceLevel, 'practiced');
+    // The views judge from the same ledger: both repositories are Terraform evidence on the Career Tree's level.
+    await waitFor('the views to see both repositories', async () => {
+      const repos = progress.levels?.of(await terraform()).facts.repositories ?? [];
+      return repos.includes(mine) && repos.includes(theirs);
+    });
+
+    // Forgetting a repository takes its evidence out of the levels (and its file out of the ledger).
+    assert.strictEqual(await vscode.commands.executeCommand('devopsRoadmap.portfolio.forget', vscode.Uri.file(theirs)), true);
+    assert.ok(!progress.levels?.of(await terraform()).facts.repositories.includes(theirs));
+    assert.ok(!portfolio!.repositories().some((r) => r.record.root === theirs));
+    const after = await new LedgerStore(new WorkspaceLedgerFolder(portfolio!.storageFolder), { warn: (m) => assert.fail(m) }).load();
+    assert.ok(!after.some((r) => r.root === theirs) && after.some((r) => r.root === mine));
   });
 
   it('shows a repository that left the disk as "not on disk" and keeps its evidence', async () => {
@@ -92,7 +103,7 @@ describe('My Portfolio', () => {
       const repo = portfolio!.repositories().find((r) => r.record.root === mine);
       assert.ok(repo, 'still in the portfolio');
       assert.strictEqual(repo.onDisk, false);
-      assert.strictEqual(progress.levels?.of(await terraform()).evidenceLevel, 'practiced');
+      assert.ok(progress.levels?.of(await terraform()).facts.authoredRepositories.includes(mine), 'its evidence still counts');
     } finally {
       renameSync(moved, mine);
     }

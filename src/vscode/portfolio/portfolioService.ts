@@ -59,6 +59,9 @@ export class PortfolioService extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private loading: Promise<void> | undefined;
   private recording: Promise<void> = Promise.resolve();
+  private loaded = false;
+  /** Each open folder's identity (its remote, read from .git/config), by folder URI. */
+  private readonly identities = new Map<string, string>();
 
   constructor(
     storageUri: vscode.Uri,
@@ -79,6 +82,8 @@ export class PortfolioService extends Disposable {
     });
     this.register({ dispose: () => this.timer && clearTimeout(this.timer) });
     const soon = () => {
+      // The views judge from the open folders' latest scans at once; the ledger file follows shortly.
+      if (this.loaded) this.publish();
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => void this.recordWorkspace(), RECORD_DELAY_MS);
     };
@@ -100,6 +105,7 @@ export class PortfolioService extends Disposable {
         log().error('The portfolio could not be read.', error);
       }
       await this.checkDisk();
+      this.loaded = true;
       this.publish();
     })();
     return this.loading;
@@ -121,8 +127,22 @@ export class PortfolioService extends Disposable {
   }
 
   private publish(): void {
-    this.progress.setPortfolio(this.store.all(), rustyMonths());
+    this.progress.setPortfolio(this.withOpenFolders(), rustyMonths());
     this.changed.fire();
+  }
+
+  /**
+   * The ledger's records with each open folder's latest scan folded in now: an open repository
+   * always counts, also between a scan and the ledger write that records it (or after Delete All).
+   */
+  private withOpenFolders(): RepositoryRecord[] {
+    const live = this.scan.scans().map((s) => {
+      const identity = this.identities.get(s.uri.toString()) ?? rootOf(s.uri);
+      const files = this.authorship.filesOf(s.folder);
+      return recordScan(this.store.get(identity), { identity, root: rootOf(s.uri), name: s.folder, findings: s.result, authored: files ? { files } : null, at: new Date() });
+    });
+    const open = new Set(live.flatMap((r) => [r.identity, r.root]));
+    return [...this.store.all().filter((r) => !open.has(r.identity) && !open.has(r.root)), ...live];
   }
 
   private async checkDisk(): Promise<void> {
@@ -163,8 +183,10 @@ export class PortfolioService extends Disposable {
       for (const s of this.scan.scans()) {
         try {
           const files = this.authorship.filesOf(s.folder);
+          const identity = await this.identityOf(s.uri);
+          this.identities.set(s.uri.toString(), identity);
           await this.save({
-            identity: await this.identityOf(s.uri),
+            identity,
             root: rootOf(s.uri),
             name: s.folder,
             findings: s.result,
