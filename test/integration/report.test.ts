@@ -31,7 +31,9 @@ describe('Authorship, export and import', () => {
     git(root, ['commit', '-q', '-m', 'I add the rest']);
     git(root, ['commit', '-q', '--allow-empty', '-m', 'unrelated']);
     await scan.rescan();
-    await waitFor('authorship of the Terraform files', () => authorship.describe(workspaceFolder().name, 'infra/main.tf'));
+    // Wait for the answer about these commits: a refresh begun before them (an earlier suite's rescan)
+    // can land first with the history as it was while its git ran.
+    await waitFor('authorship of the Terraform files', () => /^you:/.test(authorship.describe(workspaceFolder().name, 'infra/main.tf') ?? ''));
     // The launcher's git spy saw the extension's read-only git log (the untrusted run relies on it seeing such calls).
     assert.ok(process.env.GIT_SPY_LOG, 'the launcher provides a git spy');
     const spyLog = process.env.GIT_SPY_LOG;
