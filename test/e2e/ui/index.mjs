@@ -9,6 +9,7 @@ import * as overview from './overview.mjs';
 import * as markSkillDone from './markSkillDone.mjs';
 import * as failureNotification from './failureNotification.mjs';
 import * as noteSurvivesReload from './noteSurvivesReload.mjs';
+import * as narrowSideBar from './narrowSideBar.mjs';
 import * as webHost from './webHost.mjs';
 import * as accessibility from './accessibility.mjs';
 
@@ -21,6 +22,7 @@ export const CHECKS = [
   markSkillDone,
   failureNotification,
   noteSurvivesReload,
+  narrowSideBar,
   ...accessibility.checks,
   accessibility.policyCheck,
 ];
