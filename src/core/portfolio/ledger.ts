@@ -115,7 +115,7 @@ function count(obj: Record<string, unknown>, key: string, path: string): number 
 function paths(obj: Record<string, unknown>, key: string, path: string): string[] {
   const v = obj[key];
   if (!Array.isArray(v) || v.some((p) => typeof p !== 'string')) fail(`${path}.${key}`, 'is not a list of paths');
-  return [...(v as string[])];
+  return v as string[];
 }
 
 function list<T>(obj: Record<string, unknown>, key: string, path: string, item: (value: Record<string, unknown>, path: string) => T): T[] {

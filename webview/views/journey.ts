@@ -1,0 +1,86 @@
+import { html, nothing, svg, type TemplateResult } from 'lit-html';
+import { repeat } from 'lit-html/directives/repeat.js';
+import type { ProgressPage, SkillView } from '../../src/shared/protocol';
+import { badge } from '../components';
+
+type JourneyView = NonNullable<ProgressPage['journey']>;
+type LevelView = NonNullable<SkillView['level']>;
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+function month(iso: string): string {
+  const d = new Date(iso);
+  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+}
+
+/** The depth level as a badge, "rusty" beside it, the why as its hint below. */
+export function levelBadge(level: LevelView | undefined): TemplateResult | typeof nothing {
+  if (!level || level.level === 'none') return nothing;
+  return html`${badge(level.claim ? `${level.level} (your claim)` : level.level)}${level.rusty ? html` <span class="tag" title="Your last commit on it is older than your rusty setting">rusty</span>` : nothing}`;
+}
+
+export function levelWhy(level: LevelView | undefined): TemplateResult | typeof nothing {
+  return level && level.level !== 'none' ? html`<p class="hint" data-testid="level-why">${level.why}</p>` : nothing;
+}
+
+/** Enter and Space activate an svg row the way they activate a button. */
+function onKey(action: () => void) {
+  return (event: KeyboardEvent) => {
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      action();
+    }
+  };
+}
+
+/**
+ * "Your DevOps journey": one row per skill, a bar from your first to your last commit on its
+ * evidence, on one time axis; rusty skills are drawn as an outline and say so. Each row is a
+ * button that opens the skill, and names its dates for screen readers.
+ */
+export function renderJourney(journey: JourneyView | undefined, navigate: (id: string) => void): TemplateResult {
+  if (!journey)
+    return html`<section data-testid="journey">
+      <h2>Your DevOps journey</h2>
+      <p class="hint">Appears when git can tell which evidence you committed: open or add your repositories in a trusted window (My Portfolio).</p>
+    </section>`;
+  const width = 640;
+  const labelWidth = 240;
+  const row = 24;
+  const track = width - labelWidth - 10;
+  const from = Date.parse(journey.from);
+  const to = Math.max(Date.parse(journey.to), from + 1);
+  const x = (iso: string) => labelWidth + (track * (Date.parse(iso) - from)) / (to - from);
+  const firstYear = new Date(from).getUTCFullYear();
+  const lastYear = new Date(to).getUTCFullYear();
+  const years = Array.from({ length: lastYear - firstYear + 1 }, (_, i) => firstYear + i).filter((y) => Date.UTC(y, 0, 1) >= from);
+  const height = journey.entries.length * row + 20;
+  const rows = repeat(
+    journey.entries,
+    (e) => e.id,
+    (e, i) => {
+      const y = i * row;
+      const x1 = x(e.first);
+      const open = () => navigate(e.id);
+      const label = `${e.title}: ${e.level}, first ${month(e.first)}, last ${month(e.last)}${e.rusty ? ', rusty' : ''}`;
+      return svg`<g class="chart-row" data-skill-id=${e.id} tabindex="0" role="button" aria-label=${label} @click=${open} @keydown=${onKey(open)}>
+        <text x=${labelWidth - 8} y=${y + 15} class="chart-label" text-anchor="end">${e.title}${e.rusty ? ' (rusty)' : ''}</text>
+        <rect x=${x1} y=${y + 5} width=${Math.max(3, x(e.last) - x1)} height=${row - 10} rx="3" class=${e.rusty ? 'fit-track' : 'chart-bar'}></rect>
+        <title>${label}</title>
+      </g>`;
+    },
+  );
+  const axis = years.map((y) => {
+    const ax = x(new Date(Date.UTC(y, 0, 1)).toISOString());
+    return svg`<text x=${ax} y=${height - 4} class="chart-axis" text-anchor="middle">${y}</text>`;
+  });
+  return html`<section data-testid="journey">
+    <h2>Your DevOps journey</h2>
+    <p class="legend">
+      From your first to your last commit on each skill's evidence, across your portfolio. Rusty: nothing of yours on it for ${journey.rustyMonths} months or more.
+    </p>
+    <figure class="chart-figure">
+      <svg viewBox="0 0 ${width} ${height}" role="group" aria-label="Your DevOps journey, one row per skill" class="chart journey-chart">${rows}${axis}</svg>
+    </figure>
+  </section>`;
+}
