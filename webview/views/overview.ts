@@ -32,19 +32,28 @@ function skillsText(node: OverviewNode): string {
   return node.skills ? `${node.skills.have} of ${node.skills.total} skills practiced or done (${Math.round(node.progress * 100)}%)` : 'no skill list of its own';
 }
 
-/** The box's accessible name: everything the hover card shows, in one sentence. */
-function nameOf(node: OverviewNode, page: OverviewPage): string {
-  return [
-    node.title,
+/** What a box shows, in the order it shows it: its badge, title, salary line and skill count. */
+function visibleText(node: OverviewNode, page: OverviewPage, lines: readonly string[]): string[] {
+  return [badgeOf(node, page), lines.join(' '), salaryLine(node), node.skills ? `${node.skills.have}/${node.skills.total}` : 'No skill list'].filter((t): t is string => !!t);
+}
+
+function salaryLine(node: OverviewNode): string {
+  return node.salary ? `${node.salary}${node.salaryNote ? ` · ${node.salaryNote.replace(' figures', '')}` : ''}` : 'No salary figures';
+}
+
+/**
+ * The box's accessible name: what it shows first (so a voice user can say what they see, and axe's
+ * label-content-name-mismatch holds), then everything the hover card adds, in words.
+ */
+function nameOf(node: OverviewNode, page: OverviewPage, lines: readonly string[]): string {
+  const details = [
     KIND[node.group],
-    node.salary && `${node.salary}${node.salaryNote ? ` (${node.salaryNote})` : ''}`,
+    node.salaryNote,
     node.years,
     skillsText(node),
-    page.current === node.id && 'you are here',
-    page.target?.id === node.id && `your target${page.target.title !== node.title ? `: ${page.target.title}` : ''}`,
-  ]
-    .filter(Boolean)
-    .join(', ');
+    page.target?.id === node.id && page.target.title !== node.title && `your target: ${page.target.title}`,
+  ].filter(Boolean);
+  return `${visibleText(node, page, lines).join(' ')}. ${details.join(', ')}`;
 }
 
 function badgeOf(node: OverviewNode, page: OverviewPage): string | undefined {
@@ -55,22 +64,30 @@ function badgeOf(node: OverviewNode, page: OverviewPage): string | undefined {
 
 function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, onPath: boolean): SVGElement {
   const classes = ['ov-node', `group-${node.group}`, page.current === node.id && 'current', page.target?.id === node.id && 'target', onPath && 'on-path'].filter(Boolean).join(' ');
-  const g = svg('g', { class: classes, 'data-node-id': node.id, transform: `translate(${box.x} ${box.y})`, role: 'button', tabindex: 0, 'aria-label': nameOf(node, page) });
+  const g = svg('g', {
+    class: classes,
+    'data-node-id': node.id,
+    transform: `translate(${box.x} ${box.y})`,
+    role: 'button',
+    tabindex: 0,
+    'aria-label': nameOf(node, page, box.lines),
+  });
   g.append(svg('rect', { class: 'ov-box', width: box.width, height: box.height, rx: 6 }));
   const badge = badgeOf(node, page);
   if (badge) {
     g.append(
       svg('path', { class: 'ov-badge', d: `M 1 ${BOX.badge} V 7 Q 1 1 7 1 H ${box.width - 7} Q ${box.width - 1} 1 ${box.width - 1} 7 V ${BOX.badge} Z` }),
-      svg('text', { class: 'ov-badge-text', x: BOX.padding, y: BOX.metaSize + 4 }, badge),
+      svg('text', { class: 'ov-badge-text', x: BOX.padding, y: BOX.metaSize + 4 }, `${badge} `),
     );
   }
   let y = (badge ? BOX.badge : 0) + BOX.padding + BOX.titleSize;
   const title = svg('text', { class: 'ov-title', x: BOX.padding, y });
-  box.lines.forEach((line, i) => title.append(svg('tspan', { x: BOX.padding, dy: i === 0 ? 0 : BOX.titleLine }, line)));
+  // Each line and each text ends in a space (not drawn: SVG drops it), so assistive technology
+  // reads words, not "ReliabilityEngineering$100K–200K".
+  box.lines.forEach((line, i) => title.append(svg('tspan', { x: BOX.padding, dy: i === 0 ? 0 : BOX.titleLine }, `${line} `)));
   g.append(title);
   y += (box.lines.length - 1) * BOX.titleLine + BOX.metaLine + 2;
-  const salary = node.salary ? `${node.salary}${node.salaryNote ? ` · ${node.salaryNote.replace(' figures', '')}` : ''}` : 'No salary figures';
-  g.append(svg('text', { class: 'ov-meta', x: BOX.padding, y }, salary));
+  g.append(svg('text', { class: 'ov-meta', x: BOX.padding, y }, `${salaryLine(node)} `));
   y += BOX.metaLine;
   if (node.skills) {
     const barWidth = box.width - 2 * BOX.padding - 58;

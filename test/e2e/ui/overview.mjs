@@ -26,7 +26,7 @@ export async function run({ page, shot, logFile }) {
   const frame = await findFrame(page, '[data-testid="overview"] svg [data-node-id]', { message: 'the overview picture' });
   const boxes = frame.locator('[data-testid="overview"] svg [data-node-id][role="button"]');
   const count = await poll(async () => ((await boxes.count()) >= 15 ? boxes.count() : 0), { message: '15 boxes (5 stages, 7 specialisations, 3 tracks) in the overview' });
-  await poll(async () => (await frame.locator('[data-node-id="stage-mid"]').getAttribute('aria-label'))?.includes('you are here'), {
+  await poll(async () => (await frame.locator('[data-node-id="stage-mid"]').getAttribute('aria-label'))?.startsWith('You are here'), {
     message: 'the Mid stage marked "you are here"',
   });
   const lit = await frame.locator('[data-edge].on-path').count();

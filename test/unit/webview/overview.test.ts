@@ -52,10 +52,18 @@ describe('overview in a DOM: keyboard and names', () => {
     assert.ok(picture.getAttribute('aria-label'), 'the picture has a name');
   });
 
+  it('names each box by what it shows first, then the rest in words (label-content-name-mismatch)', () => {
+    for (const box of boxes()) {
+      // As axe reads it: the text nodes run together, so each text must end in a space of its own.
+      const shown = box.textContent!.replace(/\s+/g, ' ').trim();
+      assert.ok(box.getAttribute('aria-label')!.startsWith(`${shown}. `), `${box.getAttribute('aria-label')} starts with "${shown}"`);
+    }
+  });
+
   it('names the current stage and the target in their boxes', () => {
     const label = (id: string) => root.querySelector(`[data-node-id="${id}"]`)!.getAttribute('aria-label')!;
-    assert.match(label('stage-mid'), /you are here/);
-    assert.match(label('site-reliability-engineering'), /your target: Staff SRE/);
+    assert.match(label('stage-mid'), /^You are here DevOps Engineer \(Mid\) /);
+    assert.match(label('site-reliability-engineering'), /^Target Site Reliability Engineering \(SRE\) .*your target: Staff SRE/);
     assert.deepEqual(
       [...root.querySelectorAll('[data-edge].on-path')].map((e) => e.getAttribute('data-edge')),
       ['stage-mid>stage-senior', 'stage-senior>site-reliability-engineering'],
