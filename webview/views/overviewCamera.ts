@@ -41,7 +41,8 @@ export function fitView(picture: Size, viewport: Size): View {
  */
 export function firstView(picture: Size, viewport: Size): View {
   const scale = clamp(fitView(picture, viewport).scale, READABLE_SCALE, 1.25);
-  const place = (room: number, size: number) => (size * scale <= room - 2 * MARGIN ? (room - size * scale) / 2 : MARGIN);
+  // Centred when it fits; else from the top-left (the picture has a margin of its own).
+  const place = (room: number, size: number) => Math.max(0, (room - size * scale) / 2);
   return { scale, x: place(viewport.width, picture.width), y: place(viewport.height, picture.height) };
 }
 
