@@ -72,6 +72,8 @@ function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, onPath:
     tabindex: 0,
     'aria-label': nameOf(node, page, box.lines),
   });
+  // The focus ring sits outside the box, so focus never looks like the path's or the badge's border.
+  g.append(svg('rect', { class: 'ov-focus-ring', x: -5, y: -5, width: box.width + 10, height: box.height + 10, rx: 9 }));
   g.append(svg('rect', { class: 'ov-box', width: box.width, height: box.height, rx: 6 }));
   const badge = badgeOf(node, page);
   if (badge) {
