@@ -41,7 +41,10 @@ describe('certification planner', () => {
   it('links the official exam page where one is confirmed, and none where it is not', () => {
     const plans = planCertifications(index, new Set(['terraform-proficiency']));
     assert.equal(plans[0].examPage?.url, 'https://www.hashicorp.com/certification/terraform-associate/');
-    assert.equal(plans[1].examPage, undefined);
+    assert.equal(plans[1].examPage?.url, 'https://developer.hashicorp.com/certifications/infrastructure-automation');
+    const docker = planCertifications(index, new Set(['production-docker'])).find((p) => p.id === 'docker-certified-associate');
+    assert.ok(docker, 'a production-docker gap brings up the Docker certification');
+    assert.equal(docker.examPage, undefined);
   });
 
   it('falls back to the roles that list a certification no stage lists', () => {
