@@ -19,10 +19,13 @@ export function scannerEngine(): typeof engine {
 let script: Promise<string | undefined> | undefined;
 
 async function workerScript(extensionUri: vscode.Uri): Promise<string | undefined> {
+  const uri = vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'scanWorker.js');
   try {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(extensionUri, 'dist', 'web', 'scanWorker.js'));
+    const bytes = await vscode.workspace.fs.readFile(uri);
     return URL.createObjectURL(new Blob([bytes], { type: 'text/javascript' }));
   } catch (error) {
+    // Served over http(s) (the Marketplace's CDN on vscode.dev): the host's Worker can load the URL itself.
+    if (uri.scheme === 'https' || uri.scheme === 'http') return uri.toString(true);
     log().warn(`The scanner's worker script could not be read: ${String(error)}`);
     return undefined;
   }
