@@ -282,6 +282,23 @@ export function skillLevels(skills: readonly Skill[], records: readonly Reposito
 }
 
 /**
+ * What the levels are judged from, as one string: ids, evidence paths, fixtures and authorship, but
+ * not when each scan ran. Two portfolios with the same inputs judge every skill alike, so a rescan
+ * that found the same things need not redraw anything.
+ */
+export function levelInputs(records: readonly RepositoryRecord[]): string {
+  return JSON.stringify(
+    records.map((r) => [
+      r.identity,
+      r.root,
+      r.technologies.map((t) => [t.id, t.fixtureOnly, t.evidence]),
+      r.practices.map((p) => [p.id, p.evidence]),
+      r.authored ? Object.entries(r.authored.files).map(([path, a]) => [path, a.yourCommits, a.otherCommits, a.firstYours, a.lastYours]) : null,
+    ]),
+  );
+}
+
+/**
  * The levels of one portfolio and one set of marks, judged on first use per skill and kept: the
  * views ask for the same skill many times per draw. Build a new one when records or marks change.
  */

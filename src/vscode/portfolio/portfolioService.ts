@@ -3,7 +3,7 @@ import { readAuthorship } from '../../git/authorship';
 import { mayReadAuthorship } from '../../git/policy';
 import { recordScan, remoteUrlFromGitConfig, type RepositoryRecord, type ScanToRecord } from '../../core/portfolio/ledger';
 import { LedgerStore } from '../../core/portfolio/store';
-import { DEFAULT_RUSTY_MONTHS } from '../../core/portfolio/levels';
+import { DEFAULT_RUSTY_MONTHS, levelInputs } from '../../core/portfolio/levels';
 import type { ScanFindings } from '../../core/detection';
 import type { ScanService } from '../scanService';
 import { configuredGit, type AuthorshipService } from '../authorshipService';
@@ -60,6 +60,8 @@ export class PortfolioService extends Disposable {
   private loading: Promise<void> | undefined;
   private recording: Promise<void> = Promise.resolve();
   private loaded = false;
+  /** What the views were last given (see publish). */
+  private published: string | undefined;
   /** Each open folder's identity (its remote, read from .git/config), by folder URI. */
   private readonly identities = new Map<string, string>();
 
@@ -126,8 +128,17 @@ export class PortfolioService extends Disposable {
     await this.recording;
   }
 
+  /**
+   * Hands the records to the views. The levels (and so every open page) are updated only when what
+   * they are judged from changed: recording a scan that found the same things redraws nothing.
+   */
   private publish(): void {
-    this.progress.setPortfolio(this.withOpenFolders(), rustyMonths());
+    const records = this.withOpenFolders();
+    const inputs = `${rustyMonths()}\0${levelInputs(records)}`;
+    if (inputs !== this.published) {
+      this.published = inputs;
+      this.progress.setPortfolio(records, rustyMonths());
+    }
     this.changed.fire();
   }
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Skill } from '../../../src/core/model';
 import type { RepositoryRecord } from '../../../src/core/portfolio/ledger';
-import { LEVEL_RULES, skillLevels, type SkillLevel } from '../../../src/core/portfolio/levels';
+import { LEVEL_RULES, levelInputs, skillLevels, type SkillLevel } from '../../../src/core/portfolio/levels';
 import type { Marks } from '../../../src/core/progress';
 
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -214,5 +214,13 @@ describe('portfolio depth levels', () => {
   it("a file showing two of the skill's ids counts its commits once", () => {
     const l = level(TERRAFORM, [mine(7, ['terraform-modules', 'terraform-remote-state'])]);
     assert.equal(l.facts.yourCommits, 7);
+  });
+
+  it('a rescan that found the same things has the same inputs; a new commit of yours does not', () => {
+    const before = mine(3, ['terraform-modules']);
+    const rescanned = { ...before, scannedAt: '2026-11-30T00:00:00Z', technologies: before.technologies.map((t) => ({ ...t, lastSeen: '2026-11-30T00:00:00Z' })) };
+    assert.equal(levelInputs([rescanned]), levelInputs([before]));
+    const committed = { ...before, authored: { ...before.authored!, files: { 'main.tf': { ...before.authored!.files['main.tf'], yourCommits: 4 } } } };
+    assert.notEqual(levelInputs([committed]), levelInputs([before]));
   });
 });
