@@ -25,6 +25,7 @@ const LOADED = [
   'dist/codicons/codicon.css',
   'dist/codicons/codicon.ttf',
   'data/roadmap.json', // src/vscode/roadmapService.ts
+  'package.nls.json', // VS Code: the manifest's texts (%key% in package.json)
 ];
 const NOT_SHIPPED = [
   'src/extension.ts',
