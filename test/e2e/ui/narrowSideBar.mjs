@@ -38,8 +38,10 @@ export async function run({ page, shot, widenSideBar }) {
   const width = await sideBarWidth(page, 250);
   if (Math.abs(width - 250) > 12) throw new Error(`the side bar is ${width} px wide, not about 250`);
   await runCommand(page, 'DevOps Roadmap: Show Detected Technologies');
-  const rows = page.locator('.part.sidebar [role="treeitem"]');
-  const terraform = rows.filter({ hasText: /^Terraform/ }).first();
+  // The Detected pane's rows only: the Career Tree has a "Terraform proficiency" row too.
+  const pane = page.locator('.part.sidebar .pane').filter({ has: page.locator('.pane-header', { hasText: /Detected in Workspace/i }) });
+  const rows = pane.locator('[role="treeitem"]');
+  const terraform = rows.filter({ hasText: /^\s*Terraform\s*\d+ files/ }).first();
   await terraform.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await terraform.getAttribute('aria-expanded')) !== 'true') await terraform.click();
   const file = rows.filter({ hasText: 'outputs.tf' }).first();
