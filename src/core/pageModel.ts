@@ -144,7 +144,7 @@ export interface ProgressPage {
   fit: FitView[];
   marked: { done: number; learning: number; skipped: number; notes: number };
   orphaned: { id: string; mark?: string; note?: string }[];
-  /** When you first and last practised each skill, from your commits; absent without authored evidence. */
+  /** When you first and last practised each skill, from your commits; absent without a portfolio (the web). */
   journey?: JourneyView;
 }
 

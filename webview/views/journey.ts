@@ -38,8 +38,9 @@ function onKey(action: () => void) {
  * evidence, on one time axis; rusty skills are drawn as an outline and say so. Each row is a
  * button that opens the skill, and names its dates for screen readers.
  */
-export function renderJourney(journey: JourneyView | undefined, navigate: (id: string) => void): TemplateResult {
-  if (!journey)
+export function renderJourney(journey: JourneyView | undefined, navigate: (id: string) => void): TemplateResult | typeof nothing {
+  if (!journey) return nothing;
+  if (journey.entries.length === 0)
     return html`<section data-testid="journey">
       <h2>Your DevOps journey</h2>
       <p class="hint">Appears when git can tell which evidence you committed: open or add your repositories in a trusted window (My Portfolio).</p>

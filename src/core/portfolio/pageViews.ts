@@ -43,8 +43,8 @@ export function levelView(evidence: EvidenceIndex, skill: Skill, index: RoadmapI
   return level ? { level: level.level, why: level.why, claim: level.claim, rusty: level.rusty } : undefined;
 }
 
-/** Skills with commits of yours on their evidence, by when you first practised them. */
-export function journeyView(index: RoadmapIndex, levels: PortfolioLevels): JourneyView | undefined {
+/** Skills with commits of yours on their evidence, by when you first practised them (none yet: no entries). */
+export function journeyView(index: RoadmapIndex, levels: PortfolioLevels): JourneyView {
   const entries: JourneyEntry[] = [];
   for (const skill of index.roadmap.skills) {
     const level = levels.of(skill);
@@ -52,9 +52,9 @@ export function journeyView(index: RoadmapIndex, levels: PortfolioLevels): Journ
     if (!firstAuthored || !lastAuthored || levelRank(level.evidenceLevel) < levelRank('practiced')) continue;
     entries.push({ id: skill.id, title: skill.title, level: level.level, first: firstAuthored, last: lastAuthored, rusty: level.rusty });
   }
-  if (entries.length === 0) return undefined;
   entries.sort((a, b) => a.first.localeCompare(b.first) || a.title.localeCompare(b.title));
-  return { entries, rustyMonths: levels.rustyMonths, from: entries[0].first, to: levels.now.toISOString() };
+  const to = levels.now.toISOString();
+  return { entries, rustyMonths: levels.rustyMonths, from: entries[0]?.first ?? to, to };
 }
 
 /**

@@ -65,12 +65,18 @@ describe('webview: the journey and level badges', () => {
     assert.equal(opened[0], rows[0].getAttribute('data-skill-id'));
   });
 
-  it('says how to get a journey when there is none', () => {
+  it('says how to get a journey when no commit of yours is known yet, and is absent without a portfolio', () => {
+    const page = buildProgressPage({ index, evidence: new EvidenceIndex([], new PortfolioLevels([], {}, { now: NOW })), marks: {}, currency: 'GBP' }, emptyProgress());
     render(
-      renderJourney(undefined, () => undefined),
+      renderJourney(page.journey, () => undefined),
       root,
     );
     assert.match(root.textContent!, /Appears when git can tell which evidence you committed/);
+    render(
+      renderJourney(buildProgressPage({ index, evidence: new EvidenceIndex([]), marks: {}, currency: 'GBP' }, emptyProgress()).journey, () => undefined),
+      root,
+    );
+    assert.equal(root.querySelector('[data-testid="journey"]'), null);
   });
 
   it("shows a skill's level and its why instead of a bare 'practiced'", () => {
