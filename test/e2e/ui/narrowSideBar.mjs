@@ -3,7 +3,7 @@
 // description, which gives way first). Leaves the side bar wide again for the checks after it.
 import { poll, quickInputBox, quickRows, runCommand, typeInQuickPick } from './helpers.mjs';
 
-export const title = 'in a 250 px side bar: "sre" finds the SRE specialisation first, and Detected rows keep their file names';
+export const title = 'in a 250 px side bar: search offers your stage before typing and finds the SRE specialisation first for "sre"; Detected rows keep their file names';
 
 /** Drags the side bar's edge until it is `width` px wide. */
 async function sideBarWidth(page, width) {
@@ -19,6 +19,16 @@ async function sideBarWidth(page, width) {
 
 export async function run({ page, shot, widenSideBar }) {
   await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
+  // Nothing typed yet: where you are (the current stage, or the offer to set it).
+  await poll(
+    async () =>
+      (await quickRows(page)
+        .filter({ hasText: /your current stage|Set my current stage/ })
+        .count()) > 0,
+    {
+      message: 'the current stage (or the offer to set it) before anything is typed',
+    },
+  );
   await typeInQuickPick(page, 'sre', 'Search the DevOps Roadmap');
   // VS Code sorts a quick pick's rows by label unless told not to: "SRE" and "Senior SRE" came first.
   await poll(
