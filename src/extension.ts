@@ -52,7 +52,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const actions = new ProgressActions(store, roadmap, progress, tree);
   const statusBar = new ProgressStatusBar(roadmap, progress);
   const portfolio = capabilities.localFolders ? registerPortfolio({ context, scan, authorship, progress, roadmap }) : undefined;
-  const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship });
+  const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship, scan });
 
   context.subscriptions.push(
     store,

@@ -10,6 +10,7 @@ import { html, render, type TemplateResult } from 'lit-html';
 import { guard } from 'lit-html/directives/guard.js';
 import type { MarkChoice, Page, WebviewMessage } from '../src/shared/protocol';
 import { describeChange, pageKey } from './changes';
+import { button } from './components';
 import { renderNode, type NodeActions } from './views/node';
 import { renderOverview } from './views/overview';
 import { renderProgress } from './views/progress';
@@ -17,7 +18,14 @@ import { renderProgress } from './views/progress';
 export interface App {
   /** Draws a page: a new page takes focus to its heading, the same page updated says what changed. */
   show(page: Page): void;
+  /** Enables or disables the Back and Forward buttons. */
+  setHistory(history: HistoryState): void;
   readonly page: Page | undefined;
+}
+
+export interface HistoryState {
+  canGoBack: boolean;
+  canGoForward: boolean;
 }
 
 export function actionsFor(post: (message: WebviewMessage) => void): NodeActions {
@@ -29,8 +37,20 @@ export function actionsFor(post: (message: WebviewMessage) => void): NodeActions
     editNote: (skillId: string) => post({ type: 'editNote', skillId }),
     setPosition: (role: 'current' | 'target', id: string | null) => post({ type: 'setPosition', role, id }),
     progress: () => post({ type: 'showProgress' }),
+    showAllEvidence: (skillId: string) => post({ type: 'showAllEvidence', skillId }),
   };
 }
+
+/** Back and Forward, above every page (Alt+←/→ are the host's keybindings, so they work from the tree too). */
+function historyBar(history: HistoryState, post: (message: WebviewMessage) => void): TemplateResult {
+  return html`<nav class="history-bar" aria-label="Page history">
+    ${button('Back', () => post({ type: 'goBack' }), { icon: 'arrow-left', appearance: 'icon', title: 'Back (Alt+Left)', disabled: !history.canGoBack, testId: 'back' })}
+    ${button('Forward', () => post({ type: 'goForward' }), { icon: 'arrow-right', appearance: 'icon', title: 'Forward (Alt+Right)', disabled: !history.canGoForward, testId: 'forward' })}
+  </nav>`;
+}
+
+/** The mouse's back and forward buttons (3 and 4), as in a browser; the default would navigate the frame. */
+const MOUSE_HISTORY: Record<number, WebviewMessage['type']> = { 3: 'goBack', 4: 'goForward' };
 
 function view(page: Page, actions: NodeActions): TemplateResult {
   switch (page.page) {
@@ -40,9 +60,52 @@ function view(page: Page, actions: NodeActions): TemplateResult {
       // The overview picture is built as DOM by its module: rebuilt only when the page's data changes.
       return html`${guard([JSON.stringify(page)], () => renderOverview(page, actions.navigate))}`;
     case 'progress':
-      return renderProgress(page, actions.navigate, actions.overview);
+      return renderProgress(page, actions);
     default:
       return html`<p class="missing">“${page.id}” is no longer in the roadmap.</p>`;
+  }
+}
+
+/** Where the focused element sits: its skill row, the rows after and before it, its section. */
+interface FocusPlace {
+  element: HTMLElement;
+  mark: string | null;
+  neighbours: string[];
+  section: number;
+}
+
+function focusPlace(root: HTMLElement): FocusPlace | undefined {
+  const active = root.ownerDocument.activeElement;
+  if (!(active instanceof root.ownerDocument.defaultView!.HTMLElement) || !root.contains(active)) return undefined;
+  const row = active.closest<HTMLElement>('li[data-skill-id]');
+  const rows = row ? [...row.parentElement!.children].filter((el): el is HTMLElement => el instanceof HTMLElement && el.matches('li[data-skill-id]')) : [];
+  const at = row ? rows.indexOf(row) : -1;
+  // The rows after it first (the list closes up), then the ones before it, nearest first.
+  const neighbours = [...rows.slice(at + 1), ...rows.slice(0, Math.max(at, 0)).reverse()].map((r) => r.dataset.skillId!);
+  const section = active.closest('section');
+  return { element: active, mark: active.getAttribute('data-mark'), neighbours, section: section ? [...root.querySelectorAll('section')].indexOf(section) : -1 };
+}
+
+/**
+ * The focused element went away with the redraw (a skill marked done leaves the list of what is
+ * missing): focus the same button on the next row of its list, or its section's heading, never BODY.
+ */
+function refocus(root: HTMLElement, place: FocusPlace): void {
+  const section = place.section >= 0 ? root.querySelectorAll('section')[place.section] : undefined;
+  const scope = section ?? root;
+  for (const id of place.neighbours) {
+    const row = [...scope.querySelectorAll<HTMLElement>('li[data-skill-id]')].find((r) => r.dataset.skillId === id);
+    if (!row) continue;
+    const target = (place.mark && row.querySelector<HTMLElement>(`[data-mark="${place.mark}"]`)) || row.querySelector<HTMLElement>('vscode-link, vscode-button');
+    if (target) {
+      target.focus();
+      return;
+    }
+  }
+  const heading = scope.querySelector<HTMLElement>('h2, h1');
+  if (heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
   }
 }
 
@@ -53,6 +116,15 @@ function view(page: Page, actions: NodeActions): TemplateResult {
 export function createApp(root: HTMLElement, announcer: HTMLElement, post: (message: WebviewMessage) => void): App {
   const actions = actionsFor(post);
   let current: Page | undefined;
+  let history: HistoryState = { canGoBack: false, canGoForward: false };
+  const draw = (page: Page) => render(html`${historyBar(history, post)}${view(page, actions)}`, root);
+
+  root.ownerDocument.defaultView?.addEventListener('mouseup', (event: MouseEvent) => {
+    const type = MOUSE_HISTORY[event.button];
+    if (!type) return;
+    event.preventDefault();
+    post({ type } as WebviewMessage);
+  });
 
   const announce = (text: string) => {
     // The same sentence twice in a row is announced again only if the text node changes.
@@ -64,11 +136,17 @@ export function createApp(root: HTMLElement, announcer: HTMLElement, post: (mess
     get page() {
       return current;
     },
+    setHistory(next: HistoryState) {
+      history = next;
+      if (current) draw(current);
+    },
     show(page: Page) {
       const before = current;
       const navigated = before !== undefined && pageKey(before) !== pageKey(page);
-      render(view(page, actions), root);
+      const place = navigated ? undefined : focusPlace(root);
+      draw(page);
       current = page;
+      if (place && !place.element.isConnected) refocus(root, place);
       if (navigated) {
         announce('');
         const heading = root.querySelector<HTMLElement>('h1');

@@ -21,6 +21,7 @@ export interface ButtonOptions {
   pressed?: boolean;
   /** `data-mark`, for the mark buttons. */
   mark?: string;
+  disabled?: boolean;
   testId?: string;
 }
 
@@ -36,6 +37,7 @@ export function button(label: string, onClick: () => void, options: ButtonOption
     aria-pressed=${ifDefined(options.pressed === undefined ? undefined : String(options.pressed))}
     data-mark=${ifDefined(options.mark)}
     data-testid=${ifDefined(options.testId)}
+    ?disabled=${options.disabled ?? false}
     @click=${onClick}
     >${icon}${options.appearance === 'icon' ? nothing : label}</vscode-button
   >`;

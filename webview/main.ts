@@ -37,7 +37,10 @@ const app = createApp(root, announcer(), post);
 let firstRender = true;
 
 function show(page: Page): void {
-  if (firstRender) root.replaceChildren(); // the skeleton the HTML held until now
+  if (firstRender) {
+    root.replaceChildren(); // the skeleton the HTML held until now
+    root.removeAttribute('aria-busy');
+  }
   app.show(page);
   vscode.setState({ id: page.page === 'overview' || page.page === 'progress' ? page.page : page.id, page });
   if (firstRender) {
@@ -50,6 +53,7 @@ function show(page: Page): void {
 /** One handler per host message of the protocol's table. */
 const handlers: HostMessageHandlers = {
   show: (message) => show(message.page),
+  history: (message) => app.setHistory(message),
 };
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -62,7 +66,8 @@ function embeddedPage(): Page | undefined {
   const text = document.getElementById('initial-page')?.textContent;
   if (!text) return undefined;
   try {
-    return parseHostMessage({ type: 'show', page: JSON.parse(text) })?.page;
+    const message = parseHostMessage({ type: 'show', page: JSON.parse(text) });
+    return message?.type === 'show' ? message.page : undefined;
   } catch {
     return undefined;
   }

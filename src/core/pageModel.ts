@@ -29,6 +29,8 @@ export interface EvidenceView {
   path: string;
   /** Technology or practice id that this file shows. */
   signal: string;
+  /** Its name as people read it ("GitHub Actions"), where the page builder knows it. */
+  signalTitle?: string;
   /** "you: 14 commits, last 3 weeks ago · 20 in this repository", in trusted git repositories. */
   authorship?: string;
 }
@@ -43,6 +45,8 @@ export interface SkillView {
   hint?: string;
   note?: string;
   evidence: EvidenceView[];
+  /** How many files show the skill in all (`evidence` lists the first few of each technology). */
+  evidenceCount?: number;
   /** The depth level from your portfolio (all your repositories), with why; absent without a portfolio. */
   level?: LevelView;
 }
@@ -86,6 +90,8 @@ export interface ChartView {
 export interface Block {
   title: string;
   items: string[];
+  /** Records named in the block that have pages of their own (certifications), drawn as links. */
+  links?: LinkView[];
 }
 
 export interface NodePage {
@@ -122,7 +128,7 @@ export interface GapView {
   have: number;
   total: number;
   /** The missing skills to list under this gap, in the order worth learning them. */
-  missing: { skill: LinkView; status: SkillStatus; how: string; level?: LevelView }[];
+  missing: { skill: LinkView; status: SkillStatus; how: string; level?: LevelView; detectable: boolean }[];
   /** Missing skills an earlier gap on the page lists already (each skill is listed once). */
   listedAbove: LinkView[];
 }

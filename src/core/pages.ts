@@ -7,6 +7,7 @@ import type { Branch, Certification, Currency, LadderLevel, SalaryRange, Skill, 
 import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
 import { practiceTitle } from './detection';
+import { detectedName } from './detectedView';
 import { byPreference, figuresOnlyNote, formatSalary, formatSalaryShort, formatYears, salaryIn, salaryShown } from './format';
 import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
@@ -24,6 +25,8 @@ export interface PageContext {
   position?: { currentStage?: string; targetRole?: string };
   /** Authorship text of an evidence file, where git could tell. */
   authorship?: (folder: string, path: string) => string | undefined;
+  /** How many files show a skill in all, where the shell can count past the scan result's first few. */
+  evidenceCount?: (skill: Skill) => number;
 }
 
 function positionOf(ctx: PageContext, id: string, kind: string): NodePage['position'] {
@@ -101,8 +104,10 @@ function skillViews(ctx: PageContext, ids: readonly string[]): SkillView[] {
       note: ctx.marks[id]?.note,
       evidence: ctx.evidence.evidenceFor(skill).map((ev) => {
         const authorship = ctx.authorship?.(ev.folder, ev.path);
-        return authorship ? { ...ev, authorship } : ev;
+        const named = { ...ev, signalTitle: detectedName(ev.signal, (id) => ctx.index.titleOf(id)) };
+        return authorship ? { ...named, authorship } : named;
       }),
+      evidenceCount: ctx.evidenceCount?.(skill),
       level: levelView(ctx.evidence, skill, ctx.index),
     });
   }
@@ -156,8 +161,9 @@ function chart(title: string, series: (ChartSeries | undefined)[]): ChartView | 
   return drawn.reduce((n, s) => n + s.points.length, 0) > 1 ? { title, series: drawn } : undefined;
 }
 
+/** The articles a page draws on, by title (their seed file names mean nothing to a reader), once each. */
 function sources(refs: readonly { file: string; title: string }[]): string[] {
-  return refs.map((r) => `${r.title} (${r.file})`);
+  return [...new Set(refs.map((r) => r.title))];
 }
 
 type PageFields = Omit<NodePage, 'page' | 'showFolders' | 'position' | 'id' | 'kind' | 'title' | 'path'>;
@@ -180,11 +186,12 @@ function sectionBlocks(sections: readonly { title: string; items: readonly strin
   return (sections ?? []).map((s) => ({ title: s.title, items: [...s.items] }));
 }
 
+/** The certifications a page names, as links to their own pages (an id without a page stays text). */
 function certificationBlock(ctx: PageContext, ids: readonly string[] | undefined): Block[] {
-  return block(
-    'Certifications',
-    ids?.map((id) => ctx.index.titleOf(id) ?? id),
-  );
+  if (!ids || ids.length === 0) return [];
+  const linked = links(ctx, ids);
+  const unlinked = ids.filter((id) => !linked.some((l) => l.id === id)).map((id) => ctx.index.titleOf(id) ?? id);
+  return [{ title: 'Certifications', items: unlinked, links: linked }];
 }
 
 function stagePage(ctx: PageContext, stage: Stage): NodePage {
@@ -413,7 +420,13 @@ function gapView(ctx: PageContext, title: string, step: Step): GapView[] {
       to,
       have: step.have,
       total: step.total,
-      missing: step.missing.map((g) => ({ skill: skillLink(g.skill), status: g.status, how: g.howToEvidence, level: levelView(ctx.evidence, g.skill, ctx.index) })),
+      missing: step.missing.map((g) => ({
+        skill: skillLink(g.skill),
+        status: g.status,
+        how: g.howToEvidence,
+        level: levelView(ctx.evidence, g.skill, ctx.index),
+        detectable: g.skill.detectable,
+      })),
       listedAbove: step.listedAbove.map((g) => skillLink(g.skill)),
     },
   ];

@@ -86,6 +86,7 @@ const FIELDS = {
   duration: field('a valid duration', (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0),
   mark: oneOf('mark', MARK_CHOICES),
   role: oneOf('role', ROLES),
+  flag: field('a boolean', (value): value is boolean => typeof value === 'boolean'),
   /** Only the envelope of a page is checked: pages come from our own host. */
   page: field('a page', (value): value is Page => typeof value === 'object' && value !== null && PAGE_KINDS.includes((value as { page?: unknown }).page)),
 };
@@ -109,11 +110,18 @@ export const WEBVIEW_MESSAGES = {
   setMark: { skillId: FIELDS.concreteId, mark: FIELDS.mark },
   editNote: { skillId: FIELDS.concreteId },
   setPosition: { role: FIELDS.role, id: FIELDS.concreteIdOrNull },
+  /** The panel's own history: the Back and Forward buttons and mouse buttons (Alt+←/→ are keybindings). */
+  goBack: {},
+  goForward: {},
+  /** "Show all N files" of a skill: the host lists every evidence file in a quick pick. */
+  showAllEvidence: { skillId: FIELDS.concreteId },
 } as const satisfies MessageTable;
 
 /** Host → webview. */
 export const HOST_MESSAGES = {
   show: { page: FIELDS.page },
+  /** Whether the panel can go back or forward, after every page and on `ready`. */
+  history: { canGoBack: FIELDS.flag, canGoForward: FIELDS.flag },
 } as const satisfies MessageTable;
 
 // ---- what the tables give: types, parsers, handlers ------------------------------------------

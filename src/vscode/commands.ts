@@ -55,20 +55,28 @@ export interface CommandDeps {
 export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
   const { roadmap, details } = deps;
 
-  /** Selects the record's row in the Career Tree (its first place, for a skill) and opens its details. */
-  async function revealAndOpen(id: string): Promise<void> {
+  /**
+   * Selects the record's row in the Career Tree (its first place, for a skill); returns the id shown.
+   * `ifVisible`: only while the tree is on screen (following the panel must not open the side bar).
+   */
+  async function revealInTree(id: string, { ifVisible = false } = {}): Promise<string> {
     const { outline, index } = await roadmap.get();
     // A tool has no row of its own: show the first skill that it evidences.
     const target = index.kindOf(id) === 'tool' ? (index.skillsForEvidence(id)[0]?.id ?? id) : id;
     const node = outline.placeOf(target);
-    if (node) {
+    if (node && (deps.tree.visible || !ifVisible)) {
       try {
         await deps.tree.reveal(node, { select: true, focus: false, expand: node.children.length > 0 ? 1 : false });
       } catch (error) {
         log().warn(`Could not reveal ${target} in the Career Tree: ${String(error)}`);
       }
     }
-    await details.show(target);
+    return target;
+  }
+
+  /** Selects the record's row in the Career Tree and opens its details. */
+  async function revealAndOpen(id: string): Promise<void> {
+    await details.show(await revealInTree(id));
   }
 
   async function pick(placeholder: string, items: (HitItem & { hit: SearchHit })[]): Promise<SearchHit | undefined> {
@@ -187,6 +195,10 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     vscode.commands.registerCommand('devopsRoadmap.collapseAll', () => vscode.commands.executeCommand('workbench.actions.treeView.devopsRoadmap.careerTree.collapseAll')),
     vscode.commands.registerCommand('devopsRoadmap.showLog', () => log().show()),
     vscode.commands.registerCommand('devopsRoadmap.showProgress', () => details.show(PROGRESS_ID)),
+    vscode.commands.registerCommand('devopsRoadmap.details.back', () => details.go('back')),
+    vscode.commands.registerCommand('devopsRoadmap.details.forward', () => details.go('forward')),
+    // The tree follows the pages opened inside the panel, as the Explorer follows the active editor.
+    details.onDidNavigateInPanel((id) => void revealInTree(id, { ifVisible: true })),
     vscode.commands.registerCommand('devopsRoadmap.markDone', (t: Target) => deps.actions.setMark(t, 'done')),
     vscode.commands.registerCommand('devopsRoadmap.markLearning', (t: Target) => deps.actions.setMark(t, 'learning')),
     vscode.commands.registerCommand('devopsRoadmap.markSkipped', (t: Target) => deps.actions.setMark(t, 'skipped')),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { buildOverview, buildPage, buildProgressPage, type PageContext } from '../core/pages';
 import type { ProgressActions } from './progressActions';
 import type { AuthorshipService } from './authorshipService';
+import type { ScanService } from './scanService';
 import { dispatch, parseWebviewMessage, type HostMessage, type Page, type WebviewMessageHandlers } from '../shared/protocol';
 import { renderWebviewHtml } from './html';
 import { openEvidenceFile } from './evidence';
@@ -10,6 +11,9 @@ import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
 import { Disposable } from './lifecycle';
+import { History } from '../core/history';
+import { evidenceRowText } from '../core/detectedView';
+import type { Skill } from '../core/model';
 
 export const DETAILS_VIEW_TYPE = 'devopsRoadmap.details';
 export const OVERVIEW_ID = 'overview';
@@ -27,6 +31,8 @@ export interface DetailsPanelDeps {
   actions: ProgressActions;
   /** Its changes redraw the page. */
   authorship: AuthorshipService;
+  /** Every file that shows an id (a scan result lists the first few): the real counts and "Show all N files". */
+  scan?: Pick<ScanService, 'scans' | 'filesOf'>;
 }
 
 /** The page a panel's HTML holds: the id it shows and the `revision` of the data it was built from. */
@@ -59,6 +65,11 @@ export class DetailsPanel extends Disposable {
   lastFirstRenderMs: number | undefined;
   /** How many pages were posted to a webview (the HTML's own page not counted), for tests. */
   pagesPosted = 0;
+  /** The pages this panel showed, for Back and Forward; a new panel starts a new history. */
+  private history = new History<string>();
+  private readonly navigatedInPanel = this.register(new vscode.EventEmitter<string>());
+  /** A page opened from inside the panel (a link, Back, Forward): the Career Tree selects its row. */
+  readonly onDidNavigateInPanel = this.navigatedInPanel.event;
 
   constructor(private readonly deps: DetailsPanelDeps) {
     super();
@@ -77,6 +88,7 @@ export class DetailsPanel extends Disposable {
       vscode.window.registerWebviewPanelSerializer(DETAILS_VIEW_TYPE, {
         deserializeWebviewPanel: async (panel, state: PersistedState | undefined) => {
           this.currentId = typeof state?.id === 'string' ? state.id : OVERVIEW_ID;
+          this.history.visit(this.currentId);
           const made = { id: this.currentId, revision: this.revision };
           this.adopt(panel, await this.buildPage(made.id), made);
         },
@@ -91,8 +103,9 @@ export class DetailsPanel extends Disposable {
   }
 
   /** Shows a roadmap record (or the overview) in the panel, creating it if needed. */
-  async show(id: string, options: { preserveFocus?: boolean } = {}): Promise<void> {
+  async show(id: string, options: { preserveFocus?: boolean; fromHistory?: boolean } = {}): Promise<void> {
     this.currentId = id;
+    if (!options.fromHistory) this.history.visit(id);
     // A panel on its way (an earlier show() a moment ago): wait for it instead of making a second one.
     if (this.creating) await this.creating;
     if (this.panel) {
@@ -104,25 +117,44 @@ export class DetailsPanel extends Disposable {
     await this.creating;
   }
 
+  /** Goes back (or forward) in the panel's history; false when there is nowhere to go. */
+  async go(direction: 'back' | 'forward'): Promise<boolean> {
+    if (!this.panel) return false;
+    const id = direction === 'back' ? this.history.back() : this.history.forward();
+    if (id === undefined) return false;
+    await this.show(id, { preserveFocus: false, fromHistory: true });
+    this.navigatedInPanel.fire(id);
+    return true;
+  }
+
   private async create(preserveFocus: boolean | undefined): Promise<void> {
     this.openedAt = performance.now();
     this.firstRenderLogged = false;
     const made = { id: this.currentId, revision: this.revision };
-    const page = await this.buildPage(made.id);
+    const building = this.buildPage(made.id);
+    // Warm (the roadmap and progress loaded), the page is ready within this task and goes inside the
+    // HTML. Cold (the first open after activation), the panel opens at once on the page skeleton and
+    // the page follows as a message: never a missing or blank panel while the roadmap loads.
+    const page = await Promise.race([building, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 0))]);
     const panel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
-      titleOf(page),
+      page ? titleOf(page) : 'DevOps Roadmap',
       { viewColumn: vscode.ViewColumn.Active, preserveFocus },
       {
         enableScripts: true,
+        enableFindWidget: true,
         localResourceRoots: [vscode.Uri.joinPath(this.deps.extensionUri, 'dist')],
       },
     );
-    this.adopt(panel, page, made);
+    this.adopt(panel, page, page ? made : undefined);
+    if (!page) {
+      await building;
+      await this.update();
+    }
   }
 
-  /** Takes a panel (new, or restored after a reload) and gives it the page, embedded in its HTML. */
-  private adopt(panel: vscode.WebviewPanel, initialPage: Page, made: Embedded): void {
+  /** Takes a panel (new, or restored after a reload) and gives it the page, embedded in its HTML (or the skeleton). */
+  private adopt(panel: vscode.WebviewPanel, initialPage: Page | undefined, made: Embedded | undefined): void {
     const { extensionUri } = this.deps;
     this.panel = panel;
     this.embedded = made;
@@ -138,7 +170,7 @@ export class DetailsPanel extends Disposable {
       codiconsUri: asset('codicons', 'codicon.css'),
       initialPage,
     });
-    panel.title = titleOf(initialPage);
+    if (initialPage) panel.title = titleOf(initialPage);
     const listeners = new Disposable();
     listeners.register(webview.onDidReceiveMessage((raw) => void this.receive(raw)));
     listeners.register(
@@ -147,6 +179,7 @@ export class DetailsPanel extends Disposable {
         if (this.panel === panel) {
           this.panel = undefined;
           this.embedded = undefined;
+          this.history = new History<string>();
         }
       }),
     );
@@ -167,8 +200,15 @@ export class DetailsPanel extends Disposable {
       // Also after the webview was hidden and shown again: it draws the page in its HTML, then asks.
       this.webviewReady = true;
       if (!this.embeddedIsCurrent()) await this.update();
+      else await this.postHistory();
     },
-    navigate: (message) => this.show(message.id, { preserveFocus: false }),
+    navigate: async (message) => {
+      await this.show(message.id, { preserveFocus: false });
+      this.navigatedInPanel.fire(message.id);
+    },
+    goBack: () => void this.go('back'),
+    goForward: () => void this.go('forward'),
+    showAllEvidence: (message) => this.showAllEvidence(message.skillId),
     showOverview: () => this.show(OVERVIEW_ID),
     showProgress: () => this.show(PROGRESS_ID),
     setMark: (message) => this.deps.actions.setMark(message.skillId, message.mark),
@@ -205,6 +245,7 @@ export class DetailsPanel extends Disposable {
       multiRoot: (vscode.workspace.workspaceFolders?.length ?? 0) > 1,
       position: { currentStage: user?.currentStage, targetRole: user?.targetRole },
       authorship: (folder, path) => this.deps.authorship.describe(folder, path),
+      evidenceCount: (skill) => this.allEvidence(skill).length,
     };
     if (id === OVERVIEW_ID) return buildOverview(ctx);
     if (id === PROGRESS_ID && user) return buildProgressPage(ctx, user);
@@ -222,6 +263,48 @@ export class DetailsPanel extends Disposable {
     const message: HostMessage = { type: 'show', page };
     this.pagesPosted++;
     await panel.webview.postMessage(message);
+    await this.postHistory();
+  }
+
+  private async postHistory(): Promise<void> {
+    const message: HostMessage = { type: 'history', canGoBack: this.history.canGoBack, canGoForward: this.history.canGoForward };
+    await this.panel?.webview.postMessage(message);
+  }
+
+  /** Every file that shows a skill in the open folders, technologies first (a scan result keeps the first few of each id). */
+  private allEvidence(skill: Skill): { folder: string; path: string; signal: string }[] {
+    const listed = this.deps.progress.evidence.evidenceFor(skill);
+    const scan = this.deps.scan;
+    if (!scan) return listed;
+    const all = new Map<string, { folder: string; path: string; signal: string }>();
+    for (const { folder } of scan.scans()) {
+      for (const id of [...skill.evidence.technologies, ...skill.evidence.practices]) {
+        for (const path of scan.filesOf(folder, id)) if (!all.has(`${folder}\0${path}`)) all.set(`${folder}\0${path}`, { folder, path, signal: id });
+      }
+    }
+    // Before a folder's index exists the scan service knows only the listed files.
+    return all.size >= listed.length ? [...all.values()] : listed;
+  }
+
+  /** Every file that shows a skill, in a quick pick (the page lists the first few); picking one opens it. */
+  private async showAllEvidence(skillId: string): Promise<void> {
+    const { index } = await this.deps.roadmap.get();
+    if (index.kindOf(skillId) !== 'skill') return;
+    const skill = index.get(skillId) as Skill;
+    const files = this.allEvidence(skill);
+    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+    const picked = await vscode.window.showQuickPick(
+      files.map((f) => {
+        const text = evidenceRowText(f.path, multiRoot ? f.folder : undefined);
+        return { label: `$(file) ${text.label}`, description: text.description, file: f };
+      }),
+      {
+        title: `${skill.title}: ${files.length} file${files.length === 1 ? '' : 's'}`,
+        placeHolder: 'Type to filter by name or folder; Enter opens the file',
+        matchOnDescription: true,
+      },
+    );
+    if (picked) await openEvidenceFile(picked.file.folder, picked.file.path);
   }
 }
 

@@ -40,6 +40,12 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
   return ["default-src 'none'", `img-src ${cspSource} data:`, `style-src ${cspSource} 'nonce-${nonce}'`, `font-src ${cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
 }
 
+/**
+ * What the panel shows until its first page is drawn (the host may still be loading the roadmap): the
+ * page's outline in grey, at once, in the HTML itself, so a new panel is never blank.
+ */
+const SKELETON = `<div class="skeleton" aria-hidden="true"><div class="sk sk-crumb"></div><div class="sk sk-eyebrow"></div><div class="sk sk-title"></div><div class="sk sk-line"></div><div class="sk sk-line sk-short"></div><div class="sk sk-block"></div></div><p class="loading">Loading…</p>`;
+
 const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 export function renderWebviewHtml(input: WebviewHtmlInput): string {
@@ -56,7 +62,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 <title>DevOps Roadmap</title>
 </head>
 <body>
-<main id="app"><p class="loading">Loading…</p></main>
+<main id="app" aria-busy="true">${SKELETON}</main>
 ${input.initialPage === undefined ? '' : `<script type="application/json" id="initial-page">${jsonForHtml(input.initialPage)}</script>\n`}<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
 </body>
 </html>`;

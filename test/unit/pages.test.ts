@@ -71,7 +71,31 @@ describe('details pages', () => {
       page.next.map((n) => n.id),
       ['stage-mid'],
     );
-    assert.ok(page.sources[0].includes('001_c428ea954735c217.txt'));
+    assert.equal(page.sources[0], 'DevOps Career Path Roadmap: From Junior to Architect');
+  });
+
+  it('names its sources by article title only, never by seed file name, and each once', () => {
+    for (const id of ['stage-junior', 'site-reliability-engineering', 'linux-fundamentals', 'cka']) {
+      const page = buildPage(ctx(), id) as NodePage;
+      assert.ok(page.sources.length > 0, id);
+      for (const source of page.sources) assert.doesNotMatch(source, /\.txt|\d{3}_[0-9a-f]{6,}/, `${id}: ${source}`);
+      assert.equal(new Set(page.sources).size, page.sources.length, id);
+    }
+  });
+
+  it('links the certifications a stage names to their certification pages', () => {
+    const page = buildPage(ctx(), 'stage-junior') as NodePage;
+    const block = page.blocks.find((b) => b.title === 'Certifications');
+    assert.ok(block?.links?.some((l) => l.id === 'cka' && l.kind === 'certification' && l.title === 'Certified Kubernetes Administrator (CKA)'));
+    assert.deepEqual(block?.items, [], 'every certification named here has a page');
+  });
+
+  it('counts every file that shows a skill, past the first few the scan lists, and names the technology of each file', () => {
+    const page = buildPage(ctx({ evidenceCount: (skill) => (skill.id === 'terraform-proficiency' ? 165 : 0) }), 'stage-junior') as NodePage;
+    const terraform = page.skills.find((s) => s.id === 'terraform-proficiency')!;
+    assert.equal(terraform.evidenceCount, 165);
+    assert.equal(terraform.evidence[0].signal, 'terraform');
+    assert.equal(terraform.evidence[0].signalTitle, 'Terraform');
   });
 
   it('puts USD first when preferred', () => {

@@ -44,6 +44,7 @@ const _missing: WebviewMessageHandlers = {
 
 const _extra: HostMessageHandlers = {
   show: noop,
+  history: noop,
   // @ts-expect-error nor does a handler for a message the table does not declare
   runCommand: noop,
 };
@@ -66,6 +67,9 @@ const SAMPLES: { [K in WebviewMessageType]: Extract<WebviewMessage, { type: K }>
   setMark: { type: 'setMark', skillId: 'linux-fundamentals', mark: 'done' },
   editNote: { type: 'editNote', skillId: 'linux-fundamentals' },
   setPosition: { type: 'setPosition', role: 'target', id: 'site-reliability-engineering' },
+  goBack: { type: 'goBack' },
+  goForward: { type: 'goForward' },
+  showAllEvidence: { type: 'showAllEvidence', skillId: 'terraform-proficiency' },
 };
 
 describe('the webview message table', () => {
@@ -89,6 +93,9 @@ describe('the webview message table', () => {
         setMark: record('setMark'),
         editNote: record('editNote'),
         setPosition: record('setPosition'),
+        goBack: record('goBack'),
+        goForward: record('goForward'),
+        showAllEvidence: record('showAllEvidence'),
       };
       if (parsed.ok) await dispatch(handlers, parsed.message);
       assert.deepEqual(called, [`${type}:${type}`]);
@@ -131,9 +138,15 @@ describe('the webview message table', () => {
 
 describe('the host message table', () => {
   it('has the show message, whose page envelope is checked and extra fields dropped', () => {
-    assert.deepEqual(Object.keys(HOST_MESSAGES), ['show']);
+    assert.deepEqual(Object.keys(HOST_MESSAGES), ['show', 'history']);
     const page = { page: 'missing', id: 'x' };
     assert.deepEqual(parseHostMessage({ type: 'show', page, extra: 1 }), { type: 'show', page });
+  });
+
+  it('has the history message, with two booleans', () => {
+    assert.deepEqual(parseHostMessage({ type: 'history', canGoBack: true, canGoForward: false }), { type: 'history', canGoBack: true, canGoForward: false });
+    assert.equal(parseHostMessage({ type: 'history', canGoBack: 'yes', canGoForward: false }), undefined);
+    assert.equal(parseHostMessage({ type: 'history', canGoBack: true }), undefined);
   });
 
   for (const [what, raw] of [

@@ -4,6 +4,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import type { MarkChoice, NodePage, SkillView, SkillStatus } from '../../src/shared/protocol';
 import { badge, button, divider, link, tag } from '../components';
 import { salaryChart } from './chart';
+import { markButtons } from './marks';
 
 export interface NodeActions {
   navigate(id: string): void;
@@ -13,29 +14,8 @@ export interface NodeActions {
   editNote(skillId: string): void;
   setPosition(role: 'current' | 'target', id: string | null): void;
   progress(): void;
-}
-
-/** Done / learning / skipped / clear, as on roadmap.sh, plus the note; the current mark is pressed. */
-function markButtons(skill: SkillView, actions: NodeActions): TemplateResult {
-  const choices: [Exclude<MarkChoice, 'clear'>, string, string][] = [
-    ['done', 'Done', 'check'],
-    ['learning', 'Learning', 'mortar-board'],
-    ['skipped', 'Skip', 'circle-slash'],
-  ];
-  const noteLabel = skill.note ? 'Edit note' : 'Add note';
-  return html`<div class="mark-bar" role="group" aria-label="Mark ${skill.title}">
-    ${choices.map(([mark, label, icon]) => {
-      const pressed = skill.mark === mark;
-      return button(label, () => actions.setMark(skill.id, pressed ? 'clear' : mark), {
-        icon,
-        appearance: pressed ? 'primary' : 'secondary',
-        pressed,
-        mark,
-        title: pressed ? `Clear the "${label}" mark of ${skill.title}` : `Mark ${skill.title} as ${label.toLowerCase()}`,
-      });
-    })}
-    ${button(noteLabel, () => actions.editNote(skill.id), { icon: 'note', title: `${noteLabel} on ${skill.title}`, testId: 'note-button' })}
-  </div>`;
+  /** All the files that show a skill, in the host's quick pick. */
+  showAllEvidence(skillId: string): void;
 }
 
 const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
@@ -51,8 +31,11 @@ const EVIDENCE_SHOWN = 8;
 
 function evidenceList(skill: SkillView, actions: NodeActions, showFolders: boolean): TemplateResult {
   const shown = skill.evidence.slice(0, EVIDENCE_SHOWN);
-  const rest = skill.evidence.length - shown.length;
-  return html`<ul class="evidence" aria-label="Files that show ${skill.title}">
+  // The real number of files (the list holds the first few of each technology), never less than listed.
+  const total = Math.max(skill.evidenceCount ?? 0, skill.evidence.length);
+  const rest = total - shown.length;
+  const showAll = () => actions.showAllEvidence(skill.id);
+  return html`<ul class="evidence" aria-label="Files that show ${skill.title}: ${total}">
     ${repeat(
       shown,
       (ev) => `${ev.folder}/${ev.path}`,
@@ -60,12 +43,25 @@ function evidenceList(skill: SkillView, actions: NodeActions, showFolders: boole
         html`<li>
           <span class="codicon codicon-file" aria-hidden="true"></span>
           ${link(showFolders ? `${ev.folder}/${ev.path}` : ev.path, () => actions.openEvidence(ev.folder, ev.path), { title: `Open ${ev.path} (${ev.signal})` })}
-          <span class="signal">${ev.signal}</span>
+          <span class="signal">${ev.signalTitle ?? ev.signal}</span>
           ${ev.authorship ? html`<span class="authorship" data-testid="authorship">${ev.authorship}</span>` : nothing}
         </li>`,
     )}
-    ${rest > 0 ? html`<li class="more">and ${rest} more</li>` : nothing}
+    ${
+      rest > 0
+        ? html`<li class="more">
+            <span class="codicon codicon-list-flat" aria-hidden="true"></span>
+            ${link(`and ${rest} more`, showAll, { title: `Show all ${total} files that show ${skill.title}`, testId: 'more-evidence' })}
+          </li>`
+        : nothing
+    }
   </ul>`;
+}
+
+/** "3 files": how many files show the skill, all of them (the list below holds the first few). */
+function fileCount(skill: SkillView): TemplateResult | typeof nothing {
+  const total = Math.max(skill.evidenceCount ?? 0, skill.evidence.length);
+  return total > 0 ? html`<span class="evidence-count" data-testid="evidence-count">${total} file${total === 1 ? '' : 's'}</span>` : nothing;
 }
 
 function skillHint(skill: SkillView): TemplateResult | typeof nothing {
@@ -79,10 +75,10 @@ function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean,
   const status = STATUS[skill.status];
   return html`<li class="skill status-${skill.status}" data-skill-id=${skill.id}>
     <span class="codicon codicon-${status.icon}" aria-hidden="true"></span>
-    ${link(skill.title, () => actions.navigate(skill.id))} ${skill.status !== 'not-started' ? badge(status.text) : nothing}
+    ${link(skill.title, () => actions.navigate(skill.id))} ${skill.status !== 'not-started' ? badge(status.text) : nothing} ${fileCount(skill)}
     ${skill.mark && skill.status === 'practiced' ? tag(`marked ${skill.mark}`) : nothing}
     ${skill.note ? html`<p class="note" data-testid="note"><span class="codicon codicon-note" aria-hidden="true"></span> ${skill.note}</p>` : nothing}
-    ${skill.evidence.length > 0 ? evidenceList(skill, actions, showFolders) : skillHint(skill)} ${withButtons ? markButtons(skill, actions) : nothing}
+    ${skill.evidence.length > 0 ? evidenceList(skill, actions, showFolders) : skillHint(skill)} ${withButtons ? markButtons(skill, actions.setMark, actions.editNote) : nothing}
   </li>`;
 }
 
@@ -176,8 +172,8 @@ export function renderNode(page: NodePage, actions: NodeActions): TemplateResult
       (block, i) =>
         html`<section aria-labelledby="block-${i}">
           <h2 id="block-${i}">${block.title}</h2>
-          <ul>
-            ${block.items.map((item) => html`<li>${item}</li>`)}
+          <ul data-testid="block">
+            ${block.links?.map((l) => html`<li>${link(l.title, () => actions.navigate(l.id))}</li>`)} ${block.items.map((item) => html`<li>${item}</li>`)}
           </ul>
         </section>`,
     )}

@@ -1,7 +1,17 @@
 import { html, nothing, svg, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { FitView, GapView, ProgressPage } from '../../src/shared/protocol';
+import type { FitView, GapView, MarkChoice, ProgressPage } from '../../src/shared/protocol';
 import { badge, link } from '../components';
+import { markButtons } from './marks';
+
+export interface ProgressActions {
+  navigate(id: string): void;
+  overview(): void;
+  setMark(skillId: string, mark: MarkChoice): void;
+}
+
+/** Said once per section, not under each skill no file can show. */
+const MARK_YOURSELF = 'No file can show the skills marked "mark it yourself": mark them done when you have them.';
 
 const STATUS_TEXT: Record<string, string> = { learning: 'learning', skipped: 'skipped', 'not-started': '' };
 
@@ -43,7 +53,9 @@ function fitChart(fit: FitView[], navigate: (id: string) => void): TemplateResul
   </figure>`;
 }
 
-function gapSection(gap: GapView, navigate: (id: string) => void): TemplateResult {
+function gapSection(gap: GapView, actions: ProgressActions): TemplateResult {
+  const { navigate } = actions;
+  const selfMarked = gap.missing.filter((m) => !m.detectable);
   const lead = gap.missing.length
     ? ' Still missing, in the order worth learning them:'
     : gap.listedAbove.length
@@ -58,14 +70,16 @@ function gapSection(gap: GapView, navigate: (id: string) => void): TemplateResul
   return html`<section data-testid="gap">
     <h2>${gap.title}</h2>
     <p>${gap.have} of ${gap.total} skills practiced or done.${lead}</p>
+    ${selfMarked.length > 0 ? html`<p class="hint section-hint" data-testid="mark-yourself">${MARK_YOURSELF}</p>` : nothing}
     <ol class="gaps">
       ${repeat(
         gap.missing,
         (m) => m.skill.id,
         (m) =>
-          html`<li>
+          html`<li data-skill-id=${m.skill.id}>
             ${link(m.skill.title, () => navigate(m.skill.id))} ${STATUS_TEXT[m.status] ? badge(STATUS_TEXT[m.status]) : nothing}
-            <p class="hint">${m.how}</p>
+            ${m.detectable ? html`<p class="hint">${m.how}</p>` : html`<span class="self-marked">mark it yourself</span>`}
+            ${markButtons({ id: m.skill.id, title: m.skill.title, mark: m.status === 'learning' || m.status === 'skipped' ? m.status : undefined }, actions.setMark)}
           </li>`,
       )}
     </ol>
@@ -73,7 +87,8 @@ function gapSection(gap: GapView, navigate: (id: string) => void): TemplateResul
   </section>`;
 }
 
-export function renderProgress(page: ProgressPage, navigate: (id: string) => void, overview: () => void): TemplateResult {
+export function renderProgress(page: ProgressPage, actions: ProgressActions): TemplateResult {
+  const { navigate, overview } = actions;
   const position = (label: string, to: ProgressPage['current']) =>
     html`<div class="fact"><span class="fact-label">${label}</span>${to ? link(to.title, () => navigate(to.id)) : html`<span class="fact-value">not set</span>`}</div>`;
   const m = page.marked;
@@ -92,7 +107,7 @@ export function renderProgress(page: ProgressPage, navigate: (id: string) => voi
         ? html`<p class="hint">Open a stage and choose "Set as my current stage", and a role with "Set as my target", to see what is missing for your next step.</p>`
         : nothing
     }
-    ${page.gaps.map((gap) => gapSection(gap, navigate))}
+    ${page.gaps.map((gap) => gapSection(gap, actions))}
     <section data-testid="fit">
       <h2>Role fit</h2>
       <p class="legend">How much of each specialisation your repositories show and your marks claim (learning counts half).</p>
