@@ -73,8 +73,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   );
 
   const activationMs = performance.now() - started;
-  // After activation: read the data and the saved marks, then show the status bar item.
+  // After activation (at startup): the last scan's results, the data and the saved marks, then the status bar item.
   setTimeout(() => {
+    scan.showLastResults();
     void actions
       .reconcile()
       .then(() => statusBar.update())

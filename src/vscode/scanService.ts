@@ -253,6 +253,14 @@ export class ScanService extends Disposable {
     await vscode.commands.executeCommand('setContext', 'devopsRoadmap.scanState', state);
   }
 
+  /**
+   * The last session's results (kept in workspaceState), without scanning: the status bar counts
+   * practiced skills from startup on, before any view asks for the scan.
+   */
+  showLastResults(): void {
+    if (!this.started) this.showCached();
+  }
+
   private showCached(): void {
     const cache = this.workspaceState.get<CacheEntry>(CACHE_KEY);
     if (!cache || cache.version !== CACHE_VERSION || !Array.isArray(cache.scans)) return;
