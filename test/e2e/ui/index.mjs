@@ -12,6 +12,7 @@ import * as noteSurvivesReload from './noteSurvivesReload.mjs';
 import * as narrowSideBar from './narrowSideBar.mjs';
 import * as webHost from './webHost.mjs';
 import * as accessibility from './accessibility.mjs';
+import * as detailsNavigation from './detailsNavigation.mjs';
 
 export const CHECKS = [
   activityBar,
@@ -20,6 +21,7 @@ export const CHECKS = [
   openStage,
   overview,
   markSkillDone,
+  detailsNavigation,
   failureNotification,
   noteSurvivesReload,
   narrowSideBar,
