@@ -7,9 +7,6 @@ import { log } from './log';
 import { Disposable } from './lifecycle';
 import { capabilities } from './platform';
 
-/** Shown beside evidence files where authorship would be, in a host that cannot run git (the web). */
-export const AUTHORSHIP_NEEDS_GIT = 'authorship needs git: not available in VS Code for the Web';
-
 /** The git of VS Code's own `git.path` setting (a path or a list of paths), else `git` from PATH. */
 export function configuredGit(): string | undefined {
   const setting = vscode.workspace.getConfiguration('git').get<string | string[] | null>('path');
@@ -70,7 +67,8 @@ export class AuthorshipService extends Disposable {
     const generation = ++this.generation;
     const enabled = vscode.workspace.getConfiguration('devopsRoadmap').get<boolean>('authorship.enabled', true);
     const next = new Map<string, FileAuthorship>();
-    this.unavailable = enabled && !capabilities.processes ? AUTHORSHIP_NEEDS_GIT : undefined;
+    // Shown beside evidence files where authorship would be, in a host that cannot run git (the web).
+    this.unavailable = enabled && !capabilities.processes ? vscode.l10n.t('authorship needs git: not available in VS Code for the Web') : undefined;
     for (const s of capabilities.processes ? this.scan.scans() : []) {
       if (!mayReadAuthorship({ trusted: vscode.workspace.isTrusted, enabled, scheme: s.uri.scheme })) continue;
       const files = [...new Set([...s.result.technologies, ...s.result.practices].flatMap((t) => t.evidence))];

@@ -106,15 +106,20 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
       { label: g.label, kind: vscode.QuickPickItemKind.Separator },
       ...g.items.map((s) => ({ ...toItem(s.hit), description: `${KIND_LABEL[s.hit.kind] ?? s.hit.kind} · ${s.reason}` })),
     ]);
-    if (!user?.currentStage) items.unshift({ label: '$(location) Set my current stage…', description: 'to see it here and in the status bar', alwaysShow: true });
+    if (!user?.currentStage)
+      items.unshift({
+        label: `$(location) ${vscode.l10n.t('Set my current stage…')}`,
+        description: vscode.l10n.t('to see it here and in the status bar'),
+        alwaysShow: true,
+      });
     return items;
   }
 
   async function searchRoadmap(): Promise<void> {
     const { search } = await roadmap.get();
     const quickPick = vscode.window.createQuickPick<HitItem>();
-    quickPick.title = 'Search the DevOps Roadmap';
-    quickPick.placeholder = 'Stages, roles, skills, tools, certifications (e.g. k8s, terraform, sre, cka)';
+    quickPick.title = vscode.l10n.t('Search the DevOps Roadmap');
+    quickPick.placeholder = vscode.l10n.t('Stages, roles, skills, tools, certifications (e.g. k8s, terraform, sre, cka)');
     // The core search ranks with synonyms and typo tolerance; `alwaysShow` keeps VS Code's own label
     // filter from hiding hits such as "k8s" → Kubernetes.
     quickPick.matchOnDescription = false;
@@ -150,11 +155,11 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     const { index } = await roadmap.get();
     const items = index.stages.map((stage) => ({
       label: `$(milestone) ${stage.title}`,
-      description: `Stage ${stage.order} · ${stage.years.label} years`,
+      description: vscode.l10n.t('Stage {0} · {1} years', stage.order, stage.years.label),
       detail: stage.milestone,
       hit: { id: stage.id, kind: 'stage', title: stage.title, detail: '', score: 0 } as SearchHit,
     }));
-    const hit = await pick('Open a stage of the career trunk', items);
+    const hit = await pick(vscode.l10n.t('Open a stage of the career trunk'), items);
     if (hit) await revealAndOpen(hit.id);
   }
 
@@ -167,18 +172,18 @@ export function registerCommands(deps: CommandDeps): vscode.Disposable[] {
     const tool = given
       ? { label: index.titleOf(given) ?? given, id: given }
       : await vscode.window.showQuickPick(
-          tools.map((t) => ({ label: t.title, description: found.has(t.id) ? `${t.group} · in this workspace` : t.group, id: t.id })),
-          { placeHolder: 'Which technology? (those found in this workspace come first)', matchOnDescription: true },
+          tools.map((t) => ({ label: t.title, description: found.has(t.id) ? vscode.l10n.t('{0} · in this workspace', t.group) : t.group, id: t.id })),
+          { placeHolder: vscode.l10n.t('Which technology? (those found in this workspace come first)'), matchOnDescription: true },
         );
     if (!tool) return;
     const roles = index.rolesUsing(tool.id);
     if (roles.length === 0) {
-      void vscode.window.showInformationMessage(`No stage or role of the roadmap names ${tool.label} among its skills.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('No stage or role of the roadmap names {0} among its skills.', tool.label));
       return;
     }
     const role = await vscode.window.showQuickPick(
       roles.map((r) => ({ label: r.title, description: KIND_LABEL[r.kind] ?? r.kind, id: r.id })),
-      { placeHolder: `Roles and stages that use ${tool.label}` },
+      { placeHolder: vscode.l10n.t('Roles and stages that use {0}', tool.label) },
     );
     if (role) await revealAndOpen(role.id);
   }

@@ -53,7 +53,7 @@ export function registerDetectedCommands({ provider, view, roadmap }: DetectedCo
     const skills = index.skillsForEvidence(id);
     const name = index.titleOf(id) ?? id;
     if (skills.length === 0) {
-      void vscode.window.showInformationMessage(`No skill of the roadmap is shown by ${name} yet.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('No skill of the roadmap is shown by {0} yet.', name));
       return undefined;
     }
     const skill =
@@ -62,7 +62,7 @@ export function registerDetectedCommands({ provider, view, roadmap }: DetectedCo
         : (
             await vscode.window.showQuickPick(
               skills.map((s) => ({ label: s.title, description: s.summary, skill: s })),
-              { placeHolder: `Skills that ${name} shows`, matchOnDescription: true },
+              { placeHolder: vscode.l10n.t('Skills that {0} shows', name), matchOnDescription: true },
             )
           )?.skill;
     if (!skill) return undefined;
@@ -89,9 +89,11 @@ export function registerDetectedCommands({ provider, view, roadmap }: DetectedCo
     const next = withExcludedFolder(Array.isArray(before) ? before : [], folder);
     await config.update('scan.exclude', next, vscode.ConfigurationTarget.Workspace);
     log().info(`Excluded ${folder}/ from scanning (devopsRoadmap.scan.exclude in the workspace settings).`);
-    void vscode.window.showInformationMessage(`DevOps Roadmap: ${folder}/ is no longer scanned.`, 'Undo', 'Open Setting').then(async (choice) => {
-      if (choice === 'Undo') await config.update('scan.exclude', Array.isArray(before) && before.length > 0 ? before : undefined, vscode.ConfigurationTarget.Workspace);
-      if (choice === 'Open Setting') await vscode.commands.executeCommand('workbench.action.openWorkspaceSettings', { query: 'devopsRoadmap.scan.exclude' });
+    const undo = vscode.l10n.t('Undo');
+    const openSetting = vscode.l10n.t('Open Setting');
+    void vscode.window.showInformationMessage(vscode.l10n.t('DevOps Roadmap: {0}/ is no longer scanned.', folder), undo, openSetting).then(async (choice) => {
+      if (choice === undo) await config.update('scan.exclude', Array.isArray(before) && before.length > 0 ? before : undefined, vscode.ConfigurationTarget.Workspace);
+      if (choice === openSetting) await vscode.commands.executeCommand('workbench.action.openWorkspaceSettings', { query: 'devopsRoadmap.scan.exclude' });
     });
     return next[next.length - 1];
   }
@@ -109,8 +111,8 @@ export function registerDetectedCommands({ provider, view, roadmap }: DetectedCo
         return { label: `$(file) ${text.label}`, description: text.description, file: f };
       }),
       {
-        title: `${index.titleOf(id) ?? id}: ${files.length} file${files.length === 1 ? '' : 's'}`,
-        placeHolder: 'Type to filter by name or folder; Enter opens the file',
+        title: files.length === 1 ? vscode.l10n.t('{0}: 1 file', index.titleOf(id) ?? id) : vscode.l10n.t('{0}: {1} files', index.titleOf(id) ?? id, files.length),
+        placeHolder: vscode.l10n.t('Type to filter by name or folder; Enter opens the file'),
         matchOnDescription: true,
       },
     );
@@ -121,10 +123,10 @@ export function registerDetectedCommands({ provider, view, roadmap }: DetectedCo
   async function filter(): Promise<void> {
     const before = provider.filter;
     const input = vscode.window.createInputBox();
-    input.title = 'Filter Detected in Workspace';
-    input.placeholder = 'Words of a technology, practice or family (e.g. "helm", "ci", "security")';
+    input.title = vscode.l10n.t('Filter Detected in Workspace');
+    input.placeholder = vscode.l10n.t('Words of a technology, practice or family (e.g. "helm", "ci", "security")');
     input.value = before;
-    input.prompt = 'Enter keeps the filter; an empty filter shows everything';
+    input.prompt = vscode.l10n.t('Enter keeps the filter; an empty filter shows everything');
     let accepted = false;
     await new Promise<void>((resolve) => {
       input.onDidChangeValue((value) => provider.setFilter(value));

@@ -130,7 +130,7 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
       const families = [...Object.keys(TECHNOLOGY_GROUPS), PRACTICES];
       const shown: DetectedNode[] = [];
       for (const f of families) if ((await this.signals(f)).length > 0) shown.push({ type: 'family', id: `family:${f}`, label: f });
-      this.showMessage(this.filterText && shown.length === 0 ? `Nothing detected matches "${this.filterText}". Clear the filter to see everything.` : undefined);
+      this.showMessage(this.filterText && shown.length === 0 ? vscode.l10n.t('Nothing detected matches "{0}". Clear the filter to see everything.', this.filterText) : undefined);
       return shown;
     }
     if (node.type === 'family') {
@@ -186,10 +186,12 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
     hover.appendMarkdown('**');
     hover.appendText(name);
     hover.appendMarkdown('** · ');
-    hover.appendText(node.family === PRACTICES ? 'practice' : node.family);
+    hover.appendText(node.family === PRACTICES ? vscode.l10n.t('practice') : node.family);
     hover.appendMarkdown('\n\n');
-    hover.appendText(`${fileCountText(count)} in this workspace${facts?.fixtureOnly ? ', all of them test fixtures' : ''}.`);
-    hover.appendMarkdown('\n\n_Right-click for its skill page, the roles that use it, or to show every file._');
+    hover.appendText(
+      facts?.fixtureOnly ? vscode.l10n.t('{0} in this workspace, all of them test fixtures.', fileCountText(count)) : vscode.l10n.t('{0} in this workspace.', fileCountText(count)),
+    );
+    hover.appendMarkdown('\n\n_').appendText(vscode.l10n.t('Right-click for its skill page, the roles that use it, or to show every file.')).appendMarkdown('_');
     item.tooltip = hover;
     item.accessibilityInformation = { label: `${name}, ${item.description}` };
     item.contextValue = node.family === PRACTICES ? 'detected.practice' : 'detected.technology';
@@ -198,13 +200,13 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
   }
 
   private async moreItem(node: Extract<DetectedNode, { type: 'more' }>): Promise<vscode.TreeItem> {
-    const item = new vscode.TreeItem(`Show all ${node.total} files…`, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(vscode.l10n.t('Show all {0} files…', node.total), vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     item.iconPath = new vscode.ThemeIcon('list-flat');
-    item.description = `${node.shown} listed above`;
-    item.tooltip = `Pick any of the ${node.total} files to open it`;
+    item.description = vscode.l10n.t('{0} listed above', node.shown);
+    item.tooltip = vscode.l10n.t('Pick any of the {0} files to open it', node.total);
     item.contextValue = 'detected.more';
-    item.command = { command: 'devopsRoadmap.detected.showAllFiles', title: 'Show All Files', arguments: [node] };
+    item.command = { command: 'devopsRoadmap.detected.showAllFiles', title: vscode.l10n.t('Show All Files'), arguments: [node] };
     return item;
   }
 
@@ -215,13 +217,13 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
     item.description = text.description;
     const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === node.folder);
     if (folder) item.resourceUri = vscode.Uri.joinPath(folder.uri, ...node.path.split('/'));
-    item.command = { command: 'devopsRoadmap.openEvidence', title: 'Open', arguments: [node.folder, node.path] };
+    item.command = { command: 'devopsRoadmap.openEvidence', title: vscode.l10n.t('Open'), arguments: [node.folder, node.path] };
     const authorship = this.authorship?.inWords(node.folder, node.path);
     const hover = new vscode.MarkdownString();
     hover.appendText(`${node.folder}/${node.path}`);
     if (authorship) hover.appendMarkdown('\n\n').appendText(authorship[0].toUpperCase() + authorship.slice(1));
     item.tooltip = hover;
-    item.accessibilityInformation = { label: [text.label, text.description && `in ${text.description}`, authorship].filter(Boolean).join(', ') };
+    item.accessibilityInformation = { label: [text.label, text.description && vscode.l10n.t('in {0}', text.description), authorship].filter(Boolean).join(', ') };
     // A file in a folder can have that folder left out of the scan; a file at the root cannot.
     item.contextValue = folderOf(node.path) ? 'detected.file.inFolder' : 'detected.file';
     return item;

@@ -19,7 +19,7 @@ export async function openEvidenceFile(folderName: string, path: string): Promis
     return true;
   } catch (error) {
     log().warn(`Could not open ${uri.toString()}: ${String(error)}`);
-    void vscode.window.showWarningMessage(`DevOps Roadmap: ${path} could not be opened. It may have been moved or deleted; a rescan will update the evidence.`);
+    void vscode.window.showWarningMessage(vscode.l10n.t('DevOps Roadmap: {0} could not be opened. It may have been moved or deleted; a rescan will update the evidence.', path));
     return false;
   }
 }

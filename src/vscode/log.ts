@@ -16,9 +16,10 @@ export function disposeLog(): void {
   channel = undefined;
 }
 
-/** Logs the full error and shows one short notification with a "Show Log" action. */
+/** Logs the full error and shows one short notification with a "Show Log" action. `message` is already translated. */
 export async function notifyError(message: string, error: unknown): Promise<void> {
   log().error(message, error instanceof Error ? (error.stack ?? error.message) : String(error));
-  const choice = await vscode.window.showErrorMessage(`DevOps Roadmap: ${message}`, 'Show Log');
-  if (choice === 'Show Log') log().show(true);
+  const showLog = vscode.l10n.t('Show Log');
+  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('DevOps Roadmap: {0}', message), showLog);
+  if (choice === showLog) log().show(true);
 }

@@ -15,6 +15,7 @@
  *   it may import its own Node sibling for the parts that need no Node. The same test fails if a
  *   Node built-in slips into the web bundle.
  */
+import * as vscode from 'vscode';
 
 export interface Capabilities {
   /** Child processes may run (git authorship). */
@@ -32,5 +33,5 @@ export const capabilities: Capabilities = { processes: true, localFolders: true,
 
 /** The sentence the UI shows where a feature would be, in the web build. */
 export function unavailableOnWeb(feature: string): string {
-  return `${feature} is not available in VS Code for the Web (vscode.dev, github.dev): it needs the desktop app or a remote with Node.`;
+  return vscode.l10n.t('{0} is not available in VS Code for the Web (vscode.dev, github.dev): it needs the desktop app or a remote with Node.', feature);
 }

@@ -38,7 +38,9 @@ export class ProgressActions {
     const count = Object.keys(after.orphaned).length;
     if (count > Object.keys(before.orphaned).length) {
       log().warn(`${count} mark(s) refer to skills no longer in the roadmap: ${Object.keys(after.orphaned).join(', ')}. They are kept under My Progress.`);
-      void vscode.window.showInformationMessage(`DevOps Roadmap: ${count} of your marks refer to skills no longer in the roadmap. They are kept, not deleted: see My Progress.`);
+      void vscode.window.showInformationMessage(
+        vscode.l10n.t('DevOps Roadmap: {0} of your marks refer to skills no longer in the roadmap. They are kept, not deleted: see My Progress.', count),
+      );
     }
   }
 
@@ -64,20 +66,24 @@ export class ProgressActions {
         items.push({ label: s.title, description: status === 'not-started' ? undefined : status, id: s.id });
       }
     }
-    if (kinds.includes('stage')) for (const s of index.stages) items.push({ label: `$(milestone) ${s.title}`, description: `Stage ${s.order}`, id: s.id });
+    if (kinds.includes('stage')) for (const s of index.stages) items.push({ label: `$(milestone) ${s.title}`, description: vscode.l10n.t('Stage {0}', s.order), id: s.id });
     if (kinds.includes('branch')) {
       for (const b of r.branches) {
-        items.push({ label: `$(git-branch) ${b.title}`, description: 'Specialisation', id: b.id });
+        items.push({ label: `$(git-branch) ${b.title}`, description: vscode.l10n.t('Specialisation'), id: b.id });
         for (const l of b.ladder) items.push({ label: `$(person) ${l.title}`, description: b.title, id: l.id });
       }
     }
     if (kinds.includes('track')) {
       for (const t of r.tracks) {
-        items.push({ label: `$(arrow-up) ${t.title}`, description: 'Track', id: t.id });
+        items.push({ label: `$(arrow-up) ${t.title}`, description: vscode.l10n.t('Track'), id: t.id });
         for (const l of t.levels) items.push({ label: `$(person) ${l.title}`, description: t.title, id: l.id });
       }
     }
-    const placeHolder = kinds.includes('skill') ? 'Which skill?' : kinds.includes('branch') ? 'Which role do you aim for?' : 'Which stage are you at?';
+    const placeHolder = kinds.includes('skill')
+      ? vscode.l10n.t('Which skill?')
+      : kinds.includes('branch')
+        ? vscode.l10n.t('Which role do you aim for?')
+        : vscode.l10n.t('Which stage are you at?');
     return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true }))?.id;
   }
 
@@ -94,10 +100,11 @@ export class ProgressActions {
     const { index } = await this.roadmap.get();
     const current = (await this.store.read()).marks[skillId]?.note ?? '';
     const note = await vscode.window.showInputBox({
-      title: `Note on ${index.titleOf(skillId)}`,
+      title: vscode.l10n.t('Note on {0}', index.titleOf(skillId) ?? skillId),
       value: current,
-      prompt: 'Where you practised it, what is left to learn… Leave empty to remove the note.',
-      validateInput: (text) => (text.length > MAX_NOTE_LENGTH ? `Keep the note under ${MAX_NOTE_LENGTH.toLocaleString('en-GB')} characters.` : undefined),
+      prompt: vscode.l10n.t('Where you practised it, what is left to learn… Leave empty to remove the note.'),
+      validateInput: (text) =>
+        text.length > MAX_NOTE_LENGTH ? vscode.l10n.t('Keep the note under {0} characters.', MAX_NOTE_LENGTH.toLocaleString(vscode.env.language)) : undefined,
     });
     if (note === undefined) return;
     await this.store.update((p) => withNote(p, skillId, note, new Date()));

@@ -60,7 +60,7 @@ export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
     const uri =
       target ??
       (await vscode.window.showSaveDialog({
-        title: 'Export Skills Report (a .json copy is saved beside it)',
+        title: vscode.l10n.t('Export Skills Report (a .json copy is saved beside it)'),
         defaultUri: defaultExportUri(deps.memento),
         filters: { Markdown: ['md'] },
       }));
@@ -84,33 +84,37 @@ export function registerReportCommands(deps: ReportDeps): vscode.Disposable[] {
       await vscode.workspace.fs.writeFile(jsonUri, encoder.encode(JSON.stringify(report, null, 2) + '\n'));
       log().info(`Skills report written to ${uri.toString()} and ${jsonUri.toString()}.`);
       await openPreview(uri);
-      const message = `DevOps Roadmap: skills report saved as ${fileName(uri)} and ${fileName(jsonUri)} (for Import Progress) in ${folderName(uri)}.`;
-      void vscode.window.showInformationMessage(message, 'Open Markdown', 'Open JSON').then(async (choice) => {
-        if (choice === 'Open Markdown') await vscode.window.showTextDocument(uri, { preview: false });
-        if (choice === 'Open JSON') await vscode.window.showTextDocument(jsonUri, { preview: false });
+      const message = vscode.l10n.t('DevOps Roadmap: skills report saved as {0} and {1} (for Import Progress) in {2}.', fileName(uri), fileName(jsonUri), folderName(uri));
+      const openMarkdown = vscode.l10n.t('Open Markdown');
+      const openJson = vscode.l10n.t('Open JSON');
+      void vscode.window.showInformationMessage(message, openMarkdown, openJson).then(async (choice) => {
+        if (choice === openMarkdown) await vscode.window.showTextDocument(uri, { preview: false });
+        if (choice === openJson) await vscode.window.showTextDocument(jsonUri, { preview: false });
       });
       return { markdown: uri, json: jsonUri, message };
     } catch (error) {
-      void notifyError('the skills report could not be written.', error);
+      void notifyError(vscode.l10n.t('the skills report could not be written.'), error);
       return undefined;
     }
   }
 
   async function importProgress(source?: vscode.Uri): Promise<boolean> {
-    const uri = source ?? (await vscode.window.showOpenDialog({ title: 'Import Progress', canSelectMany: false, filters: { 'Skills report (JSON)': ['json'] } }))?.[0];
+    const uri =
+      source ??
+      (await vscode.window.showOpenDialog({ title: vscode.l10n.t('Import Progress'), canSelectMany: false, filters: { [vscode.l10n.t('Skills report (JSON)')]: ['json'] } }))?.[0];
     if (!uri) return false;
     let json: unknown;
     try {
       json = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
     } catch (error) {
       log().warn(`Import from ${uri.toString()} failed: ${String(error)}`);
-      void vscode.window.showErrorMessage('DevOps Roadmap: that file is not a JSON skills report. Nothing was changed.');
+      void vscode.window.showErrorMessage(vscode.l10n.t('DevOps Roadmap: that file is not a JSON skills report. Nothing was changed.'));
       return false;
     }
     const parsed = parseProgressImport(json);
     if (!parsed.ok) {
       log().warn(`Import from ${uri.toString()} refused: ${parsed.reason}`);
-      void vscode.window.showErrorMessage(`DevOps Roadmap: ${parsed.reason} Nothing was changed.`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('DevOps Roadmap: {0} Nothing was changed.', parsed.reason));
       return false;
     }
     await deps.store.update((current) => mergeProgress(current, parsed.progress));

@@ -88,7 +88,7 @@ export class RoadmapTreeProvider extends Disposable implements vscode.TreeDataPr
     item.contextValue = node.kind;
     item.iconPath = KIND_ICON[node.kind];
     if (node.tooltip) item.tooltip = node.tooltip;
-    if (node.ref) item.command = { command: 'devopsRoadmap.openDetails', title: 'Open Details', arguments: [node.ref] };
+    if (node.ref) item.command = { command: 'devopsRoadmap.openDetails', title: vscode.l10n.t('Open Details'), arguments: [node.ref] };
 
     const record = node.ref ? index.get(node.ref) : undefined;
     const currency = preferredCurrency();

@@ -182,8 +182,9 @@ export class ScanService extends Disposable {
     };
     try {
       const next = interactive
-        ? await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'DevOps Roadmap: scanning the workspace', cancellable: true }, (_p, token) =>
-            run(token),
+        ? await vscode.window.withProgress(
+            { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('DevOps Roadmap: scanning the workspace'), cancellable: true },
+            (_p, token) => run(token),
           )
         : await vscode.window.withProgress({ location: { viewId: 'devopsRoadmap.detected' } }, () => run());
       if (controller.signal.aborted) return;
@@ -215,7 +216,7 @@ export class ScanService extends Disposable {
         return;
       }
       await this.setState('failed');
-      void notifyError('the workspace scan failed.', error);
+      void notifyError(vscode.l10n.t('the workspace scan failed.'), error);
     }
   }
 

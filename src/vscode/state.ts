@@ -24,9 +24,12 @@ export class ProgressStore extends Disposable {
       fallback: emptyProgress,
       warn: (message) => {
         log().warn(message);
-        void vscode.window.showWarningMessage(`DevOps Roadmap: some of your saved progress could not be read. It was kept aside, not deleted.`, 'Show Log').then((choice) => {
-          if (choice === 'Show Log') log().show(true);
-        });
+        const showLog = vscode.l10n.t('Show Log');
+        void vscode.window
+          .showWarningMessage(vscode.l10n.t('DevOps Roadmap: some of your saved progress could not be read. It was kept aside, not deleted.'), showLog)
+          .then((choice) => {
+            if (choice === showLog) log().show(true);
+          });
       },
     });
   }

@@ -20,7 +20,7 @@ export class ProgressStatusBar extends Disposable {
     private readonly progress: ProgressContext,
   ) {
     super();
-    this.item.name = 'DevOps Roadmap Progress';
+    this.item.name = vscode.l10n.t('DevOps Roadmap Progress');
     this.item.command = 'devopsRoadmap.showProgress';
     this.register(progress.onDidChange(() => void this.update()));
   }

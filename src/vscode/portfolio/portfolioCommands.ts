@@ -31,8 +31,8 @@ export function registerPortfolioCommands(deps: PortfolioCommandDeps): vscode.Di
     const folders =
       uris(arg) ??
       (await vscode.window.showOpenDialog({
-        title: 'Add Repositories to My Portfolio',
-        openLabel: 'Add to Portfolio',
+        title: vscode.l10n.t('Add Repositories to My Portfolio'),
+        openLabel: vscode.l10n.t('Add to Portfolio'),
         canSelectFolders: true,
         canSelectFiles: false,
         canSelectMany: true,
@@ -42,12 +42,14 @@ export function registerPortfolioCommands(deps: PortfolioCommandDeps): vscode.Di
       const records = await portfolio.add(folders);
       void vscode.window.showInformationMessage(
         records.length === 0
-          ? 'DevOps Roadmap: no repository was added.'
-          : `DevOps Roadmap: ${records.length} ${records.length === 1 ? 'repository' : 'repositories'} added to My Portfolio.`,
+          ? vscode.l10n.t('DevOps Roadmap: no repository was added.')
+          : records.length === 1
+            ? vscode.l10n.t('DevOps Roadmap: 1 repository added to My Portfolio.')
+            : vscode.l10n.t('DevOps Roadmap: {0} repositories added to My Portfolio.', records.length),
       );
       return records.map((r) => r.identity);
     } catch (error) {
-      void notifyError('the repositories could not be added to your portfolio.', error);
+      void notifyError(vscode.l10n.t('the repositories could not be added to your portfolio.'), error);
       return [];
     }
   }
@@ -61,8 +63,8 @@ export function registerPortfolioCommands(deps: PortfolioCommandDeps): vscode.Di
     else if (typeof arg === 'object' && arg !== null && (arg as PortfolioNode).type === 'repository') identity = (arg as PortfolioNode).identity;
     else {
       const choice = await vscode.window.showQuickPick(
-        repos.map((r) => ({ label: r.record.name, description: r.onDisk ? r.record.root : `not on disk · ${r.record.root}`, identity: r.record.identity })),
-        { title: 'Forget a Repository', placeHolder: 'Its evidence leaves your portfolio (the repository itself is not touched)' },
+        repos.map((r) => ({ label: r.record.name, description: r.onDisk ? r.record.root : vscode.l10n.t('not on disk · {0}', r.record.root), identity: r.record.identity })),
+        { title: vscode.l10n.t('Forget a Repository'), placeHolder: vscode.l10n.t('Its evidence leaves your portfolio (the repository itself is not touched)') },
       );
       identity = choice?.identity;
     }
@@ -73,13 +75,14 @@ export function registerPortfolioCommands(deps: PortfolioCommandDeps): vscode.Di
   }
 
   async function deleteAll(arg?: unknown): Promise<number> {
+    const deleteLabel = vscode.l10n.t('Delete All');
     const confirmed =
       (typeof arg === 'object' && arg !== null && (arg as { confirmed?: unknown }).confirmed === true) ||
       (await vscode.window.showWarningMessage(
-        'Delete all portfolio data?',
-        { modal: true, detail: 'Every repository and its evidence leave My Portfolio. Your repositories, marks and notes are not touched.' },
-        'Delete All',
-      )) === 'Delete All';
+        vscode.l10n.t('Delete all portfolio data?'),
+        { modal: true, detail: vscode.l10n.t('Every repository and its evidence leave My Portfolio. Your repositories, marks and notes are not touched.') },
+        deleteLabel,
+      )) === deleteLabel;
     if (!confirmed) return 0;
     const n = await portfolio.clear();
     log().info(`Portfolio: deleted (${n} repositories).`);
@@ -92,7 +95,7 @@ export function registerPortfolioCommands(deps: PortfolioCommandDeps): vscode.Di
       target instanceof vscode.Uri
         ? target
         : await vscode.window.showSaveDialog({
-            title: 'Export Promotion Packet',
+            title: vscode.l10n.t('Export Promotion Packet'),
             defaultUri: defaultFolder ? vscode.Uri.joinPath(defaultFolder, 'promotion-packet.md') : undefined,
             filters: { Markdown: ['md'] },
           });
@@ -117,7 +120,7 @@ export function registerPortfolioCommands(deps: PortfolioCommandDeps): vscode.Di
       await vscode.window.showTextDocument(uri, { preview: false });
       return uri;
     } catch (error) {
-      void notifyError('the promotion packet could not be written.', error);
+      void notifyError(vscode.l10n.t('the promotion packet could not be written.'), error);
       return undefined;
     }
   }

@@ -77,8 +77,9 @@ export class PortfolioService extends Disposable {
     this.store = new LedgerStore(openLedgerFolder(this.storageFolder), {
       warn: (message) => {
         log().warn(message);
-        void vscode.window.showWarningMessage('DevOps Roadmap: a portfolio file could not be read. It was kept aside, not deleted.', 'Show Log').then((choice) => {
-          if (choice === 'Show Log') log().show(true);
+        const showLog = vscode.l10n.t('Show Log');
+        void vscode.window.showWarningMessage(vscode.l10n.t('DevOps Roadmap: a portfolio file could not be read. It was kept aside, not deleted.'), showLog).then((choice) => {
+          if (choice === showLog) log().show(true);
         });
       },
     });
@@ -220,11 +221,11 @@ export class PortfolioService extends Disposable {
   async add(folders: readonly vscode.Uri[]): Promise<RepositoryRecord[]> {
     await this.ready();
     return vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'DevOps Roadmap: adding to My Portfolio', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('DevOps Roadmap: adding to My Portfolio'), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
-        progress.report({ message: 'looking for repositories…' });
+        progress.report({ message: vscode.l10n.t('looking for repositories…') });
         const found: vscode.Uri[] = [];
         for (const folder of folders)
           for (const repo of await discoverRepositories(folder, controller.signal)) if (!found.some((f) => f.toString() === repo.toString())) found.push(repo);
@@ -241,7 +242,7 @@ export class PortfolioService extends Disposable {
       .filter((r) => r.onDisk && !r.open)
       .map((r) => uriOf(r.record.root));
     const records = await vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'DevOps Roadmap: rescanning My Portfolio', cancellable: true },
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('DevOps Roadmap: rescanning My Portfolio'), cancellable: true },
       async (progress, token) => {
         const controller = new AbortController();
         token.onCancellationRequested(() => controller.abort());
@@ -262,7 +263,7 @@ export class PortfolioService extends Disposable {
       for (const [i, uri] of folders.entries()) {
         if (signal.aborted) break;
         const name = baseName(uri);
-        progress.report({ message: `${i + 1} of ${folders.length}: ${name}`, increment: 100 / folders.length });
+        progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', i + 1, folders.length, name), increment: 100 / folders.length });
         try {
           const folder: vscode.WorkspaceFolder = { uri, name, index: -1 };
           const result = await scannerEngine().scan(new WorkspaceFileSource(folder, maxFiles), { signal, maxFiles, inspector: pool?.inspector });

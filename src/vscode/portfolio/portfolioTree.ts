@@ -34,7 +34,7 @@ export class PortfolioTreeProvider extends Disposable implements vscode.TreeData
     const { index } = await this.roadmap.get();
     const titleOf = (id: string) => evidenceTitle(index, id);
     const repo = this.portfolio.repositories().find((r) => r.record.identity === node.identity);
-    if (!repo) return new vscode.TreeItem('(forgotten)');
+    if (!repo) return new vscode.TreeItem(vscode.l10n.t('(forgotten)'));
     if (node.type === 'repository') {
       const row = repositoryRow(repo.record, repo, titleOf);
       const item = new vscode.TreeItem(row.label, vscode.TreeItemCollapsibleState.Collapsed);
