@@ -62,7 +62,7 @@ function badgeOf(node: OverviewNode, page: OverviewPage): string | undefined {
   return undefined;
 }
 
-function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, onPath: boolean): SVGElement {
+function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, onPath: boolean, measure: Measure): SVGElement {
   const classes = ['ov-node', `group-${node.group}`, page.current === node.id && 'current', page.target?.id === node.id && 'target', onPath && 'on-path'].filter(Boolean).join(' ');
   const g = svg('g', {
     class: classes,
@@ -89,7 +89,10 @@ function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, onPath:
   box.lines.forEach((line, i) => title.append(svg('tspan', { x: BOX.padding, dy: i === 0 ? 0 : BOX.titleLine }, `${line} `)));
   g.append(title);
   y += (box.lines.length - 1) * BOX.titleLine + BOX.metaLine + 2;
-  g.append(svg('text', { class: 'ov-meta', x: BOX.padding, y }, `${salaryLine(node)} `));
+  // A long line ("$110K–170K · US only") in a wide font is fitted to the box rather than cut.
+  const room = box.width - 2 * BOX.padding;
+  const squeeze = measure(salaryLine(node), BOX.metaSize, false) > room ? { textLength: room, lengthAdjust: 'spacingAndGlyphs' } : {};
+  g.append(svg('text', { class: 'ov-meta', x: BOX.padding, y, ...squeeze }, `${salaryLine(node)} `));
   y += BOX.metaLine;
   if (node.skills) {
     const barWidth = box.width - 2 * BOX.padding - 58;
@@ -173,7 +176,8 @@ function cardFor(node: OverviewNode, page: OverviewPage): HTMLElement[] {
 export function renderOverview(page: OverviewPage, navigate: (id: string) => void): HTMLElement {
   const badged = new Set([page.current, page.target?.id].filter((id): id is string => id !== undefined));
   const started = performance.now();
-  const layout = layoutOverview(page.nodes, canvasMeasure(), badged);
+  const measure = canvasMeasure();
+  const layout = layoutOverview(page.nodes, measure, badged);
   // For the UI check's log and anyone profiling: how long the whole tree takes to lay out.
   performance.measure?.('devops-roadmap:overview-layout', { start: started });
   const nodes = new Map(page.nodes.map((n) => [n.id, n] as const));
@@ -183,7 +187,7 @@ export function renderOverview(page: OverviewPage, navigate: (id: string) => voi
   world.append(drawEdges(layout, page));
   const boxes = new Map<string, { el: SVGElement; box: BoxLayout }>();
   for (const box of layout.boxes) {
-    const el = drawBox(nodes.get(box.id)!, box, page, onPath.has(box.id) && page.path.length > 1);
+    const el = drawBox(nodes.get(box.id)!, box, page, onPath.has(box.id) && page.path.length > 1, measure);
     boxes.set(box.id, { el, box });
     world.append(el);
   }

@@ -101,6 +101,14 @@ describe('overview in a DOM: keyboard and names', () => {
     assert.equal(root.querySelector('.ov-zoom')!.textContent, `${Math.round(scale * 100)}%`);
   });
 
+  it('labels a figure in the other currency where it is the only one (DevOps Engineer in GBP)', () => {
+    const gbp = renderOverview(buildOverview(ctx({ currency: 'GBP' })), () => {});
+    const box = gbp.querySelector('[data-node-id="devops-engineer"]')!;
+    assert.match(box.textContent!, /\$110K–170K · US only/);
+    assert.match(box.getAttribute('aria-label')!, /US figures only/);
+    assert.match(gbp.querySelector('[data-node-id="stage-junior"]')!.textContent!, /£40K–55K /);
+  });
+
   it('leaves Alt and Ctrl keys to the workbench', () => {
     const [first] = boxes();
     const before = root.querySelector('.ov-world')!.getAttribute('transform');
