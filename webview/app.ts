@@ -125,6 +125,11 @@ export function createApp(root: HTMLElement, announcer: HTMLElement, post: (mess
     event.preventDefault();
     post({ type } as WebviewMessage);
   });
+  // Alt+←/→ reach the host's keybindings (VS Code forwards every key from a webview); in a browser
+  // tab (vscode.dev) the page's own default would be the tab's history: keep that from happening.
+  root.ownerDocument.defaultView?.addEventListener('keydown', (event: KeyboardEvent) => {
+    if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) event.preventDefault();
+  });
 
   const announce = (text: string) => {
     // The same sentence twice in a row is announced again only if the text node changes.

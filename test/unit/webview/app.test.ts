@@ -120,6 +120,9 @@ describe('details webview: rendering and focus', () => {
     assert.deepEqual(posted.at(-1), { type: 'goBack' });
     window.dispatchEvent(new window.MouseEvent('mouseup', { button: 0 }));
     assert.deepEqual(posted.at(-1), { type: 'goBack' }, 'a left click is no history move');
+    const altLeft = new window.KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true, cancelable: true });
+    window.dispatchEvent(altLeft);
+    assert.ok(altLeft.defaultPrevented, "Alt+Left is the host's keybinding, not the browser tab's history");
   });
 
   it('shows the real number of files and makes "and N more" a link to all of them', () => {
