@@ -7,6 +7,7 @@
 import './style.css';
 import { dispatch, parseHostMessage, type HostMessageHandlers, type Page, type WebviewMessage } from '../src/shared/protocol';
 import { createApp } from './app';
+import { configureL10n } from './l10n';
 
 interface VsCodeApi {
   /** Typed by the protocol's table: only its messages, with their fields, can be posted. */
@@ -16,6 +17,7 @@ interface VsCodeApi {
 }
 declare function acquireVsCodeApi(): VsCodeApi;
 
+configureL10n();
 const vscode = acquireVsCodeApi();
 const post = (message: WebviewMessage) => vscode.postMessage(message);
 

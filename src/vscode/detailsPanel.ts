@@ -169,6 +169,7 @@ export class DetailsPanel extends Disposable {
       styleUri: asset('webview.css'),
       codiconsUri: asset('codicons', 'codicon.css'),
       initialPage,
+      l10nBundle: vscode.l10n.bundle,
     });
     if (initialPage) panel.title = titleOf(initialPage);
     const listeners = new Disposable();

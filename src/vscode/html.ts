@@ -16,6 +16,8 @@ export interface WebviewHtmlInput {
    * apply) so the webview draws without waiting for a message round trip.
    */
   initialPage?: unknown;
+  /** `vscode.l10n.bundle`: the webview's translations (webview/l10n.ts), a JSON data block like the page. */
+  l10nBundle?: unknown;
 }
 
 /** JSON that cannot close its <script> element or open a comment, whatever its strings hold. */
@@ -63,7 +65,7 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 </head>
 <body>
 <main id="app" aria-busy="true">${SKELETON}</main>
-${input.initialPage === undefined ? '' : `<script type="application/json" id="initial-page">${jsonForHtml(input.initialPage)}</script>\n`}<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
+${input.initialPage === undefined ? '' : `<script type="application/json" id="initial-page">${jsonForHtml(input.initialPage)}</script>\n`}${input.l10nBundle === undefined ? '' : `<script type="application/json" id="l10n-bundle">${jsonForHtml(input.l10nBundle)}</script>\n`}<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
 </body>
 </html>`;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { html, nothing, svg, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
 import type { ProgressPage, SkillView } from '../../src/shared/protocol';
@@ -16,7 +17,8 @@ function month(iso: string): string {
 /** The depth level as a badge, "rusty" beside it, the why as its hint below. */
 export function levelBadge(level: LevelView | undefined): TemplateResult | typeof nothing {
   if (!level || level.level === 'none') return nothing;
-  return html`${badge(level.claim ? `${level.level} (your claim)` : level.level)}${level.rusty ? html` <span class="tag" title="Your last commit on it is older than your rusty setting">rusty</span>` : nothing}`;
+  const rusty = html` <span class="tag" title=${l10n.t('Your last commit on it is older than your rusty setting')}>${l10n.t('rusty')}</span>`;
+  return html`${badge(level.claim ? l10n.t('{0} (your claim)', level.level) : level.level)}${level.rusty ? rusty : nothing}`;
 }
 
 export function levelWhy(level: LevelView | undefined): TemplateResult | typeof nothing {
@@ -42,8 +44,8 @@ export function renderJourney(journey: JourneyView | undefined, navigate: (id: s
   if (!journey) return nothing;
   if (journey.entries.length === 0)
     return html`<section data-testid="journey">
-      <h2>Your DevOps journey</h2>
-      <p class="hint">Appears when git can tell which evidence you committed: open or add your repositories in a trusted window (My Portfolio).</p>
+      <h2>${l10n.t('Your DevOps journey')}</h2>
+      <p class="hint">${l10n.t('Appears when git can tell which evidence you committed: open or add your repositories in a trusted window (My Portfolio).')}</p>
     </section>`;
   const width = 640;
   const labelWidth = 240;
@@ -63,9 +65,11 @@ export function renderJourney(journey: JourneyView | undefined, navigate: (id: s
       const y = i * row;
       const x1 = x(e.first);
       const open = () => navigate(e.id);
-      const label = `${e.title}: ${e.level}, first ${month(e.first)}, last ${month(e.last)}${e.rusty ? ', rusty' : ''}`;
+      const label = e.rusty
+        ? l10n.t('{0}: {1}, first {2}, last {3}, rusty', e.title, e.level, month(e.first), month(e.last))
+        : l10n.t('{0}: {1}, first {2}, last {3}', e.title, e.level, month(e.first), month(e.last));
       return svg`<g class="chart-row" data-skill-id=${e.id} tabindex="0" role="button" aria-label=${label} @click=${open} @keydown=${onKey(open)}>
-        <text x=${labelWidth - 8} y=${y + 15} class="chart-label" text-anchor="end">${e.title}${e.rusty ? ' (rusty)' : ''}</text>
+        <text x=${labelWidth - 8} y=${y + 15} class="chart-label" text-anchor="end">${e.rusty ? l10n.t('{0} (rusty)', e.title) : e.title}</text>
         <rect x=${x1} y=${y + 5} width=${Math.max(3, x(e.last) - x1)} height=${row - 10} rx="3" class=${e.rusty ? 'fit-track' : 'chart-bar'}></rect>
         <title>${label}</title>
       </g>`;
@@ -76,12 +80,12 @@ export function renderJourney(journey: JourneyView | undefined, navigate: (id: s
     return svg`<text x=${ax} y=${height - 4} class="chart-axis" text-anchor="middle">${y}</text>`;
   });
   return html`<section data-testid="journey">
-    <h2>Your DevOps journey</h2>
+    <h2>${l10n.t('Your DevOps journey')}</h2>
     <p class="legend">
-      From your first to your last commit on each skill's evidence, across your portfolio. Rusty: nothing of yours on it for ${journey.rustyMonths} months or more.
+      ${l10n.t("From your first to your last commit on each skill's evidence, across your portfolio. Rusty: nothing of yours on it for {0} months or more.", journey.rustyMonths)}
     </p>
     <figure class="chart-figure">
-      <svg viewBox="0 0 ${width} ${height}" role="group" aria-label="Your DevOps journey, one row per skill" class="chart journey-chart">${rows}${axis}</svg>
+      <svg viewBox="0 0 ${width} ${height}" role="group" aria-label=${l10n.t('Your DevOps journey, one row per skill')} class="chart journey-chart">${rows}${axis}</svg>
     </figure>
   </section>`;
 }
