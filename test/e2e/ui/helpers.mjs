@@ -82,6 +82,17 @@ export async function typeInQuickPick(page, text, expect) {
     throw new Error(`${err.message} (last seen ${state})`, { cause: err });
   }
   await quickInputBox(page).fill(text);
+  // Search shows your position and recent picks until the typed query's results arrive from the
+  // extension host; a row picked meanwhile is redrawn with another item under the pointer.
+  await poll(
+    async () =>
+      (await quickRows(page)
+        .filter({ hasText: /Your position|Recent|your current stage/ })
+        .count()) === 0,
+    {
+      message: `the results for "${text}" (not the list shown before typing)`,
+    },
+  );
 }
 
 /** The (webview) frame that has `selector`, optionally with text matching `predicate`. */
