@@ -6,6 +6,7 @@
  * role follow as a real table.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { ChartPoint, ChartSeries, ChartView } from '../../src/shared/protocol';
 import { h, svg } from '../dom';
 
@@ -16,7 +17,8 @@ const HEADING = 22;
 const AXIS = 40;
 
 const SYMBOL: Record<string, string> = { GBP: '£', USD: '$' };
-const NAME: Record<string, string> = { GBP: 'pounds (GBP)', USD: 'US dollars (USD)' };
+/** A currency's name in words (asked when drawn: the translation is read after this module loads). */
+const nameOf = (currency: string) => (currency === 'GBP' ? l10n.t('pounds (GBP)') : currency === 'USD' ? l10n.t('US dollars (USD)') : currency);
 const short = (currency: string, n: number) => `${SYMBOL[currency] ?? ''}${Math.round(n / 1000)}K`;
 const full = (currency: string, n: number) => `${SYMBOL[currency] ?? ''}${n.toLocaleString('en-GB')}`;
 const rangeText = (currency: string, p: ChartPoint, format = short) =>
@@ -73,7 +75,7 @@ function drawGroup(root: SVGElement, group: ChartSeries[], chart: ChartView, top
     svg(
       'text',
       { x: WIDTH - 16, y: y + 32, class: 'chart-axis-title', 'text-anchor': 'end', 'data-axis': currency },
-      `Salary in ${NAME[currency] ?? currency}${note ? ` · ${note}` : ''}`,
+      note ? l10n.t('Salary in {0} · {1}', nameOf(currency), note) : l10n.t('Salary in {0}', nameOf(currency)),
     ),
   );
   return y + AXIS;
@@ -84,10 +86,15 @@ function captionNotes(chart: ChartView): string[] {
   const notes: string[] = [];
   const currencies = new Set(chart.series.map((s) => s.currency));
   if (currencies.size > 1)
-    notes.push(`Two currencies, each on its own axis: ${chart.series.map((s) => `${s.label} in ${NAME[s.currency] ?? s.currency}${s.note ? `, ${s.note}` : ''}`).join('; ')}.`);
+    notes.push(
+      l10n.t(
+        'Two currencies, each on its own axis: {0}.',
+        chart.series.map((s) => (s.note ? l10n.t('{0} in {1}, {2}', s.label, nameOf(s.currency), s.note) : l10n.t('{0} in {1}', s.label, nameOf(s.currency)))).join('; '),
+      ),
+    );
   else if (chart.series.some((s) => s.note))
-    notes.push(`${chart.series.find((s) => s.note)!.note}: the sources give these roles in ${NAME[chart.series[0].currency] ?? chart.series[0].currency} only.`);
-  for (const s of chart.series) if (s.missing.length > 0) notes.push(`No ${SYMBOL[s.currency] ?? s.currency} figure for ${s.missing.join(', ')}.`);
+    notes.push(l10n.t('{0}: the sources give these roles in {1} only.', chart.series.find((s) => s.note)!.note!, nameOf(chart.series[0].currency)));
+  for (const s of chart.series) if (s.missing.length > 0) notes.push(l10n.t('No {0} figure for {1}.', SYMBOL[s.currency] ?? s.currency, s.missing.join(', ')));
   return notes;
 }
 
@@ -108,8 +115,8 @@ function figuresTable(chart: ChartView, onSelect: (id: string) => void): HTMLEle
   return h(
     'table',
     { class: 'chart-table' },
-    h('caption', {}, 'The figures'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Role'), h('th', { scope: 'col' }, 'Salary'))),
+    h('caption', {}, l10n.t('The figures')),
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, l10n.t('Role')), h('th', { scope: 'col' }, l10n.t('Salary')))),
     h('tbody', {}, ...body),
   );
 }

@@ -12,9 +12,10 @@ import { render } from 'lit-html';
 import { renderWebviewHtml } from '../../../src/vscode/html';
 import { configureL10n } from '../../../webview/l10n';
 import { levelBadge, renderJourney } from '../../../webview/views/journey';
+import { salaryChart } from '../../../webview/views/chart';
 
 /** Views whose words all go through l10n.t. */
-const TRANSLATED = ['webview/views/journey.ts'];
+const TRANSLATED = ['webview/views/journey.ts', 'webview/views/chart.ts'];
 
 const journey = {
   entries: [
@@ -25,8 +26,22 @@ const journey = {
   from: '2023-01-01T00:00:00Z',
   to: '2026-11-30T00:00:00Z',
 };
+/** Two currencies, a note and a role without a figure: every sentence the chart can say. */
+const chart = {
+  title: 'Salary across the trunk',
+  series: [
+    {
+      label: 'Trunk',
+      currency: 'USD' as const,
+      points: [{ id: 'junior', label: 'Junior', min: 65_000, max: 90_000, openEnded: false, current: true }],
+      missing: ['Staff'],
+    },
+    { label: 'SRE ladder', currency: 'GBP' as const, note: 'UK only', points: [{ id: 'sre-1', label: 'SRE I', min: 40_000, openEnded: true, current: false }], missing: [] },
+  ],
+};
 /** What the views are given (data, shown as it is) and what they make of dates. */
-const DATA = /Terraform proficiency|Production Docker|proficient|expert|aware|\b(Jan|Feb|Mar|Oct) \d{4}\b|\b\d{4}\b|\d+/g;
+const DATA =
+  /Salary across the trunk|Trunk|Junior|Staff|SRE ladder|UK only|SRE I|Terraform proficiency|Production Docker|proficient|expert|aware|\b(Jan|Feb|Mar|Oct) \d{4}\b|\b\d{4}\b|\d+/g;
 
 /** Every text a person reads or hears in `element`: text nodes, aria-labels and titles. */
 function shownTexts(element: Element): string[] {
@@ -44,6 +59,7 @@ function draw(): Element {
     [renderJourney(journey, () => undefined), renderJourney({ ...journey, entries: [] }, () => undefined), levelBadge({ level: 'expert', why: 'why', claim: true, rusty: true })],
     host,
   );
+  host.append(salaryChart(chart, () => undefined));
   return host;
 }
 
