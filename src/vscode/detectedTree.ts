@@ -61,7 +61,7 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
     private readonly authorship?: AuthorshipService,
   ) {
     super();
-    this.register(scanner.onDidChange(() => this.changed.fire(undefined)));
+    this.register(scanner.onDidChange(() => this.redraw()));
     if (authorship) this.register(authorship.onDidChange(() => this.changed.fire(undefined)));
   }
 
@@ -81,12 +81,20 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
   setSort(sort: DetectedSort): void {
     this.sortOrder = sort;
     this.shapeChanged.fire();
-    this.changed.fire(undefined);
+    this.redraw();
   }
 
   setFilter(filter: string): void {
     this.filterText = filter.trim();
     this.shapeChanged.fire();
+    this.redraw();
+  }
+
+  /** Rows of each family as last computed: every row of a redraw reads them, and a family's practice counts walk the scan index. */
+  private readonly byFamily = new Map<string, Promise<SignalFacts[]>>();
+
+  private redraw(): void {
+    this.byFamily.clear();
     this.changed.fire(undefined);
   }
 
@@ -94,8 +102,19 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
     return (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
   }
 
+  private signals(family: string): Promise<SignalFacts[]> {
+    let rows = this.byFamily.get(family);
+    if (!rows) {
+      rows = this.computeSignals(family);
+      this.byFamily.set(family, rows);
+      // A failure (the data unreadable) is not kept: the next draw asks again.
+      rows.catch(() => this.byFamily.delete(family));
+    }
+    return rows;
+  }
+
   /** Every detected id of a family, merged across folders, with its name and real file count. */
-  private async signals(family: string): Promise<SignalFacts[]> {
+  private async computeSignals(family: string): Promise<SignalFacts[]> {
     const { index } = await this.roadmap.get();
     const byId = new Map<string, SignalFacts>();
     for (const scan of this.scanner.scans()) {
