@@ -13,9 +13,10 @@ import { renderWebviewHtml } from '../../../src/vscode/html';
 import { configureL10n } from '../../../webview/l10n';
 import { levelBadge, renderJourney } from '../../../webview/views/journey';
 import { salaryChart } from '../../../webview/views/chart';
+import { markButtons } from '../../../webview/views/marks';
 
 /** Views whose words all go through l10n.t. */
-const TRANSLATED = ['webview/views/journey.ts', 'webview/views/chart.ts'];
+const TRANSLATED = ['webview/views/journey.ts', 'webview/views/chart.ts', 'webview/views/marks.ts'];
 
 const journey = {
   entries: [
@@ -56,7 +57,23 @@ function shownTexts(element: Element): string[] {
 function draw(): Element {
   const host = document.createElement('div');
   render(
-    [renderJourney(journey, () => undefined), renderJourney({ ...journey, entries: [] }, () => undefined), levelBadge({ level: 'expert', why: 'why', claim: true, rusty: true })],
+    [
+      renderJourney(journey, () => undefined),
+      renderJourney({ ...journey, entries: [] }, () => undefined),
+      levelBadge({ level: 'expert', why: 'why', claim: true, rusty: true }),
+      // Every mark pressed once and not, with and without a note.
+      markButtons(
+        { id: 'skill-terraform', title: 'Terraform proficiency', mark: 'done', note: 'x' },
+        () => undefined,
+        () => undefined,
+      ),
+      markButtons(
+        { id: 'skill-docker', title: 'Production Docker', mark: 'learning' },
+        () => undefined,
+        () => undefined,
+      ),
+      markButtons({ id: 'skill-docker', title: 'Production Docker', mark: 'skipped' }, () => undefined),
+    ],
     host,
   );
   host.append(salaryChart(chart, () => undefined));
