@@ -5,6 +5,7 @@ import type { MarkChoice, NodePage, SkillView, SkillStatus } from '../../src/sha
 import { badge, button, divider, link, tag } from '../components';
 import { salaryChart } from './chart';
 import { markButtons } from './marks';
+import { levelBadge, levelWhy } from './journey';
 
 export interface NodeActions {
   navigate(id: string): void;
@@ -71,11 +72,19 @@ function skillHint(skill: SkillView): TemplateResult | typeof nothing {
   return nothing;
 }
 
+/** The depth level where the portfolio knows it ("proficient", "aware"), else the status word as before. */
+function skillBadges(skill: SkillView, statusText: string): TemplateResult | typeof nothing {
+  if (skill.status === 'practiced' && skill.level) return levelBadge(skill.level);
+  if (skill.status === 'not-started') return skill.level?.level === 'aware' ? levelBadge(skill.level) : nothing;
+  return badge(statusText);
+}
+
 function skillItem(skill: SkillView, actions: NodeActions, showFolders: boolean, withButtons: boolean): TemplateResult {
   const status = STATUS[skill.status];
   return html`<li class="skill status-${skill.status}" data-skill-id=${skill.id}>
     <span class="codicon codicon-${status.icon}" aria-hidden="true"></span>
-    ${link(skill.title, () => actions.navigate(skill.id))} ${skill.status !== 'not-started' ? badge(status.text) : nothing} ${fileCount(skill)}
+    ${link(skill.title, () => actions.navigate(skill.id))} ${skillBadges(skill, status.text)} ${fileCount(skill)}
+    ${skill.status === 'practiced' || skill.level?.level === 'aware' || skill.level?.claim ? levelWhy(skill.level) : nothing}
     ${skill.mark && skill.status === 'practiced' ? tag(`marked ${skill.mark}`) : nothing}
     ${skill.note ? html`<p class="note" data-testid="note"><span class="codicon codicon-note" aria-hidden="true"></span> ${skill.note}</p>` : nothing}
     ${skill.evidence.length > 0 ? evidenceList(skill, actions, showFolders) : skillHint(skill)} ${withButtons ? markButtons(skill, actions.setMark, actions.editNote) : nothing}

@@ -3,6 +3,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import type { FitView, GapView, MarkChoice, ProgressPage } from '../../src/shared/protocol';
 import { badge, link } from '../components';
 import { markButtons } from './marks';
+import { levelBadge, levelWhy, renderJourney } from './journey';
 
 export interface ProgressActions {
   navigate(id: string): void;
@@ -78,6 +79,7 @@ function gapSection(gap: GapView, actions: ProgressActions): TemplateResult {
         (m) =>
           html`<li data-skill-id=${m.skill.id}>
             ${link(m.skill.title, () => navigate(m.skill.id))} ${STATUS_TEXT[m.status] ? badge(STATUS_TEXT[m.status]) : nothing}
+            ${m.level?.level === 'aware' ? html`${levelBadge(m.level)} ${levelWhy(m.level)}` : nothing}
             ${m.detectable ? html`<p class="hint">${m.how}</p>` : html`<span class="self-marked">mark it yourself</span>`}
             ${markButtons({ id: m.skill.id, title: m.skill.title, mark: m.status === 'learning' || m.status === 'skipped' ? m.status : undefined }, actions.setMark)}
           </li>`,
@@ -113,6 +115,7 @@ export function renderProgress(page: ProgressPage, actions: ProgressActions): Te
       <p class="legend">How much of each specialisation your repositories show and your marks claim (learning counts half).</p>
       ${fitChart(page.fit, navigate)}
     </section>
+    ${renderJourney(page.journey, navigate)}
     ${
       page.orphaned.length > 0
         ? html`<section data-testid="orphaned">

@@ -12,6 +12,7 @@ import { buildPage, buildProgressPage } from '../../../src/core/pages';
 import { emptyProgress } from '../../../src/core/userState';
 import type { NodePage } from '../../../src/core/pageModel';
 import { levelBadge, levelWhy, renderJourney } from '../../../webview/views/journey';
+import { createApp } from '../../../webview/app';
 
 const index = loadRoadmap(JSON.parse(readFileSync('data/roadmap.json', 'utf8')));
 const NOW = new Date('2026-11-30T12:00:00Z');
@@ -86,5 +87,19 @@ describe('webview: the journey and level badges', () => {
     assert.equal(root.textContent!.replace(/\s+/g, ' ').trim(), 'practiced rusty');
     render(levelWhy(level), root);
     assert.equal(root.textContent, 'Practiced: Terraform in 1 repository, 4 of your commits, last in February 2024.');
+  });
+
+  it('the skill rows of a stage page and the gaps and journey of My Progress show the levels', () => {
+    const announcer = document.createElement('div');
+    document.body.append(announcer);
+    const app = createApp(root, announcer, () => undefined);
+    const ctx = { index, evidence: new EvidenceIndex([], levels()), marks: {}, currency: 'GBP' as const };
+    app.show(buildPage(ctx, 'stage-junior'));
+    const terraform = root.querySelector<HTMLElement>('li[data-skill-id="terraform-proficiency"]')!;
+    assert.equal(terraform.querySelector('.badge')!.textContent, 'practiced');
+    assert.equal(terraform.querySelector('.tag')!.textContent, 'rusty');
+    assert.equal(terraform.querySelector('[data-testid="level-why"]')!.textContent, 'Practiced: Terraform in 1 repository, 4 of your commits, last in February 2024.');
+    app.show(buildProgressPage({ ...ctx, position: {} }, emptyProgress()));
+    assert.ok(root.querySelector('[data-testid="journey"] [role="button"][data-skill-id="terraform-proficiency"]'));
   });
 });
