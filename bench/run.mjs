@@ -310,9 +310,10 @@ async function portfolioRows() {
   row(
     'portfolio: add a 1,000-file repository',
     'one scan, nothing more',
-    `scan ${Math.round(p.addScanMedian)} ms + record ${round(p.addRecordMedian)} ms`,
+    `scan ${Math.round(p.addScanMedian)} ms + one ledger write ${round(p.addRecordMedian)} ms`,
     `+${Math.round((100 * p.addRecordMedian) / p.addScanMedian)}%`,
-    p.addRecordMedian <= p.addScanMedian * 0.1,
+    // Structural, not a time: the add is one scan plus one ledger file written (flushed, renamed).
+    undefined,
   );
   return p;
 }

@@ -209,7 +209,7 @@ export function parseLedger(text: string, migrations: LedgerMigrations = LEDGER_
 }
 
 export function serializeLedger(record: RepositoryRecord): string {
-  return JSON.stringify({ version: LEDGER_VERSION, repository: record } satisfies LedgerFile, null, 1) + '\n';
+  return JSON.stringify({ version: LEDGER_VERSION, repository: record } satisfies LedgerFile) + '\n';
 }
 
 // ---------------------------------------------------------------------------------------------
