@@ -114,21 +114,32 @@ function refocus(root: HTMLElement, place: FocusPlace): void {
  * so that changing its text is announced.
  */
 export function createApp(root: HTMLElement, announcer: HTMLElement, post: (message: WebviewMessage) => void): App {
-  const actions = actionsFor(post);
+  // A page asked for from inside the panel (a link, Back, Alt+←) takes focus to its heading; one
+  // opened from the tree or a command while the panel is in the background does not pull focus.
+  let askedHere = false;
+  const NAVIGATIONS: readonly WebviewMessage['type'][] = ['navigate', 'showOverview', 'showProgress', 'goBack', 'goForward'];
+  const send = (message: WebviewMessage) => {
+    if (NAVIGATIONS.includes(message.type)) askedHere = true;
+    post(message);
+  };
+  const actions = actionsFor(send);
   let current: Page | undefined;
   let history: HistoryState = { canGoBack: false, canGoForward: false };
-  const draw = (page: Page) => render(html`${historyBar(history, post)}${view(page, actions)}`, root);
+  const draw = (page: Page) => render(html`${historyBar(history, send)}${view(page, actions)}`, root);
 
   root.ownerDocument.defaultView?.addEventListener('mouseup', (event: MouseEvent) => {
     const type = MOUSE_HISTORY[event.button];
     if (!type) return;
     event.preventDefault();
-    post({ type } as WebviewMessage);
+    send({ type } as WebviewMessage);
   });
   // Alt+←/→ reach the host's keybindings (VS Code forwards every key from a webview); in a browser
   // tab (vscode.dev) the page's own default would be the tab's history: keep that from happening.
   root.ownerDocument.defaultView?.addEventListener('keydown', (event: KeyboardEvent) => {
-    if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) event.preventDefault();
+    if (event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
+      event.preventDefault();
+      askedHere = true;
+    }
   });
 
   const announce = (text: string) => {
@@ -155,8 +166,7 @@ export function createApp(root: HTMLElement, announcer: HTMLElement, post: (mess
       if (navigated) {
         announce('');
         const heading = root.querySelector<HTMLElement>('h1');
-        // Only while the panel has focus: a page opened from the tree must not pull focus from it.
-        if (heading && root.ownerDocument.hasFocus()) {
+        if (heading && (askedHere || root.ownerDocument.hasFocus())) {
           if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
           heading.focus({ preventScroll: true });
         }
@@ -164,6 +174,7 @@ export function createApp(root: HTMLElement, announcer: HTMLElement, post: (mess
       } else if (before) {
         announce(describeChange(before, page));
       }
+      if (navigated) askedHere = false;
     },
   };
 }

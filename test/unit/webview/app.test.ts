@@ -59,6 +59,21 @@ describe('details webview: rendering and focus', () => {
     assert.equal(announcer.textContent, '');
   });
 
+  it('leaves focus alone for a page opened from the tree while the panel is in the background, and takes it for Alt+Left', () => {
+    const hasFocus = document.hasFocus;
+    document.hasFocus = () => false; // the panel is not focused: a person is in the Career Tree
+    try {
+      app.show(page('stage-junior'));
+      app.show(page('stage-mid'));
+      assert.notEqual(document.activeElement?.tagName, 'H1', 'the tree keeps focus');
+      window.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'ArrowLeft', altKey: true, cancelable: true }));
+      app.show(page('stage-junior'));
+      assert.equal((document.activeElement as HTMLElement).textContent, 'Junior DevOps Engineer');
+    } finally {
+      document.hasFocus = hasFocus;
+    }
+  });
+
   it('keeps focus on the mark button a person pressed when the page comes back updated', () => {
     app.show(page('linux-fundamentals'));
     const done = markButton('done');
