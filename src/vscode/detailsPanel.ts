@@ -138,7 +138,7 @@ export class DetailsPanel extends Disposable {
     const page = await Promise.race([building, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 0))]);
     const panel = vscode.window.createWebviewPanel(
       DETAILS_VIEW_TYPE,
-      page ? titleOf(page) : 'DevOps Roadmap',
+      page ? titleOf(page) : vscode.l10n.t('DevOps Roadmap'),
       { viewColumn: vscode.ViewColumn.Active, preserveFocus },
       {
         enableScripts: true,
@@ -300,8 +300,8 @@ export class DetailsPanel extends Disposable {
         return { label: `$(file) ${text.label}`, description: text.description, file: f };
       }),
       {
-        title: `${skill.title}: ${files.length} file${files.length === 1 ? '' : 's'}`,
-        placeHolder: 'Type to filter by name or folder; Enter opens the file',
+        title: files.length === 1 ? vscode.l10n.t('{0}: 1 file', skill.title) : vscode.l10n.t('{0}: {1} files', skill.title, files.length),
+        placeHolder: vscode.l10n.t('Type to filter by name or folder; Enter opens the file'),
         matchOnDescription: true,
       },
     );
@@ -310,5 +310,14 @@ export class DetailsPanel extends Disposable {
 }
 
 function titleOf(page: Page): string {
-  return page.page === 'node' ? page.title : page.page === 'overview' ? 'DevOps Career Overview' : page.page === 'progress' ? 'My DevOps Progress' : 'DevOps Roadmap';
+  switch (page.page) {
+    case 'node':
+      return page.title;
+    case 'overview':
+      return vscode.l10n.t('DevOps Career Overview');
+    case 'progress':
+      return vscode.l10n.t('My DevOps Progress');
+    default:
+      return vscode.l10n.t('DevOps Roadmap');
+  }
 }
