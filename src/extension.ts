@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import * as l10n from '@vscode/l10n';
 import { RoadmapService } from './vscode/roadmapService';
 import { ProgressStore } from './vscode/state';
 import { ProgressContext } from './vscode/progressContext';
@@ -40,6 +41,9 @@ export interface ExtensionApi {
  */
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const started = performance.now();
+  // The core's words (pages, tree rows, the status line) go through @vscode/l10n, which runs in plain
+  // Node for the CLI and tests; here it gets the bundle VS Code chose for the display language.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const roadmap = new RoadmapService(context.extensionUri);
   const store = new ProgressStore(context.globalState);
   const progress = new ProgressContext(store);

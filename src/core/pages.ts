@@ -9,6 +9,7 @@ import { EvidenceIndex, completion, skillStatus, type Marks } from './progress';
 import { practiceTitle } from './detection';
 import { detectedName } from './detectedView';
 import { byPreference, figuresOnlyNote, formatSalary, formatSalaryShort, formatYears, salaryIn, salaryShown } from './format';
+import * as l10n from '@vscode/l10n';
 import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
 import { journeyView, levelView } from './portfolio/pageViews';
@@ -191,27 +192,27 @@ function certificationBlock(ctx: PageContext, ids: readonly string[] | undefined
   if (!ids || ids.length === 0) return [];
   const linked = links(ctx, ids);
   const unlinked = ids.filter((id) => !linked.some((l) => l.id === id)).map((id) => ctx.index.titleOf(id) ?? id);
-  return [{ title: 'Certifications', items: unlinked, links: linked }];
+  return [{ title: l10n.t('Certifications'), items: unlinked, links: linked }];
 }
 
 function stagePage(ctx: PageContext, stage: Stage): NodePage {
   return nodePage(ctx, stage, 'stage', {
-    eyebrow: `Stage ${stage.order} · Career trunk`,
+    eyebrow: l10n.t('Stage {0} · Career trunk', stage.order),
     summary: stage.summary,
     years: formatYears(stage.years),
     salaries: money(stage.salary, ctx.currency),
-    chart: chart('Salary across the career trunk', [chartSeries(ctx.currency, 'Career trunk', trunkRoles(ctx), stage.id)]),
+    chart: chart(l10n.t('Salary across the career trunk'), [chartSeries(ctx.currency, l10n.t('Career trunk'), trunkRoles(ctx), stage.id)]),
     blocks: [
-      ...block('Key milestone', [stage.milestone]),
-      ...block('What you do', stage.whatYouDo),
-      ...block('You are ready for the next level when', stage.readiness),
-      ...block('Advice for your next step', stage.nextStepAdvice),
+      ...block(l10n.t('Key milestone'), [stage.milestone]),
+      ...block(l10n.t('What you do'), stage.whatYouDo),
+      ...block(l10n.t('You are ready for the next level when'), stage.readiness),
+      ...block(l10n.t('Advice for your next step'), stage.nextStepAdvice),
       ...sectionBlocks(stage.sections),
       ...certificationBlock(ctx, stage.certifications),
     ],
     skills: skillViews(ctx, stage.skills),
     next: links(ctx, stage.next),
-    nextTitle: 'Where you can go next',
+    nextTitle: l10n.t('Where you can go next'),
     sources: sources(stage.sources),
     progress: progressOf(ctx, stage.skills),
   });
@@ -220,18 +221,18 @@ function stagePage(ctx: PageContext, stage: Stage): NodePage {
 function branchPage(ctx: PageContext, branch: Branch): NodePage {
   const senior = ctx.index.stages.find((s) => branch.entryStages.includes(s.id))?.order ?? 3;
   return nodePage(ctx, branch, 'branch', {
-    eyebrow: 'Specialisation',
+    eyebrow: l10n.t('Specialisation'),
     summary: branch.summary,
     salaries: money(branch.salary, ctx.currency),
-    chart: chart(`Salary: the trunk, then ${branch.title}`, [
-      chartSeries(ctx.currency, 'Career trunk', trunkRoles(ctx, senior)),
-      chartSeries(ctx.currency, `${branch.title} ladder`, branch.ladder),
+    chart: chart(l10n.t('Salary: the trunk, then {0}', branch.title), [
+      chartSeries(ctx.currency, l10n.t('Career trunk'), trunkRoles(ctx, senior)),
+      chartSeries(ctx.currency, l10n.t('{0} ladder', branch.title), branch.ladder),
     ]),
     blocks: [
-      ...block('What you do differently', branch.differences),
-      ...block('Suits you if', branch.suits),
-      ...block('A typical week', branch.typicalWeek),
-      ...block('Market', branch.marketNotes),
+      ...block(l10n.t('What you do differently'), branch.differences),
+      ...block(l10n.t('Suits you if'), branch.suits),
+      ...block(l10n.t('A typical week'), branch.typicalWeek),
+      ...block(l10n.t('Market'), branch.marketNotes),
       ...sectionBlocks(branch.sections),
       ...certificationBlock(ctx, branch.certifications),
     ],
@@ -240,7 +241,7 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
       ctx,
       branch.ladder.map((l) => l.id),
     ),
-    nextTitle: 'Progression',
+    nextTitle: l10n.t('Progression'),
     sources: sources(branch.sources),
     progress: progressOf(ctx, branch.skills),
   });
@@ -248,14 +249,14 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
 
 function trackPage(ctx: PageContext, track: Track): NodePage {
   return nodePage(ctx, track, 'track', {
-    eyebrow: 'Career track',
+    eyebrow: l10n.t('Career track'),
     summary: track.summary,
     salaries: [],
-    chart: chart(`Salary along the ${track.title}`, [chartSeries(ctx.currency, track.title, track.levels)]),
+    chart: chart(l10n.t('Salary along the {0}', track.title), [chartSeries(ctx.currency, track.title, track.levels)]),
     blocks: [
-      ...block('What you do', track.whatYouDo),
+      ...block(l10n.t('What you do'), track.whatYouDo),
       ...block(
-        'Levels',
+        l10n.t('Levels'),
         track.levels.map((l) => [l.title, l.scope].filter(Boolean).join(': ')),
       ),
       ...sectionBlocks(track.sections),
@@ -266,7 +267,7 @@ function trackPage(ctx: PageContext, track: Track): NodePage {
       ctx,
       track.levels.map((l) => l.id),
     ),
-    nextTitle: 'Levels',
+    nextTitle: l10n.t('Levels'),
     sources: sources(track.sources),
   });
 }
@@ -277,20 +278,20 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
   const position = levels.findIndex((l) => l.id === level.id);
   const following = levels[position + 1];
   return nodePage(ctx, level, 'level', {
-    eyebrow: owner ? `Level ${position + 1} of ${levels.length} · ${owner.title}` : 'Level',
+    eyebrow: owner ? l10n.t('Level {0} of {1} · {2}', position + 1, levels.length, owner.title) : l10n.t('Level'),
     summary: level.summary ?? owner?.summary ?? '',
     years: level.years ? formatYears(level.years) : undefined,
     salaries: money(level.salary, ctx.currency),
-    chart: chart(owner ? `Salary along ${owner.title}` : 'Salary', [
-      chartSeries(ctx.currency, owner ? `${owner.title} ${owner.kind === 'branch' ? 'ladder' : 'levels'}` : level.title, levels, level.id),
+    chart: chart(owner ? l10n.t('Salary along {0}', owner.title) : l10n.t('Salary'), [
+      chartSeries(ctx.currency, owner ? (owner.kind === 'branch' ? l10n.t('{0} ladder', owner.title) : l10n.t('{0} levels', owner.title)) : level.title, levels, level.id),
     ]),
-    blocks: block('Scope', level.scope ? [level.scope] : undefined),
+    blocks: block(l10n.t('Scope'), level.scope ? [level.scope] : undefined),
     skills: owner?.kind === 'branch' ? skillViews(ctx, owner.skills) : [],
     next: links(
       ctx,
       [following?.id, owner?.id].filter((id): id is string => !!id),
     ),
-    nextTitle: following ? 'Next level' : 'Part of',
+    nextTitle: following ? l10n.t('Next level') : l10n.t('Part of'),
     sources: owner ? sources(owner.sources) : [],
   });
 }
@@ -298,32 +299,32 @@ function levelPage(ctx: PageContext, level: LadderLevel): NodePage {
 function skillPage(ctx: PageContext, skill: Skill): NodePage {
   const evidenceIds = [...skill.evidence.technologies, ...skill.evidence.practices];
   return nodePage(ctx, skill, 'skill', {
-    eyebrow: `Skill · ${skill.detectable ? 'shown by files in a repository' : 'marked by you'}`,
+    eyebrow: skill.detectable ? l10n.t('Skill · shown by files in a repository') : l10n.t('Skill · marked by you'),
     summary: skill.summary,
     salaries: [],
     blocks: [
-      ...block('What would show it in a repository', skill.evidenceHint ? [skill.evidenceHint] : undefined),
+      ...block(l10n.t('What would show it in a repository'), skill.evidenceHint ? [skill.evidenceHint] : undefined),
       ...block(
-        'Detected as',
+        l10n.t('Detected as'),
         evidenceIds.map((id) => ctx.index.titleOf(id) ?? practiceTitle(id) ?? id),
       ),
     ],
     skills: skillViews(ctx, [skill.id]),
     next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),
-    nextTitle: 'Needed by',
+    nextTitle: l10n.t('Needed by'),
     sources: sources(skill.sources),
   });
 }
 
 function certificationPage(ctx: PageContext, cert: Certification): NodePage {
   return nodePage(ctx, cert, 'certification', {
-    eyebrow: ['Certification', cert.provider, cert.level].filter(Boolean).join(' · '),
+    eyebrow: [l10n.t('Certification'), cert.provider, cert.level].filter(Boolean).join(' · '),
     summary: cert.summary,
     salaries: [],
     blocks: [],
     skills: skillViews(ctx, cert.skills),
     next: links(ctx, ctx.index.rolesWithCertification(cert.id)),
-    nextTitle: 'Recommended for',
+    nextTitle: l10n.t('Recommended for'),
     sources: sources(cert.sources),
   });
 }
@@ -382,7 +383,7 @@ export function buildOverview(ctx: PageContext): OverviewPage {
   const start = index.stages[0]?.id;
   const fromHere = target && current ? pathBetween(byId, current, target.id) : [];
   const path = target && fromHere.length === 0 ? pathBetween(byId, start, target.id) : fromHere;
-  return { page: 'overview', title: 'Your DevOps career tree', currency: ctx.currency, nodes, ...(current ? { current } : {}), ...(target ? { target } : {}), path };
+  return { page: 'overview', title: l10n.t('Your DevOps career tree'), currency: ctx.currency, nodes, ...(current ? { current } : {}), ...(target ? { target } : {}), path };
 }
 
 /** The shortest way along the picture's edges from one node to another (breadth first), or none. */
@@ -441,12 +442,18 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
   const marks = Object.values(user.marks);
   return {
     page: 'progress',
-    title: 'My progress',
+    title: l10n.t('My progress'),
     current,
     target,
     gaps: [
-      ...(next.nextStage ? gapView(ctx, `From ${current?.title ?? 'your stage'} to ${next.nextStage.to.title}`, next.nextStage) : []),
-      ...(next.target ? gapView(ctx, `To your target: ${next.target.to.title}${next.target.isNextStage ? ' (your next stage)' : ''}`, next.target) : []),
+      ...(next.nextStage ? gapView(ctx, l10n.t('From {0} to {1}', current?.title ?? l10n.t('your stage'), next.nextStage.to.title), next.nextStage) : []),
+      ...(next.target
+        ? gapView(
+            ctx,
+            next.target.isNextStage ? l10n.t('To your target: {0} (your next stage)', next.target.to.title) : l10n.t('To your target: {0}', next.target.to.title),
+            next.target,
+          )
+        : []),
     ],
     fit: roleFit(index, ctx.evidence, ctx.marks).map((f) => ({
       role: { id: f.id, title: f.title, kind: 'branch' },
