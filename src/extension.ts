@@ -16,6 +16,7 @@ import { registerReportCommands } from './vscode/reportCommands';
 import { disposeLog, log } from './vscode/log';
 import { capabilities } from './vscode/platform';
 import { registerPortfolio, type PortfolioService } from './vscode/portfolio';
+import { PlanSource, registerPlanCommands } from './vscode/plan';
 
 /** What the extension hands to its integration tests (and to nothing else). */
 export interface ExtensionApi {
@@ -56,7 +57,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const actions = new ProgressActions(store, roadmap, progress, tree);
   const statusBar = new ProgressStatusBar(roadmap, progress);
   const portfolio = capabilities.localFolders ? registerPortfolio({ context, scan, authorship, progress, roadmap }) : undefined;
-  const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship, scan });
+  const plan = new PlanSource(roadmap, scan, authorship);
+  const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship, scan, plan });
 
   context.subscriptions.push(
     store,
@@ -72,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     ...registerReportCommands({ roadmap, progress, store, scan, authorship, memento: context.globalState, extensionVersion: String(context.extension.packageJSON.version ?? '') }),
     ...registerCommands({ roadmap, details, progress, tree, scan, detectedTree, actions, memento: context.globalState, refreshTree: () => treeProvider.refresh() }),
     ...registerDetectedCommands({ provider: detectedProvider, view: detectedTree, roadmap }),
+    ...registerPlanCommands({ details }),
     ...(portfolio?.disposables ?? []),
     { dispose: disposeLog },
   );

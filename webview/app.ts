@@ -14,6 +14,7 @@ import { button } from './components';
 import { renderNode, type NodeActions } from './views/node';
 import { renderOverview } from './views/overview';
 import { renderProgress } from './views/progress';
+import { renderJob } from './views/plan';
 
 export interface App {
   /** Draws a page: a new page takes focus to its heading, the same page updated says what changed. */
@@ -38,6 +39,9 @@ export function actionsFor(post: (message: WebviewMessage) => void): NodeActions
     setPosition: (role: 'current' | 'target', id: string | null) => post({ type: 'setPosition', role, id }),
     progress: () => post({ type: 'showProgress' }),
     showAllEvidence: (skillId: string) => post({ type: 'showAllEvidence', skillId }),
+    openLink: (url: string) => post({ type: 'openLink', url }),
+    editHoursPerWeek: () => post({ type: 'editHoursPerWeek' }),
+    compareJobAdvert: () => post({ type: 'compareJobAdvert' }),
   };
 }
 
@@ -61,6 +65,8 @@ function view(page: Page, actions: NodeActions): TemplateResult {
       return html`${guard([JSON.stringify(page)], () => renderOverview(page, actions.navigate))}`;
     case 'progress':
       return renderProgress(page, actions);
+    case 'job':
+      return renderJob(page, actions);
     default:
       return html`<p class="missing">“${page.id}” is no longer in the roadmap.</p>`;
   }

@@ -5,7 +5,7 @@
  * page's heading, and that is read instead.
  */
 
-import type { NodePage, Page, ProgressPage, SkillView } from '../src/shared/protocol';
+import type { JobPage, NodePage, Page, ProgressPage, SkillView } from '../src/shared/protocol';
 
 /** The page a message shows, as one key: two pages with the same key are the same page, updated. */
 export function pageKey(page: Page): string {
@@ -63,10 +63,22 @@ function progressChanges(before: ProgressPage, after: ProgressPage): string[] {
   return out;
 }
 
+/** Another advert compared, or a requirement whose status changed (a mark, a file found). */
+function jobChanges(before: JobPage, after: JobPage): string {
+  const lines = (p: JobPage) => [...p.requirements.map((r) => r.text), '', ...p.unmatched].join('\n');
+  const c = after.counts;
+  if (lines(before) !== lines(after)) return `Compared ${c.evidenced + c.marked + c.missing} requirements: ${c.evidenced} evidenced, ${c.marked} marked, ${c.missing} missing.`;
+  return after.requirements
+    .filter((r, i) => before.requirements[i]?.status !== r.status)
+    .map((r) => `“${r.text}” is now ${r.status}.`)
+    .join(' ');
+}
+
 /** One sentence (or several) about what changed between two versions of the same page; '' if nothing a person acted on. */
 export function describeChange(before: Page, after: Page): string {
   if (pageKey(before) !== pageKey(after)) return '';
   if (before.page === 'node' && after.page === 'node') return nodeChanges(before, after).join(' ');
   if (before.page === 'progress' && after.page === 'progress') return progressChanges(before, after).join(' ');
+  if (before.page === 'job' && after.page === 'job') return jobChanges(before, after);
   return '';
 }

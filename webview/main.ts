@@ -44,7 +44,7 @@ function show(page: Page): void {
     root.removeAttribute('aria-busy');
   }
   app.show(page);
-  vscode.setState({ id: page.page === 'overview' || page.page === 'progress' ? page.page : page.id, page });
+  vscode.setState({ id: page.page === 'node' || page.page === 'missing' ? page.id : page.page, page });
   if (firstRender) {
     firstRender = false;
     // Measured after layout, so the host's figure includes the first paint's work.

@@ -9,6 +9,9 @@ import type { SkillStatus } from './progress';
 import type { JourneyView, LevelView } from './portfolio/pageViews';
 
 export type { JourneyEntry, JourneyView, LevelView } from './portfolio/pageViews';
+import type { JobPage, PlanView, ProjectView, ResourceView } from './plan/pageViews';
+
+export type { CertificationView, JobPage, PacingView, PlanView, ProjectView, RequirementView, ResourceView } from './plan/pageViews';
 
 export type { SkillStatus };
 
@@ -119,6 +122,10 @@ export interface NodePage {
   progress?: { practiced: number; done: number; total: number };
   /** Whether this page can be set as the user's current stage or target role, and whether it is. */
   position?: { canBeCurrent: boolean; isCurrent: boolean; canBeTarget: boolean; isTarget: boolean };
+  /** Practice projects for a stage or specialisation, each checked against your repositories. */
+  projects?: ProjectView[];
+  /** Official documentation or exam pages (skills and certifications). */
+  resources?: ResourceView[];
 }
 
 export interface GapView {
@@ -152,6 +159,8 @@ export interface ProgressPage {
   orphaned: { id: string; mark?: string; note?: string }[];
   /** When you first and last practised each skill, from your commits; absent without a portfolio (the web). */
   journey?: JourneyView;
+  /** Three projects, the certification planner and pacing, when the plan data is at hand. */
+  plan?: PlanView;
 }
 
 export interface OverviewNode {
@@ -190,4 +199,4 @@ export interface MissingPage {
   id: string;
 }
 
-export type Page = NodePage | OverviewPage | ProgressPage | MissingPage;
+export type Page = NodePage | OverviewPage | ProgressPage | MissingPage | JobPage;

@@ -13,6 +13,7 @@ import * as l10n from '@vscode/l10n';
 import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
 import { journeyView, levelView } from './portfolio/pageViews';
+import { buildPlanView, projectViews, resourceViews, type PlanContext } from './plan/pages';
 import type { GapView, ProgressPage, Block, ChartPoint, ChartSeries, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
 
 export interface PageContext {
@@ -28,6 +29,8 @@ export interface PageContext {
   authorship?: (folder: string, path: string) => string | undefined;
   /** How many files show a skill in all, where the shell can count past the scan result's first few. */
   evidenceCount?: (skill: Skill) => number;
+  /** Practice projects, the repositories to verify them against, and the pace: the planning parts. */
+  plan?: PlanContext;
 }
 
 function positionOf(ctx: PageContext, id: string, kind: string): NodePage['position'] {
@@ -211,6 +214,7 @@ function stagePage(ctx: PageContext, stage: Stage): NodePage {
       ...certificationBlock(ctx, stage.certifications),
     ],
     skills: skillViews(ctx, stage.skills),
+    projects: projectViews(ctx.index, ctx.plan, stage.id),
     next: links(ctx, stage.next),
     nextTitle: l10n.t('Where you can go next'),
     sources: sources(stage.sources),
@@ -237,6 +241,7 @@ function branchPage(ctx: PageContext, branch: Branch): NodePage {
       ...certificationBlock(ctx, branch.certifications),
     ],
     skills: skillViews(ctx, branch.skills),
+    projects: projectViews(ctx.index, ctx.plan, branch.id),
     next: links(
       ctx,
       branch.ladder.map((l) => l.id),
@@ -313,6 +318,7 @@ function skillPage(ctx: PageContext, skill: Skill): NodePage {
     next: links(ctx, ctx.index.rolesNeedingSkill(skill.id)),
     nextTitle: l10n.t('Needed by'),
     sources: sources(skill.sources),
+    resources: resourceViews(skill),
   });
 }
 
@@ -326,6 +332,7 @@ function certificationPage(ctx: PageContext, cert: Certification): NodePage {
     next: links(ctx, ctx.index.rolesWithCertification(cert.id)),
     nextTitle: l10n.t('Recommended for'),
     sources: sources(cert.sources),
+    resources: resourceViews(cert),
   });
 }
 
@@ -474,5 +481,6 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
     },
     orphaned: Object.entries(user.orphaned).map(([id, m]) => ({ id, mark: m.mark, note: m.note })),
     journey: ctx.evidence.portfolio ? journeyView(index, ctx.evidence.portfolio) : undefined,
+    plan: ctx.plan ? buildPlanView(index, ctx.evidence, ctx.marks, user, ctx.plan) : undefined,
   };
 }

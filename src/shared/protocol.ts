@@ -30,6 +30,13 @@ export type {
   ProgressPage,
   SkillStatus,
   SkillView,
+  CertificationView,
+  JobPage,
+  PacingView,
+  PlanView,
+  ProjectView,
+  RequirementView,
+  ResourceView,
 } from '../core/pageModel';
 
 // ---- fields: what a message may carry, and how it is checked ----------------------------------
@@ -75,7 +82,18 @@ function oneOf<T extends string>(what: string, values: readonly T[]): Field<T> {
   return field(`a valid ${what}`, (value): value is T => (values as readonly unknown[]).includes(value));
 }
 
-const PAGE_KINDS: readonly unknown[] = ['node', 'overview', 'progress', 'missing'] satisfies Page['page'][];
+const PAGE_KINDS: readonly unknown[] = ['node', 'overview', 'progress', 'missing', 'job'] satisfies Page['page'][];
+
+/** A learning link the webview may ask to open: https, no credentials, of a sane length. The host also checks it is in the data. */
+export function isHttpsLink(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > MAX_FIELD_LENGTH) return false;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' && url.username === '' && url.password === '';
+  } catch {
+    return false;
+  }
+}
 
 const concreteId = field('a concrete roadmap id', isConcreteId);
 const FIELDS = {
@@ -83,6 +101,7 @@ const FIELDS = {
   concreteIdOrNull: field('a concrete roadmap id or null', (value): value is string | null => value === null || isConcreteId(value)),
   folder: field('a valid folder', isShortString),
   path: field('a valid path', isShortString),
+  link: field('an https link', isHttpsLink),
   duration: field('a valid duration', (value): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0),
   mark: oneOf('mark', MARK_CHOICES),
   role: oneOf('role', ROLES),
@@ -115,6 +134,12 @@ export const WEBVIEW_MESSAGES = {
   goForward: {},
   /** "Show all N files" of a skill: the host lists every evidence file in a quick pick. */
   showAllEvidence: { skillId: FIELDS.concreteId },
+  /** A learning link (skill or certification page), opened in the browser if the data lists it. */
+  openLink: { url: FIELDS.link },
+  /** "Change…" beside the pacing estimate: asks for the hours a week. */
+  editHoursPerWeek: {},
+  /** "Compare another advert…" on the job page. */
+  compareJobAdvert: {},
 } as const satisfies MessageTable;
 
 /** Host → webview. */

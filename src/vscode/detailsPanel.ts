@@ -14,10 +14,13 @@ import { Disposable } from './lifecycle';
 import { History } from '../core/history';
 import { evidenceRowText } from '../core/detectedView';
 import type { Skill } from '../core/model';
+import { buildJobPage } from '../core/plan';
+import type { PlanSource } from './plan';
 
 export const DETAILS_VIEW_TYPE = 'devopsRoadmap.details';
 export const OVERVIEW_ID = 'overview';
 export const PROGRESS_ID = 'progress';
+export const JOB_ID = 'job';
 
 /** What the webview keeps with `setState`, and what the serializer gets back after a reload. */
 interface PersistedState {
@@ -33,6 +36,8 @@ export interface DetailsPanelDeps {
   authorship: AuthorshipService;
   /** Every file that shows an id (a scan result lists the first few): the real counts and "Show all N files". */
   scan?: Pick<ScanService, 'scans' | 'filesOf'>;
+  /** Projects, repositories and pace for the planning parts; without it the pages leave them out. */
+  plan?: PlanSource;
 }
 
 /** The page a panel's HTML holds: the id it shows and the `revision` of the data it was built from. */
@@ -70,6 +75,10 @@ export class DetailsPanel extends Disposable {
   private readonly navigatedInPanel = this.register(new vscode.EventEmitter<string>());
   /** A page opened from inside the panel (a link, Back, Forward): the Career Tree selects its row. */
   readonly onDidNavigateInPanel = this.navigatedInPanel.event;
+  /** The last page built for the panel, for tests. */
+  lastPage: Page | undefined;
+  /** The advert the job page compares; kept for this window only (a reload forgets it). */
+  private advert: string | undefined;
 
   constructor(private readonly deps: DetailsPanelDeps) {
     super();
@@ -81,7 +90,7 @@ export class DetailsPanel extends Disposable {
     this.register(deps.authorship.onDidChange(changed));
     this.register(
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('devopsRoadmap.currency')) changed();
+        if (e.affectsConfiguration('devopsRoadmap.currency') || e.affectsConfiguration('devopsRoadmap.plan')) changed();
       }),
     );
     this.register(
@@ -100,6 +109,13 @@ export class DetailsPanel extends Disposable {
 
   get visibleId(): string | undefined {
     return this.panel ? this.currentId : undefined;
+  }
+
+  /** Compares a job advert with the evidence and marks, on the job page. */
+  showJob(advert: string): Promise<void> {
+    this.advert = advert;
+    this.revision++;
+    return this.show(JOB_ID, { preserveFocus: false });
   }
 
   /** Shows a roadmap record (or the overview) in the panel, creating it if needed. */
@@ -215,6 +231,14 @@ export class DetailsPanel extends Disposable {
     setMark: (message) => this.deps.actions.setMark(message.skillId, message.mark),
     editNote: (message) => this.deps.actions.editNote(message.skillId),
     setPosition: (message) => (message.role === 'current' ? this.deps.actions.setCurrentStage(message.id) : this.deps.actions.setTargetRole(message.id)),
+    openLink: async (message) => {
+      if (await this.deps.plan?.isKnownLink(message.url)) await vscode.env.openExternal(vscode.Uri.parse(message.url, true));
+      else log().warn(`Refused to open ${JSON.stringify(message.url).slice(0, 200)}: it is not a learning link of the roadmap.`);
+    },
+    editHoursPerWeek: () => this.deps.plan?.editHoursPerWeek(),
+    compareJobAdvert: async () => {
+      await vscode.commands.executeCommand('devopsRoadmap.compareJobAdvert');
+    },
     openEvidence: async (message) => {
       if (this.deps.progress.evidence.hasFile(message.folder, message.path)) await openEvidenceFile(message.folder, message.path);
       else log().warn(`Refused to open ${JSON.stringify(message.path).slice(0, 200)}: it is not evidence of any detected technology.`);
@@ -234,6 +258,12 @@ export class DetailsPanel extends Disposable {
   }
 
   private async buildPage(id: string): Promise<Page> {
+    const page = await this.composePage(id);
+    this.lastPage = page;
+    return page;
+  }
+
+  private async composePage(id: string): Promise<Page> {
     const { progress } = this.deps;
     const { index } = await this.deps.roadmap.get();
     await progress.ready();
@@ -248,6 +278,11 @@ export class DetailsPanel extends Disposable {
       authorship: (folder, path) => this.deps.authorship.describe(folder, path),
       evidenceCount: (skill) => this.allEvidence(skill).length,
     };
+    if (this.deps.plan) ctx.plan = await this.deps.plan.context();
+    if (id === JOB_ID) {
+      const { advertMatcher } = await this.deps.roadmap.get();
+      return buildJobPage(index, advertMatcher, this.advert, progress.evidence, progress.marks, ctx.multiRoot === true);
+    }
     if (id === OVERVIEW_ID) return buildOverview(ctx);
     if (id === PROGRESS_ID && user) return buildProgressPage(ctx, user);
     return buildPage(ctx, id);
@@ -317,6 +352,8 @@ function titleOf(page: Page): string {
       return vscode.l10n.t('DevOps Career Overview');
     case 'progress':
       return vscode.l10n.t('My DevOps Progress');
+    case 'job':
+      return vscode.l10n.t('Job Advert vs My Evidence');
     default:
       return vscode.l10n.t('DevOps Roadmap');
   }

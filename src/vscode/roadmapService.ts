@@ -2,11 +2,16 @@ import * as vscode from 'vscode';
 import { loadRoadmap, type RoadmapIndex } from '../core/roadmap';
 import type { Outline } from '../core/outline';
 import { createSearch, type Search } from '../core/search';
+import { createAdvertMatcher, loadProjects, type AdvertMatcher, type Project } from '../core/plan';
 
 export interface LoadedRoadmap {
   index: RoadmapIndex;
   outline: Outline;
   search: Search;
+  /** Practice projects (`data/projects.json`). */
+  projects: Project[];
+  /** The job-advert matcher, built on first use. */
+  readonly advertMatcher: AdvertMatcher;
 }
 
 /**
@@ -24,8 +29,20 @@ export class RoadmapService {
   }
 
   private async load(): Promise<LoadedRoadmap> {
-    const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'data', 'roadmap.json'));
-    const index = loadRoadmap(JSON.parse(new TextDecoder().decode(bytes)));
-    return { index, outline: index.outline, search: createSearch(index) };
+    const read = async (file: string): Promise<unknown> =>
+      JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(this.extensionUri, 'data', file))));
+    const [roadmapJson, projectsJson] = await Promise.all([read('roadmap.json'), read('projects.json')]);
+    const index = loadRoadmap(roadmapJson);
+    let matcher: AdvertMatcher | undefined;
+    return {
+      index,
+      outline: index.outline,
+      search: createSearch(index),
+      projects: loadProjects(projectsJson),
+      get advertMatcher() {
+        matcher ??= createAdvertMatcher(index);
+        return matcher;
+      },
+    };
   }
 }

@@ -70,6 +70,9 @@ const SAMPLES: { [K in WebviewMessageType]: Extract<WebviewMessage, { type: K }>
   goBack: { type: 'goBack' },
   goForward: { type: 'goForward' },
   showAllEvidence: { type: 'showAllEvidence', skillId: 'terraform-proficiency' },
+  openLink: { type: 'openLink', url: 'https://docs.docker.com/build/building/multi-stage' },
+  editHoursPerWeek: { type: 'editHoursPerWeek' },
+  compareJobAdvert: { type: 'compareJobAdvert' },
 };
 
 describe('the webview message table', () => {
@@ -96,6 +99,9 @@ describe('the webview message table', () => {
         goBack: record('goBack'),
         goForward: record('goForward'),
         showAllEvidence: record('showAllEvidence'),
+        openLink: record('openLink'),
+        editHoursPerWeek: record('editHoursPerWeek'),
+        compareJobAdvert: record('compareJobAdvert'),
       };
       if (parsed.ok) await dispatch(handlers, parsed.message);
       assert.deepEqual(called, [`${type}:${type}`]);
@@ -134,6 +140,24 @@ describe('the webview message table', () => {
       assert.ok(parsed.reason.length < 100);
     }
   });
+});
+
+describe('openLink: only https links reach the host', () => {
+  for (const url of [
+    'http://docs.docker.com/',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'command:workbench.action.terminal.new',
+    'https://user:secret@example.com/',
+    'not a url',
+    `https://example.com/${'a'.repeat(1100)}`,
+  ]) {
+    it(`refuses ${JSON.stringify(url.slice(0, 40))}`, () => {
+      const parsed = parseWebviewMessage({ type: 'openLink', url });
+      assert.equal(parsed.ok, false);
+      assert.match(parsed.ok ? '' : parsed.reason, /^openLink without an https link/);
+    });
+  }
 });
 
 describe('the host message table', () => {

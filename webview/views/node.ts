@@ -6,6 +6,7 @@ import { badge, button, divider, link, tag } from '../components';
 import { salaryChart } from './chart';
 import { markButtons } from './marks';
 import { levelBadge, levelWhy } from './journey';
+import { projectsSection, resourcesSection } from './plan';
 
 export interface NodeActions {
   navigate(id: string): void;
@@ -17,6 +18,10 @@ export interface NodeActions {
   progress(): void;
   /** All the files that show a skill, in the host's quick pick. */
   showAllEvidence(skillId: string): void;
+  /** A learning link, opened in the browser by the host (which checks the data lists it). */
+  openLink(url: string): void;
+  editHoursPerWeek(): void;
+  compareJobAdvert(): void;
 }
 
 const STATUS: Record<SkillStatus, { icon: string; text: string }> = {
@@ -177,6 +182,7 @@ export function renderNode(page: NodePage, actions: NodeActions): TemplateResult
           </section>`
         : nothing
     }
+    ${projectsSection(page.projects, actions)} ${resourcesSection(page.resources, actions, page.kind === 'certification')}
     ${page.blocks.map(
       (block, i) =>
         html`<section aria-labelledby="block-${i}">

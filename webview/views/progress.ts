@@ -4,11 +4,17 @@ import type { FitView, GapView, MarkChoice, ProgressPage } from '../../src/share
 import { badge, link } from '../components';
 import { markButtons } from './marks';
 import { levelBadge, levelWhy, renderJourney } from './journey';
+import { planSections } from './plan';
 
 export interface ProgressActions {
   navigate(id: string): void;
   overview(): void;
   setMark(skillId: string, mark: MarkChoice): void;
+  /** The plan's links and buttons: the files that verify a project, exam pages, the pace. */
+  openEvidence(folder: string, path: string): void;
+  openLink(url: string): void;
+  editHoursPerWeek(): void;
+  compareJobAdvert(): void;
 }
 
 /** Said once per section, not under each skill no file can show. */
@@ -109,7 +115,7 @@ export function renderProgress(page: ProgressPage, actions: ProgressActions): Te
         ? html`<p class="hint">Open a stage and choose "Set as my current stage", and a role with "Set as my target", to see what is missing for your next step.</p>`
         : nothing
     }
-    ${page.gaps.map((gap) => gapSection(gap, actions))}
+    ${page.gaps.map((gap) => gapSection(gap, actions))} ${planSections(page.plan, actions)}
     <section data-testid="fit">
       <h2>Role fit</h2>
       <p class="legend">How much of each specialisation your repositories show and your marks claim (learning counts half).</p>

@@ -6,6 +6,7 @@
  */
 
 import type { ScanFindings } from '../detection';
+import type { RepositoryRecord } from '../portfolio/ledger';
 
 /** Your commits on one evidence file beside everyone's (the git room's `FileAuthorship` fits). */
 export interface FileCommits {
@@ -56,4 +57,16 @@ export function authoredBy(repo: RepositoryEvidence, id: string): boolean | null
   if (repo.authorship === null) return null;
   const authorship = repo.authorship;
   return evidenceOf(repo, id).some((path) => (Object.hasOwn(authorship, path) ? authorship[path].yourCommits : 0) > 0);
+}
+
+/** A portfolio ledger record as repository evidence (its authorship, where git was asked). */
+export function repositoryFromRecord(record: RepositoryRecord): RepositoryEvidence {
+  const files = record.authored?.files;
+  return {
+    root: record.root,
+    name: record.name,
+    technologies: record.technologies.filter((t) => !t.fixtureOnly).map((t) => ({ id: t.id, evidence: [...t.evidence] })),
+    practices: record.practices.map((p) => ({ id: p.id, evidence: [...p.evidence] })),
+    authorship: files ? Object.fromEntries(Object.entries(files).map(([path, f]) => [path, { yourCommits: f.yourCommits, totalCommits: f.yourCommits + f.otherCommits }])) : null,
+  };
 }
