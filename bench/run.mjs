@@ -16,6 +16,8 @@
 //   4c. portfolio (bench/portfolio.mjs): a generated ledger of 200 repository records; loading it
 //      (budget 30 ms) and every skill's level with its why (budget 50 ms); adding a 1,000-file
 //      repository costs its one scan and a record (`--only=portfolio` runs just this part).
+//   4d. the Overview (bench/overview.mjs): laying out the whole career tree as the webview does on
+//      every draw (budget 50 ms), and the minified dist/webview.js (budget 250 KB).
 //   5. extension: activate() inside the real VS Code host and the details panel's first render
 //      (from test/e2e/run.mjs --only=integration; budgets 20 ms / 150 ms) and the minified size of
 //      dist/extension.js (budget 200 KB).
@@ -31,6 +33,7 @@ import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { writeBaits } from './baits.mjs';
 import { benchPortfolio } from './portfolio.mjs';
+import { benchOverview } from './overview.mjs';
 import { ensureTree } from './generate.mjs';
 import { profileScan } from './profile.mjs';
 
@@ -410,6 +413,16 @@ async function main() {
     row(`peak RSS, CLI scan (${t.name})`, '<= 150 MB', `${Math.round(r.memory.peakMb)} MB`, `${round(r.memory.peakMb / 150, 2)}x`, r.memory.peakMb <= 150);
   }
   results.portfolio = await portfolioRows();
+  log('overview: the whole career tree laid out …');
+  results.overview = benchOverview(repo, RUNS * 2 + 1);
+  const ov = results.overview;
+  row(
+    `overview: lay out the tree (${ov.boxes} boxes, ${ov.edges} edges)`,
+    '<= 50 ms',
+    `${round(ov.medianMs)} ms median (first ${Math.round(ov.firstMs)} ms), ${Math.round(ov.width)}×${Math.round(ov.height)} px`,
+    `${round(ov.medianMs / 50, 2)}x`,
+    ov.medianMs <= 50,
+  );
   log('hostile files: each bait of bench/baits.mjs alone …');
   results.baits = baits();
   for (const b of results.baits.baits) {
@@ -425,6 +438,8 @@ async function main() {
   results.bundles = bundleSizes();
   const ext = results.bundles['extension.js'];
   row('dist/extension.js, minified', '<= 200 KB', `${round(ext / 1024)} KB`, `${round(ext / 1024 / 200, 2)}x`, ext <= 200 * 1024);
+  const webview = results.bundles['webview.js'];
+  if (webview !== undefined) row('dist/webview.js, minified', '<= 250 KB', `${round(webview / 1024)} KB`, `${round(webview / 1024 / 250, 2)}x`, webview <= 250 * 1024);
   results.extension = extensionHost();
   const e = results.extension;
   const suffix = e.note ? ` (${e.note})` : '';

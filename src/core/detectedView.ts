@@ -4,6 +4,7 @@
  * out of the scan, and the view's sort and filter. Pure, so it is tested in plain Node.
  */
 
+import * as l10n from '@vscode/l10n';
 import { practiceTitle } from './detection';
 
 /**
@@ -89,11 +90,12 @@ export function matchesDetectedFilter(row: { id: string; name: string; family: s
 
 /** The view's description while a filter or a sort other than the default is on ("filter: helm · by file count"). */
 export function detectedViewDescription(filter: string, sort: DetectedSort): string | undefined {
-  const parts = [filter.trim() ? `filter: ${filter.trim()}` : '', sort === 'files' ? 'by file count' : ''].filter(Boolean);
+  const parts = [filter.trim() ? l10n.t('filter: {0}', filter.trim()) : '', sort === 'files' ? l10n.t('by file count') : ''].filter(Boolean);
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }
 
 /** "5 files", "1 file", "165 files · test fixtures only". */
 export function fileCountText(count: number, fixtureOnly = false): string {
-  return `${count} file${count === 1 ? '' : 's'}${fixtureOnly ? ' · test fixtures only' : ''}`;
+  const files = count === 1 ? l10n.t('1 file') : l10n.t('{0} files', count);
+  return fixtureOnly ? `${files} · ${l10n.t('test fixtures only')}` : files;
 }

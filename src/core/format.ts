@@ -1,5 +1,6 @@
 /** Display formatting shared by the tree, the details pages and the reports. */
 
+import * as l10n from '@vscode/l10n';
 import type { Currency, SalaryRange, YearRange } from './model';
 
 const SYMBOL: Record<Currency, string> = { GBP: '£', USD: '$' };
@@ -24,7 +25,7 @@ export function formatSalaryShort(range: SalaryRange): string {
 }
 
 export function formatYears(years: YearRange): string {
-  return years.max === undefined ? `${years.min}+ years` : `${years.min}–${years.max} years`;
+  return years.max === undefined ? l10n.t('{0}+ years', years.min) : l10n.t('{0}–{1} years', years.min, years.max);
 }
 
 /** The range in the preferred currency first, then the others, in a stable order. */
@@ -37,10 +38,8 @@ export function salaryIn(ranges: readonly SalaryRange[], currency: Currency): Sa
 }
 
 /** What a figure in one currency only says of itself: the source articles give the ladders in GBP only. */
-const ONLY_IN: Record<Currency, string> = { GBP: 'UK figures only', USD: 'US figures only' };
-
 export function figuresOnlyNote(currency: Currency): string {
-  return ONLY_IN[currency];
+  return currency === 'GBP' ? l10n.t('UK figures only') : l10n.t('US figures only');
 }
 
 /**
@@ -54,28 +53,29 @@ export function salaryShown(ranges: readonly SalaryRange[], preferred: Currency)
   return other ? { range: other, note: figuresOnlyNote(other.currency) } : undefined;
 }
 
-const SKILL_CATEGORY_TITLES: Record<string, string> = {
-  'ci-cd': 'CI/CD',
-  iac: 'Infrastructure as Code',
-  containers: 'Containers',
-  orchestration: 'Orchestration',
-  cloud: 'Cloud Platforms',
-  observability: 'Observability',
-  security: 'Security',
-  gitops: 'GitOps',
-  mlops: 'MLOps',
-  programming: 'Programming & Scripting',
-  networking: 'Networking',
-  linux: 'Linux & Systems',
-  reliability: 'Reliability',
-  architecture: 'Architecture',
-  soft: 'Communication & Collaboration',
-  leadership: 'Leadership',
-  other: 'Other',
+/** Functions, so each title is looked up in the language of the moment (the bundle is set at activation). */
+const SKILL_CATEGORY_TITLES: Record<string, () => string> = {
+  'ci-cd': () => l10n.t('CI/CD'),
+  iac: () => l10n.t('Infrastructure as Code'),
+  containers: () => l10n.t('Containers'),
+  orchestration: () => l10n.t('Orchestration'),
+  cloud: () => l10n.t('Cloud Platforms'),
+  observability: () => l10n.t('Observability'),
+  security: () => l10n.t('Security'),
+  gitops: () => l10n.t('GitOps'),
+  mlops: () => l10n.t('MLOps'),
+  programming: () => l10n.t('Programming & Scripting'),
+  networking: () => l10n.t('Networking'),
+  linux: () => l10n.t('Linux & Systems'),
+  reliability: () => l10n.t('Reliability'),
+  architecture: () => l10n.t('Architecture'),
+  soft: () => l10n.t('Communication & Collaboration'),
+  leadership: () => l10n.t('Leadership'),
+  other: () => l10n.t('Other'),
 };
 
 export function categoryTitle(category: string): string {
-  return SKILL_CATEGORY_TITLES[category] ?? category;
+  return Object.hasOwn(SKILL_CATEGORY_TITLES, category) ? SKILL_CATEGORY_TITLES[category]() : category;
 }
 
 /**

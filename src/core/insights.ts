@@ -4,6 +4,7 @@
  * bar) and how well the user's evidence and marks fit each specialisation (role fit). Pure, no `vscode`.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Branch, Skill, Stage } from './model';
 import type { RoadmapIndex } from './roadmap';
 import { EvidenceIndex, skillStatus, type Marks, type SkillStatus } from './progress';
@@ -33,10 +34,10 @@ export interface GapReport {
 const ORDER: Record<SkillStatus, number> = { learning: 0, 'not-started': 1, skipped: 2, practiced: 9, done: 9 };
 
 function howToEvidence(skill: Skill, index: RoadmapIndex): string {
-  if (!skill.detectable) return 'No file can show this skill: mark it done when you have it.';
+  if (!skill.detectable) return l10n.t('No file can show this skill: mark it done when you have it.');
   if (skill.evidenceHint) return skill.evidenceHint;
   const names = [...skill.evidence.technologies, ...skill.evidence.practices].map((id) => index.titleOf(id) ?? practiceTitle(id) ?? id);
-  return `Use ${names.slice(0, 3).join(', ')} in a repository you have open.`;
+  return l10n.t('Use {0} in a repository you have open.', names.slice(0, 3).join(', '));
 }
 
 /**

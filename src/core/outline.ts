@@ -4,6 +4,7 @@
  * is drawn), so the outline never has to be rebuilt while the user works. No `vscode` here.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Branch, Roadmap, Skill, Stage, Track } from './model';
 import { categoryTitle } from './format';
 
@@ -38,11 +39,11 @@ export class Outline {
 
   constructor(roadmap: Roadmap) {
     const skills = new Map(roadmap.skills.map((s) => [s.id, s] as const));
-    const trunk = this.add(undefined, { id: GROUP_TRUNK_ID, kind: 'group', label: 'Career Trunk' });
+    const trunk = this.add(undefined, { id: GROUP_TRUNK_ID, kind: 'group', label: l10n.t('Career Trunk') });
     for (const stage of [...roadmap.stages].sort((a, b) => a.order - b.order)) this.addStage(trunk, stage, skills);
-    const branches = this.add(undefined, { id: GROUP_BRANCHES_ID, kind: 'group', label: 'Specialisations' });
+    const branches = this.add(undefined, { id: GROUP_BRANCHES_ID, kind: 'group', label: l10n.t('Specialisations') });
     for (const branch of roadmap.branches) this.addBranch(branches, branch, skills);
-    const tracks = this.add(undefined, { id: GROUP_TRACKS_ID, kind: 'group', label: 'Career Tracks' });
+    const tracks = this.add(undefined, { id: GROUP_TRACKS_ID, kind: 'group', label: l10n.t('Career Tracks') });
     for (const track of roadmap.tracks) this.addTrack(tracks, track);
     this.addAllSkills(roadmap.skills);
   }
@@ -108,27 +109,27 @@ export class Outline {
   private addSkills(parent: string, skillIds: readonly string[], skills: Map<string, Skill>): void {
     const known = skillIds.filter((id) => skills.has(id));
     if (known.length === 0) return;
-    const section = this.add(parent, { id: `${parent}/skills`, kind: 'section', label: 'Skills' });
+    const section = this.add(parent, { id: `${parent}/skills`, kind: 'section', label: l10n.t('Skills') });
     for (const id of known) this.add(section, { id: `${section}/${id}`, kind: 'skill', label: skills.get(id)!.title, ref: id });
   }
 
   private addStage(parent: string, stage: Stage, skills: Map<string, Skill>): void {
     const id = this.add(parent, { id: stage.id, kind: 'stage', label: stage.title, ref: stage.id });
-    this.addItems(id, 'what', 'What you do', stage.whatYouDo);
+    this.addItems(id, 'what', l10n.t('What you do'), stage.whatYouDo);
     this.addSkills(id, stage.skills, skills);
-    this.add(id, { id: `${id}/milestone`, kind: 'item', label: `Milestone: ${stage.milestone}`, tooltip: stage.milestone });
-    this.addItems(id, 'readiness', 'Ready for the next level when', stage.readiness);
+    this.add(id, { id: `${id}/milestone`, kind: 'item', label: l10n.t('Milestone: {0}', stage.milestone), tooltip: stage.milestone });
+    this.addItems(id, 'readiness', l10n.t('Ready for the next level when'), stage.readiness);
   }
 
   private addBranch(parent: string, branch: Branch, skills: Map<string, Skill>): void {
     const id = this.add(parent, { id: branch.id, kind: 'branch', label: branch.title, ref: branch.id });
-    this.addItems(id, 'differences', 'What you do differently', branch.differences);
+    this.addItems(id, 'differences', l10n.t('What you do differently'), branch.differences);
     this.addSkills(id, branch.skills, skills);
     if (branch.ladder.length > 0) {
-      const ladder = this.add(id, { id: `${id}/ladder`, kind: 'section', label: 'Progression' });
+      const ladder = this.add(id, { id: `${id}/ladder`, kind: 'section', label: l10n.t('Progression') });
       for (const level of branch.ladder) this.add(ladder, { id: level.id, kind: 'level', label: level.title, ref: level.id });
     }
-    this.addItems(id, 'suits', 'Suits you if', branch.suits);
+    this.addItems(id, 'suits', l10n.t('Suits you if'), branch.suits);
   }
 
   private addTrack(parent: string, track: Track): void {
@@ -137,7 +138,7 @@ export class Outline {
   }
 
   private addAllSkills(all: readonly Skill[]): void {
-    const group = this.add(undefined, { id: GROUP_SKILLS_ID, kind: 'group', label: 'All Skills' });
+    const group = this.add(undefined, { id: GROUP_SKILLS_ID, kind: 'group', label: l10n.t('All Skills') });
     const categories = [...new Set(all.map((s) => s.category))].sort((a, b) => categoryTitle(a).localeCompare(categoryTitle(b)));
     for (const category of categories) {
       const section = this.add(group, { id: `${group}/${category}`, kind: 'section', label: categoryTitle(category) });

@@ -3,6 +3,7 @@
  * opened from search lately. Pure: the shell keeps the recent list in its state.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Search, SearchHit } from './search';
 
 /** How many recent picks are kept. */
@@ -33,18 +34,18 @@ export function emptyQuerySuggestions(search: Search, position: { currentStage?:
   const mine: Suggestion[] = [];
   const current = position.currentStage ? search.hitFor(position.currentStage) : undefined;
   const target = position.targetRole ? search.hitFor(position.targetRole) : undefined;
-  if (current) mine.push({ hit: current, reason: target?.id === current.id ? 'your current stage and target' : 'your current stage' });
-  if (target && target.id !== current?.id) mine.push({ hit: target, reason: 'your target' });
+  if (current) mine.push({ hit: current, reason: target?.id === current.id ? l10n.t('your current stage and target') : l10n.t('your current stage') });
+  if (target && target.id !== current?.id) mine.push({ hit: target, reason: l10n.t('your target') });
   const shown = new Set(mine.map((s) => s.hit.id));
   const recents: Suggestion[] = [];
   for (const id of recent) {
     const hit = shown.has(id) ? undefined : search.hitFor(id);
     if (!hit) continue;
     shown.add(id);
-    recents.push({ hit, reason: 'recent' });
+    recents.push({ hit, reason: l10n.t('recent') });
   }
   return [
-    { label: 'Your position', items: mine },
-    { label: 'Recent', items: recents },
+    { label: l10n.t('Your position'), items: mine },
+    { label: l10n.t('Recent'), items: recents },
   ].filter((g) => g.items.length > 0);
 }

@@ -3,6 +3,7 @@
  * My Progress and the report show. Pure, so it is tested beside them in plain Node.
  */
 
+import * as l10n from '@vscode/l10n';
 import { percentDone, type WhatsNext } from './insights';
 import { escapeMarkdown } from './report/markdown';
 
@@ -29,14 +30,14 @@ export function statusLine(next: WhatsNext): StatusLine {
   const { current, nextStage, target, headline } = next;
   if (!current && !target) {
     return {
-      text: '$(milestone) DevOps: set your stage',
-      tooltip: 'DevOps Roadmap: choose your current stage to see your progress to the next one',
+      text: `$(milestone) ${l10n.t('DevOps: set your stage')}`,
+      tooltip: l10n.t('DevOps Roadmap: choose your current stage to see your progress to the next one'),
       markdown: [
-        '**DevOps Roadmap**',
-        'Choose your current stage to see your progress to the next one.',
-        '[Set my current stage](command:devopsRoadmap.setCurrentStage) · [My Progress](command:devopsRoadmap.showProgress)',
+        `**${l10n.t('DevOps Roadmap')}**`,
+        l10n.t('Choose your current stage to see your progress to the next one.'),
+        l10n.t('[Set my current stage](command:devopsRoadmap.setCurrentStage) · [My Progress](command:devopsRoadmap.showProgress)'),
       ].join('\n\n'),
-      label: 'DevOps Roadmap: choose your current stage',
+      label: l10n.t('DevOps Roadmap: choose your current stage'),
       command: 'devopsRoadmap.setCurrentStage',
     };
   }
@@ -44,32 +45,39 @@ export function statusLine(next: WhatsNext): StatusLine {
   const to = nextStage?.stage.shortTitle ?? target?.to.title ?? '';
   const percent = headline ? percentDone(headline) : undefined;
   const tooltip: string[] = [];
-  if (headline) tooltip.push(`${headline.to.title}: ${headline.practiced} of ${headline.total} skills practiced, ${headline.done} marked done.`);
-  else tooltip.push('You are at the top of the trunk.');
+  if (headline) tooltip.push(l10n.t('{0}: {1} of {2} skills practiced, {3} marked done.', headline.to.title, headline.practiced, headline.total, headline.done));
+  else tooltip.push(l10n.t('You are at the top of the trunk.'));
   if (target && target !== headline) {
-    tooltip.push(target.isNextStage ? 'It is also your target.' : `Your target, ${target.to.title}: ${target.have} of ${target.total} skills practiced or done.`);
+    tooltip.push(
+      target.isNextStage ? l10n.t('It is also your target.') : l10n.t('Your target, {0}: {1} of {2} skills practiced or done.', target.to.title, target.have, target.total),
+    );
   }
-  tooltip.push('Click for My Progress.');
+  tooltip.push(l10n.t('Click for My Progress.'));
   return {
     markdown: statusMarkdown(next),
-    text: `$(milestone) DevOps: ${[from, to].filter(Boolean).join(' → ')}${percent !== undefined ? ` ${percent}%` : ''}`,
+    text: `$(milestone) ${l10n.t('DevOps: {0}', [from, to].filter(Boolean).join(' → '))}${percent !== undefined ? ` ${percent}%` : ''}`,
     tooltip: tooltip.join(' '),
-    label: `DevOps Roadmap: ${[from, to].filter(Boolean).join(' to ')}${percent !== undefined ? `, ${percent} percent` : ''}`,
+    label: percent !== undefined ? l10n.t('DevOps Roadmap: {0}, {1} percent', fromTo(from, to), percent) : l10n.t('DevOps Roadmap: {0}', fromTo(from, to)),
     command: 'devopsRoadmap.showProgress',
   };
+}
+
+/** Joins where you are and where you go next: "Junior to Mid-level". */
+function fromTo(from: string, to: string): string {
+  return from && to ? l10n.t('{0} to {1}', from, to) : from || to;
 }
 
 /** "**Stage:** Junior DevOps Engineer", "**Next:** Mid-level … 5 of 12 skills (42%)", "**Target:** …", links. */
 function statusMarkdown(next: WhatsNext): string {
   const { current, nextStage, target } = next;
   const step = (s: { to: { title: string }; have: number; total: number; practiced: number; done: number }) =>
-    `${escapeMarkdown(s.to.title)}: ${s.have} of ${s.total} skills (${percentDone(s)}%): ${s.practiced} practiced, ${s.done} marked done`;
-  const lines = ['**DevOps Roadmap**'];
-  lines.push(`**Stage:** ${current ? escapeMarkdown(current.title) : 'not set'}`);
-  if (nextStage) lines.push(`**Next stage:** ${step(nextStage)}`);
-  else if (current) lines.push('**Next stage:** you are at the top of the trunk');
-  if (target) lines.push(`**Target:** ${target.isNextStage ? `${escapeMarkdown(target.to.title)} (your next stage)` : step(target)}`);
-  else lines.push('**Target:** not set ([choose one](command:devopsRoadmap.setTargetRole))');
-  lines.push('[$(pulse) Open My Progress](command:devopsRoadmap.showProgress)');
+    l10n.t('{0}: {1} of {2} skills ({3}%): {4} practiced, {5} marked done', escapeMarkdown(s.to.title), s.have, s.total, percentDone(s), s.practiced, s.done);
+  const lines = [`**${l10n.t('DevOps Roadmap')}**`];
+  lines.push(l10n.t('**Stage:** {0}', current ? escapeMarkdown(current.title) : l10n.t('not set')));
+  if (nextStage) lines.push(l10n.t('**Next stage:** {0}', step(nextStage)));
+  else if (current) lines.push(l10n.t('**Next stage:** you are at the top of the trunk'));
+  if (target) lines.push(l10n.t('**Target:** {0}', target.isNextStage ? l10n.t('{0} (your next stage)', escapeMarkdown(target.to.title)) : step(target)));
+  else lines.push(l10n.t('**Target:** not set ([choose one](command:devopsRoadmap.setTargetRole))'));
+  lines.push(`[$(pulse) ${l10n.t('Open My Progress')}](command:devopsRoadmap.showProgress)`);
   return lines.join('\n\n');
 }

@@ -5,6 +5,7 @@
  * in `MarkdownString`s.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Currency, LadderLevel, Stage } from './model';
 import type { Completion } from './progress';
 import { byPreference, formatSalary, formatSalaryShort, formatYears, salaryShown } from './format';
@@ -29,9 +30,8 @@ function allSalaries(ranges: Stage['salary'], preferred: Currency): string {
 
 /** "3 of 12 skills practiced, 2 marked done", or that none are yet. */
 export function completionInWords(c: Completion): string {
-  if (c.total === 0) return 'no skills listed';
-  const done = c.done > 0 ? `, ${c.done} marked done` : '';
-  return `${c.practiced} of ${c.total} skills practiced${done}`;
+  if (c.total === 0) return l10n.t('no skills listed');
+  return c.done > 0 ? l10n.t('{0} of {1} skills practiced, {2} marked done', c.practiced, c.total, c.done) : l10n.t('{0} of {1} skills practiced', c.practiced, c.total);
 }
 
 export interface StageHoverFacts {
@@ -46,14 +46,14 @@ export interface StageHoverFacts {
 /** The stage row's hover, as Markdown: every line a person reads before opening the page. */
 export function stageHoverMarkdown(f: StageHoverFacts): string {
   const { stage } = f;
-  const lines = [`**${escapeMarkdown(stage.title)}** · stage ${stage.order} of ${f.stageCount}`];
-  const mark = [f.isCurrent ? 'you are here' : '', f.isTarget ? 'your target' : ''].filter(Boolean).join(', ');
-  if (mark) lines.push(`_${mark[0].toUpperCase()}${mark.slice(1)}_`);
-  lines.push(`**Experience:** ${formatYears(stage.years)}`);
+  const lines = [`**${escapeMarkdown(stage.title)}** · ${l10n.t('stage {0} of {1}', stage.order, f.stageCount)}`];
+  const mark = f.isCurrent && f.isTarget ? l10n.t('You are here, your target') : f.isCurrent ? l10n.t('You are here') : f.isTarget ? l10n.t('Your target') : '';
+  if (mark) lines.push(`_${mark}_`);
+  lines.push(l10n.t('**Experience:** {0}', formatYears(stage.years)));
   const salaries = allSalaries(stage.salary, f.preferred);
-  if (salaries) lines.push(`**Salary:** ${salaries}`);
-  lines.push(`**Progress:** ${completionInWords(f.completion)}`);
-  if (stage.milestone) lines.push(`**Milestone:** ${escapeMarkdown(stage.milestone)}`);
+  if (salaries) lines.push(l10n.t('**Salary:** {0}', salaries));
+  lines.push(l10n.t('**Progress:** {0}', completionInWords(f.completion)));
+  if (stage.milestone) lines.push(l10n.t('**Milestone:** {0}', escapeMarkdown(stage.milestone)));
   // Two spaces would be a hard break; a blank line between lines reads the same in every theme.
   return lines.join('\n\n');
 }
@@ -64,10 +64,11 @@ export function levelHoverMarkdown(level: LadderLevel, roleTitle: string, prefer
   const shown = salaryShown(level.salary, preferred);
   if (shown)
     lines.push(
-      `**Salary:** ${escapeMarkdown(allSalaries(level.salary, preferred))}${shown.note ? ` _(${shown.note}: the source gives no ${preferred} figure for this level)_` : ''}`,
+      l10n.t('**Salary:** {0}', escapeMarkdown(allSalaries(level.salary, preferred))) +
+        (shown.note ? ` _(${l10n.t('{0}: the source gives no {1} figure for this level', shown.note, preferred)})_` : ''),
     );
-  if (level.years) lines.push(`**Experience:** ${formatYears(level.years)}`);
-  if (level.scope) lines.push(`**Scope:** ${escapeMarkdown(level.scope)}`);
+  if (level.years) lines.push(l10n.t('**Experience:** {0}', formatYears(level.years)));
+  if (level.scope) lines.push(l10n.t('**Scope:** {0}', escapeMarkdown(level.scope)));
   if (level.summary) lines.push(escapeMarkdown(level.summary));
   return lines.join('\n\n');
 }
