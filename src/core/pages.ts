@@ -12,7 +12,7 @@ import { byPreference, figuresOnlyNote, formatSalary, formatSalaryShort, formatY
 import * as l10n from '@vscode/l10n';
 import { roleFit, whatsNext, type Step } from './insights';
 import { TARGET_ROLE_KINDS, type UserProgress } from './userState';
-import { journeyView, levelView } from './portfolio/pageViews';
+import { badgeWord, journeyView, levelView } from './portfolio/pageViews';
 import { buildPlanView, projectViews, resourceViews, type PlanContext } from './plan/pages';
 import type { GapView, ProgressPage, Block, ChartPoint, ChartSeries, ChartView, LinkView, MoneyView, NodePage, OverviewNode, OverviewPage, Page, SkillView } from './pageModel';
 
@@ -469,7 +469,7 @@ export function buildProgressPage(ctx: PageContext, user: UserProgress): Progres
       matched: f.matched.map((m) => {
         const skill = index.get(m.id) as Skill | undefined;
         const level = skill && m.status === 'practiced' ? levelView(ctx.evidence, skill, index) : undefined;
-        return level ? `${m.title} (${level.level})` : m.title;
+        return level ? l10n.t('{0} ({1})', m.title, badgeWord(level.level)) : m.title;
       }),
       total: f.total,
     })),

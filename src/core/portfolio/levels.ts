@@ -4,6 +4,7 @@
  * the README); every boundary has a unit test. Pure: no `vscode`, no `node:*`.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Skill } from '../model';
 import type { Marks } from '../progress';
 import type { RepositoryRecord } from './ledger';
@@ -83,12 +84,26 @@ export interface LevelOptions {
   titleOf: (id: string) => string;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+/** Month names as functions, so each is looked up in the language of the moment. */
+const MONTHS = [
+  () => l10n.t('January'),
+  () => l10n.t('February'),
+  () => l10n.t('March'),
+  () => l10n.t('April'),
+  () => l10n.t('May'),
+  () => l10n.t('June'),
+  () => l10n.t('July'),
+  () => l10n.t('August'),
+  () => l10n.t('September'),
+  () => l10n.t('October'),
+  () => l10n.t('November'),
+  () => l10n.t('December'),
+];
 
 /** "March 2026" (UTC), the way the why sentences date things. */
 export function monthYear(iso: string): string {
   const d = new Date(iso);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return l10n.t('{0} {1}', MONTHS[d.getUTCMonth()](), d.getUTCFullYear());
 }
 
 function later(a: string | undefined, b: string | undefined): string | undefined {
@@ -107,13 +122,13 @@ function earlier(a: string | undefined, b: string | undefined): string | undefin
 function listWords(words: readonly string[], max = 3): string {
   const shown = words.slice(0, max);
   const rest = words.length - shown.length;
-  if (rest > 0) return `${shown.join(', ')} and ${rest} more`;
+  if (rest > 0) return l10n.t('{0} and {1} more', shown.join(', '), rest);
   if (shown.length <= 1) return shown.join('');
-  return `${shown.slice(0, -1).join(', ')} and ${shown[shown.length - 1]}`;
+  return l10n.t('{0} and {1}', shown.slice(0, -1).join(', '), shown[shown.length - 1]);
 }
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
+function repositories(n: number): string {
+  return n === 1 ? l10n.t('1 repository') : l10n.t('{0} repositories', n);
 }
 
 /** Every record's ids, indexed once, so each skill is a few map lookups per repository. */
@@ -232,23 +247,39 @@ export function evidenceLevel(skill: Skill, facts: SkillFacts, rusty: boolean): 
   return 'none';
 }
 
-const LEVEL_WORD: Record<Level, string> = { none: 'None', aware: 'Aware', practiced: 'Practiced', proficient: 'Proficient', expert: 'Expert' };
+/** The word a level is shown with ("Proficient"), in the language of the moment. */
+export function levelWord(level: Level): string {
+  switch (level) {
+    case 'none':
+      return l10n.t('None');
+    case 'aware':
+      return l10n.t('Aware');
+    case 'practiced':
+      return l10n.t('Practiced');
+    case 'proficient':
+      return l10n.t('Proficient');
+    case 'expert':
+      return l10n.t('Expert');
+  }
+}
 
-function evidenceWhy(skill: Skill, level: Level, facts: SkillFacts, titleOf: (id: string) => string): string {
-  const word = LEVEL_WORD[level];
-  if (level === 'none') return `${word}: no repository in your portfolio shows it yet.`;
+/** What the files say of a skill, after the level's word: "Terraform in 2 repositories, 14 of your commits". */
+function evidenceDetail(skill: Skill, level: Level, facts: SkillFacts, titleOf: (id: string) => string): string {
+  if (level === 'none') return l10n.t('no repository in your portfolio shows it yet');
   if (level === 'aware') {
-    if (facts.othersRepositories.length === 0) return `${word}: it shows only in test fixtures (${plural(facts.fixtureRepositories.length, 'repository', 'repositories')}).`;
-    return `${word}: ${listWords(facts.shown.map(titleOf))} in ${plural(facts.othersRepositories.length, 'repository', 'repositories')} where others wrote every commit on it.`;
+    if (facts.othersRepositories.length === 0) return l10n.t('it shows only in test fixtures ({0})', repositories(facts.fixtureRepositories.length));
+    return l10n.t('{0} in {1} where others wrote every commit on it', listWords(facts.shown.map(titleOf)), repositories(facts.othersRepositories.length));
   }
   const authored = facts.authoredRepositories.length;
   if (authored === 0) {
-    return `${word}: ${listWords(facts.shown.map(titleOf))} in ${plural(facts.unknownRepositories.length, 'repository', 'repositories')}; who wrote it is not known (git history not read).`;
+    return l10n.t('{0} in {1}; who wrote it is not known (git history not read)', listWords(facts.shown.map(titleOf)), repositories(facts.unknownRepositories.length));
   }
   // Depth practices you wrote say more than the technology's name; name them when there are some.
   const what = facts.depthAuthored.length > 0 ? facts.depthAuthored : facts.shown.filter((id) => skill.evidence.technologies.includes(id));
-  const when = facts.lastAuthored ? `, last in ${monthYear(facts.lastAuthored)}` : '';
-  return `${word}: ${listWords((what.length ? what : facts.shown).map(titleOf))} in ${plural(authored, 'repository', 'repositories')}, ${facts.yourCommits} of your commits${when}.`;
+  const names = listWords((what.length ? what : facts.shown).map(titleOf));
+  return facts.lastAuthored
+    ? l10n.t('{0} in {1}, {2} of your commits, last in {3}', names, repositories(authored), facts.yourCommits, monthYear(facts.lastAuthored))
+    : l10n.t('{0} in {1}, {2} of your commits', names, repositories(authored), facts.yourCommits);
 }
 
 /** A skill's level, its why, and the facts behind them. */
@@ -267,11 +298,10 @@ function judge(skill: Skill, records: readonly IndexedRecord[], marks: Marks, no
 }
 
 function withWhy(skill: Skill, judged: Judgement, titleOf: (id: string) => string): SkillLevel {
-  let why = evidenceWhy(skill, judged.evidenceLevel, judged.facts, titleOf);
-  if (judged.claim) {
-    const files = judged.evidenceLevel === 'none' ? 'no repository shows it yet' : why.slice(why.indexOf(':') + 2, -1);
-    why = `Practiced (your claim): you marked it done; ${files}.`;
-  }
+  const detail = evidenceDetail(skill, judged.evidenceLevel, judged.facts, titleOf);
+  const why = !judged.claim
+    ? l10n.t('{0}: {1}.', levelWord(judged.evidenceLevel), detail)
+    : l10n.t('Practiced (your claim): you marked it done; {0}.', judged.evidenceLevel === 'none' ? l10n.t('no repository shows it yet') : detail);
   return { ...judged, why };
 }
 

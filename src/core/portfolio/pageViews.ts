@@ -3,6 +3,7 @@
  * My Progress. Types for the page model and the functions that fill them. Pure.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Skill } from '../model';
 import type { RoadmapIndex } from '../roadmap';
 import type { EvidenceIndex } from '../progress';
@@ -62,7 +63,29 @@ export function journeyView(index: RoadmapIndex, levels: PortfolioLevels): Journ
  * rusty", "aware"), else the status as before ("done", "learning", "skipped", nothing).
  */
 export function skillBadge(status: 'practiced' | 'done' | 'learning' | 'skipped' | 'not-started', level: LevelView | undefined): string {
-  if (status === 'practiced' && level) return level.rusty ? `${level.level} · rusty` : level.level;
-  if (status === 'not-started' && level?.level === 'aware') return 'aware';
-  return status === 'not-started' ? '' : status;
+  if (status === 'practiced' && level) return level.rusty ? l10n.t('{0} · rusty', badgeWord(level.level)) : badgeWord(level.level);
+  if (status === 'not-started' && level?.level === 'aware') return badgeWord('aware');
+  return status === 'not-started' ? '' : badgeWord(status);
+}
+
+/** A badge's word, lower case as it reads after a row's title. */
+export function badgeWord(word: LevelView['level'] | 'done' | 'learning' | 'skipped'): string {
+  switch (word) {
+    case 'none':
+      return l10n.t('none');
+    case 'aware':
+      return l10n.t('aware');
+    case 'practiced':
+      return l10n.t('practiced');
+    case 'proficient':
+      return l10n.t('proficient');
+    case 'expert':
+      return l10n.t('expert');
+    case 'done':
+      return l10n.t('done');
+    case 'learning':
+      return l10n.t('learning');
+    case 'skipped':
+      return l10n.t('skipped');
+  }
 }
