@@ -28,7 +28,12 @@ describe('search: a role named exactly comes first, its levels next', () => {
     assert.deepEqual(ids('mlops', 5).slice(1), ['mlops-entry', 'mlops-senior', 'mlops-staff', 'mlops-head']);
     assert.equal(ids('platform')[0], 'platform-engineering');
     assert.equal(ids('ic')[0], 'track-ic');
-    assert.ok(ids('ic', 5).slice(1).every((id) => id.startsWith('ic-')), ids('ic', 5).join(', '));
+    assert.ok(
+      ids('ic', 5)
+        .slice(1)
+        .every((id) => id.startsWith('ic-')),
+      ids('ic', 5).join(', '),
+    );
   });
 
   it('"k8s" → Kubernetes first; "pre-commit" → the pre-commit tool first; a level asked for by name still wins', () => {

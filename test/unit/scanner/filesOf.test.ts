@@ -9,7 +9,8 @@ describe('ScanIndex.filesOf: every file behind the capped evidence', () => {
 
   it('lists all files of a technology and of a practice, where the result names only a few', async () => {
     const files: Record<string, string> = {};
-    for (let i = 0; i < 12; i++) files[`services/s${String(i).padStart(2, '0')}/Dockerfile`] = 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\n';
+    for (let i = 0; i < 12; i++)
+      files[`services/s${String(i).padStart(2, '0')}/Dockerfile`] = 'FROM golang:1.22 AS build\nRUN go build\nFROM alpine:3.20\nCOPY --from=build /app /app\n';
     files['README.md'] = '# nothing here\n';
     const index = await ScanIndex.create(new NodeFileSource(makeTree(files)));
     const docker = index.result().technologies.find((t) => t.id === 'docker')!;
