@@ -4,6 +4,7 @@
  * for reaching the next stage, with every assumption written out beside it. Pure arithmetic.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { RoadmapIndex } from '../roadmap';
 import type { Project } from './projects';
 
@@ -108,16 +109,50 @@ export function estimatePace(index: RoadmapIndex, projects: readonly Project[], 
   const assumptions: string[] = [];
   if (timeline) {
     assumptions.push(
-      `The articles give ${transition?.typical} for ${timeline.label}${transition?.accelerated ? ` (${transition.accelerated} when accelerated)` : ''}, counted from the start of the stage with every skill still to learn.`,
+      transition?.accelerated
+        ? l10n.t(
+            'The articles give {0} for {1} ({2} when accelerated), counted from the start of the stage with every skill still to learn.',
+            transition.typical ?? '',
+            timeline.label,
+            transition.accelerated,
+          )
+        : l10n.t('The articles give {0} for {1}, counted from the start of the stage with every skill still to learn.', transition?.typical ?? '', timeline.label),
     );
     assumptions.push(
-      `${open} of ${input.total} skills of ${to.title} are still open, so about ${Math.round(share * 100)}% of that time is left: ${round1((timeline.accelerated ?? timeline.typical).min * share)}–${round1(timeline.typical.max * share)} months.`,
+      l10n.t(
+        '{0} of {1} skills of {2} are still open, so about {3}% of that time is left: {4}–{5} months.',
+        open,
+        input.total,
+        to.title,
+        Math.round(share * 100),
+        round1((timeline.accelerated ?? timeline.typical).min * share),
+        round1(timeline.typical.max * share),
+      ),
     );
-  } else assumptions.push(`The articles give no timeline for ${from.title} → ${to.title}, so only your practice time counts.`);
+  } else assumptions.push(l10n.t('The articles give no timeline for {0} → {1}, so only your practice time counts.', from.title, to.title));
   assumptions.push(
-    `At ${input.hoursPerWeek} hours a week, the open skills take about ${hours.min}–${hours.max} hours of hands-on practice (each skill's share of the shortest practice project that builds it${unprojected > 0 ? `; ${HOURS_PER_UNPROJECTED_SKILL.min}–${HOURS_PER_UNPROJECTED_SKILL.max} hours for each of the ${unprojected} no project builds` : ''}): ${weeks.min}–${weeks.max} weeks.`,
+    unprojected > 0
+      ? l10n.t(
+          "At {0} hours a week, the open skills take about {1}–{2} hours of hands-on practice (each skill's share of the shortest practice project that builds it; {3}–{4} hours for each of the {5} no project builds): {6}–{7} weeks.",
+          input.hoursPerWeek,
+          hours.min,
+          hours.max,
+          HOURS_PER_UNPROJECTED_SKILL.min,
+          HOURS_PER_UNPROJECTED_SKILL.max,
+          unprojected,
+          weeks.min,
+          weeks.max,
+        )
+      : l10n.t(
+          "At {0} hours a week, the open skills take about {1}–{2} hours of hands-on practice (each skill's share of the shortest practice project that builds it): {3}–{4} weeks.",
+          input.hoursPerWeek,
+          hours.min,
+          hours.max,
+          weeks.min,
+          weeks.max,
+        ),
   );
-  assumptions.push('Each end of the range takes the longer of the two. Experience at work counts as well as projects; the figures are typical, not a promise.');
+  assumptions.push(l10n.t('Each end of the range takes the longer of the two. Experience at work counts as well as projects; the figures are typical, not a promise.'));
 
   return {
     from: { id: from.id, title: from.title },
