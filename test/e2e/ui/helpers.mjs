@@ -87,7 +87,7 @@ export async function typeInQuickPick(page, text, expect) {
   await poll(
     async () =>
       (await quickRows(page)
-        .filter({ hasText: /Your position|Recent|your current stage/ })
+        .filter({ hasText: /Your position|Recent|your current stage/, visible: true })
         .count()) === 0,
     {
       message: `the results for "${text}" (not the list shown before typing)`,
