@@ -4,7 +4,9 @@
  * the certification planner, pacing) and the job-advert page. Pure, tested in plain Node.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Certification, Skill } from '../model';
+import { monthYear } from '../portfolio/levels';
 import type { RoadmapIndex } from '../roadmap';
 import type { EvidenceIndex, Marks } from '../progress';
 import type { LinkView } from '../pageModel';
@@ -42,17 +44,18 @@ function skillLinks(index: RoadmapIndex, ids: readonly string[]): LinkView[] {
   return ids.map((id) => skillLink(index, id)).filter((l): l is LinkView => l !== undefined);
 }
 
-const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`);
+const list = (items: readonly string[]) => (items.length <= 1 ? items.join('') : l10n.t('{0} and {1}', items.slice(0, -1).join(', '), items[items.length - 1]));
 
 function statusText(index: RoadmapIndex, check: ProjectCheck): string {
   if (check.status === 'verified') {
     const names = list(check.verifiedIn.map((r) => r.name));
     const yours = check.verifiedIn.some((r) => r.authored === true);
-    return `Verified in ${names}${yours ? ', with your commits on the evidence' : ' (who wrote it is not known here)'}.`;
+    return yours ? l10n.t('Verified in {0}, with your commits on the evidence.', names) : l10n.t('Verified in {0} (who wrote it is not known here).', names);
   }
-  if (check.status === 'not-yours') return `${list(check.notYours.map((r) => r.name))} shows all of it, but git says other people wrote that evidence: build your own to count it.`;
+  if (check.status === 'not-yours')
+    return l10n.t('{0} shows all of it, but git says other people wrote that evidence: build your own to count it.', list(check.notYours.map((r) => r.name)));
   const missing = [...check.missing.technologies, ...check.missing.practices].map((id) => idTitle(index, id));
-  return check.closest ? `${check.closest.name} still lacks ${list(missing)}.` : `No repository shows it yet: it needs ${list(missing)}.`;
+  return check.closest ? l10n.t('{0} still lacks {1}.', check.closest.name, list(missing)) : l10n.t('No repository shows it yet: it needs {0}.', list(missing));
 }
 
 export function projectView(index: RoadmapIndex, check: ProjectCheck): ProjectView {
@@ -83,12 +86,9 @@ export function resourceViews(record: Skill | Certification): ResourceView[] | u
   return record.resources && record.resources.length > 0 ? record.resources.map((r) => ({ title: r.title, url: r.url })) : undefined;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-
 /** "2027-03-14" → "March 2027". */
 export function monthOf(isoDate: string): string {
-  const [year, month] = isoDate.split('-').map(Number);
-  return `${MONTHS[month - 1]} ${year}`;
+  return monthYear(isoDate);
 }
 
 /** My Progress's plan: three projects, the certification planner and the pacing estimate. */
@@ -99,7 +99,7 @@ export function buildPlanView(index: RoadmapIndex, evidence: EvidenceIndex, mark
   const target = position.targetRole ? (index.levelOwner(position.targetRole)?.id ?? position.targetRole) : undefined;
   const heading = [next.nextStage?.to.id, target].filter((id): id is string => id !== undefined);
   const notes: string[] = [];
-  if (!next.nextStage && !next.target) notes.push('Set your current stage or a target role: projects and certifications are chosen by the skills still missing for them.');
+  if (!next.nextStage && !next.target) notes.push(l10n.t('Set your current stage or a target role: projects and certifications are chosen by the skills still missing for them.'));
 
   let pacing: PlanView['pacing'];
   if (next.current && next.nextStage) {
@@ -117,15 +117,20 @@ export function buildPlanView(index: RoadmapIndex, evidence: EvidenceIndex, mark
       const latest = monthOf(pace.latest);
       pacing = {
         step: `${pace.from.title} → ${pace.to.title}`,
-        range: pace.days.max === 0 ? 'now: every skill of the next stage is practiced or done' : earliest === latest ? `around ${earliest}` : `between ${earliest} and ${latest}`,
+        range:
+          pace.days.max === 0
+            ? l10n.t('now: every skill of the next stage is practiced or done')
+            : earliest === latest
+              ? l10n.t('around {0}', earliest)
+              : l10n.t('between {0} and {1}', earliest, latest),
         earliest: pace.earliest,
         latest: pace.latest,
         hoursPerWeek: pace.hoursPerWeek,
         assumptions: pace.assumptions,
       };
-    } else if (!(plan.hoursPerWeek > 0)) notes.push('Pacing is off: set the hours a week you can give to practice (devopsRoadmap.plan.hoursPerWeek).');
-  } else if (next.current) notes.push('You are at the top of the trunk: there is no next stage to pace.');
-  else notes.push('Set your current stage to get a date range for the next one.');
+    } else if (!(plan.hoursPerWeek > 0)) notes.push(l10n.t('Pacing is off: set the hours a week you can give to practice (devopsRoadmap.plan.hoursPerWeek).'));
+  } else if (next.current) notes.push(l10n.t('You are at the top of the trunk: there is no next stage to pace.'));
+  else notes.push(l10n.t('Set your current stage to get a date range for the next one.'));
 
   return {
     projects: recommendProjects(checks, gaps, { heading }).map((r) => ({ ...projectView(index, r.check), closes: skillLinks(index, r.closes) })),
@@ -145,13 +150,15 @@ export function buildPlanView(index: RoadmapIndex, evidence: EvidenceIndex, mark
 }
 
 /** What the job page says after a window reload, when the advert itself is no longer at hand. */
-export const NO_ADVERT = 'The advert is not kept after the window reloads. Run “Compare with a Job Advert…” again on its text.';
+export function noAdvert(): string {
+  return l10n.t('The advert is not kept after the window reloads. Run “Compare with a Job Advert…” again on its text.');
+}
 
 /** The job-advert page: each requirement with its skills and status, and the lines not mapped. */
 export function buildJobPage(index: RoadmapIndex, matcher: AdvertMatcher, text: string | undefined, evidence: EvidenceIndex, marks: Marks, multiRoot: boolean): JobPage {
-  const title = 'Job advert compared with your evidence';
+  const title = l10n.t('Job advert compared with your evidence');
   if (text === undefined)
-    return { page: 'job', title, requirements: [], unmatched: [], counts: { evidenced: 0, marked: 0, missing: 0 }, truncated: false, showFolders: multiRoot, empty: NO_ADVERT };
+    return { page: 'job', title, requirements: [], unmatched: [], counts: { evidenced: 0, marked: 0, missing: 0 }, truncated: false, showFolders: multiRoot, empty: noAdvert() };
   const report = compareAdvert(index, matcher, text, evidence, marks);
   const count = (s: string) => report.requirements.filter((r) => r.status === s).length;
   return {
@@ -171,6 +178,6 @@ export function buildJobPage(index: RoadmapIndex, matcher: AdvertMatcher, text: 
     counts: { evidenced: count('evidenced'), marked: count('marked'), missing: count('missing') },
     truncated: report.truncated,
     showFolders: multiRoot,
-    empty: report.requirements.length === 0 && report.unmatched.length === 0 ? 'The advert has no lines to compare.' : undefined,
+    empty: report.requirements.length === 0 && report.unmatched.length === 0 ? l10n.t('The advert has no lines to compare.') : undefined,
   };
 }

@@ -4,7 +4,7 @@ import { readRoadmapFile } from '../../../src/core/roadmapFile';
 import { EvidenceIndex } from '../../../src/core/progress';
 import { buildPage, buildProgressPage, type PageContext } from '../../../src/core/pages';
 import { emptyProgress } from '../../../src/core/userState';
-import { buildJobPage, createAdvertMatcher, loadProjects, monthOf, NO_ADVERT, repositoryFromScan, type PlanContext } from '../../../src/core/plan';
+import { buildJobPage, createAdvertMatcher, loadProjects, monthOf, noAdvert, repositoryFromScan, type PlanContext } from '../../../src/core/plan';
 import type { NodePage, ProgressPage } from '../../../src/core/pageModel';
 import type { ScanFindings } from '../../../src/core/detection';
 
@@ -91,6 +91,6 @@ describe('the job page', () => {
   });
 
   it('says how to get the comparison back after a reload', () => {
-    assert.equal(buildJobPage(index, matcher, undefined, evidence, {}, false).empty, NO_ADVERT);
+    assert.equal(buildJobPage(index, matcher, undefined, evidence, {}, false).empty, noAdvert());
   });
 });
