@@ -7,6 +7,7 @@
  * No style attributes (the CSP allows none): classes, SVG attributes and CSSOM properties.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { OverviewPage } from '../../src/shared/protocol';
 import { h, svg } from '../dom';
 import { firstView, fitView, panBy, reveal, zoomAt, ZOOM, type Size, type View } from './overviewCamera';
@@ -42,7 +43,7 @@ export function renderOverview(page: OverviewPage, navigate: (id: string) => voi
     {
       class: 'ov-picture',
       role: 'group',
-      'aria-label': `Career tree: ${page.nodes.length} roles, from the first stage down; each box opens its page`,
+      'aria-label': l10n.t('Career tree: {0} roles, from the first stage down; each box opens its page', page.nodes.length),
       'data-testid': 'overview-picture',
     },
     world,
@@ -159,10 +160,10 @@ export function renderOverview(page: OverviewPage, navigate: (id: string) => voi
       h(
         'div',
         { class: 'ov-tools' },
-        button('Zoom out', '−', zoomOut, 'overview-zoom-out'),
+        button(l10n.t('Zoom out'), '−', zoomOut, 'overview-zoom-out'),
         zoomLabel,
-        button('Zoom in', '+', zoomIn, 'overview-zoom-in'),
-        button('Fit the whole tree in view', 'Fit', fit, 'overview-fit'),
+        button(l10n.t('Zoom in'), '+', zoomIn, 'overview-zoom-in'),
+        button(l10n.t('Fit the whole tree in view'), l10n.t('Fit'), fit, 'overview-fit'),
       ),
     ),
     legend(page),
@@ -170,7 +171,7 @@ export function renderOverview(page: OverviewPage, navigate: (id: string) => voi
     h(
       'p',
       { class: 'ov-keys' },
-      'Tab moves between boxes and Enter opens one. + and − zoom, the arrow keys move the picture, Fit shows all of it; or drag and use the mouse wheel.',
+      l10n.t('Tab moves between boxes and Enter opens one. + and − zoom, the arrow keys move the picture, Fit shows all of it; or drag and use the mouse wheel.'),
     ),
   );
   article.addEventListener('keydown', (event) => {

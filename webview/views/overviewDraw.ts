@@ -4,11 +4,17 @@
  * legend and the hover card. No listeners here; `overview.ts` makes it move and respond.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { OverviewNode, OverviewPage } from '../../src/shared/protocol';
 import { h, svg } from '../dom';
 import { BOX, estimateWidth, roundedPath, type BoxLayout, type Measure, type OverviewLayout } from './overviewLayout';
 
-const KIND: Record<OverviewNode['group'], string> = { trunk: 'career stage', branch: 'specialisation', track: 'career track' };
+/** Functions, so each word is read when drawn (after the bundle is configured). */
+const KIND: Record<OverviewNode['group'], () => string> = {
+  trunk: () => l10n.t('career stage'),
+  branch: () => l10n.t('specialisation'),
+  track: () => l10n.t('career track'),
+};
 
 /** Text widths in the webview's own font, so titles wrap where the browser will break them. */
 export function canvasMeasure(): Measure {
@@ -22,16 +28,21 @@ export function canvasMeasure(): Measure {
 }
 
 function skillsText(node: OverviewNode): string {
-  return node.skills ? `${node.skills.have} of ${node.skills.total} skills practiced or done (${Math.round(node.progress * 100)}%)` : 'no skill list of its own';
+  return node.skills
+    ? l10n.t('{0} of {1} skills practiced or done ({2}%)', node.skills.have, node.skills.total, Math.round(node.progress * 100))
+    : l10n.t('no skill list of its own');
 }
 
 /** What a box shows, in the order it shows it: its badge, title, salary line and skill count. */
 function visibleText(node: OverviewNode, page: OverviewPage, lines: readonly string[]): string[] {
-  return [badgeOf(node, page), lines.join(' '), salaryLine(node), node.skills ? `${node.skills.have}/${node.skills.total}` : 'No skill list'].filter((t): t is string => !!t);
+  return [badgeOf(node, page), lines.join(' '), salaryLine(node), node.skills ? `${node.skills.have}/${node.skills.total}` : l10n.t('No skill list')].filter(
+    (t): t is string => !!t,
+  );
 }
 
 function salaryLine(node: OverviewNode): string {
-  return node.salary ? `${node.salary}${node.salaryNote ? ` · ${node.salaryNote.replace(' figures', '')}` : ''}` : 'No salary figures';
+  // "UK figures only" reads "UK only" in a box; a translated note is shown whole.
+  return node.salary ? `${node.salary}${node.salaryNote ? ` · ${node.salaryNote.replace(' figures', '')}` : ''}` : l10n.t('No salary figures');
 }
 
 /**
@@ -40,18 +51,18 @@ function salaryLine(node: OverviewNode): string {
  */
 function nameOf(node: OverviewNode, page: OverviewPage, lines: readonly string[]): string {
   const details = [
-    KIND[node.group],
+    KIND[node.group](),
     node.salaryNote,
     node.years,
     skillsText(node),
-    page.target?.id === node.id && page.target.title !== node.title && `your target: ${page.target.title}`,
+    page.target?.id === node.id && page.target.title !== node.title && l10n.t('your target: {0}', page.target.title),
   ].filter(Boolean);
   return `${visibleText(node, page, lines).join(' ')}. ${details.join(', ')}`;
 }
 
 function badgeOf(node: OverviewNode, page: OverviewPage): string | undefined {
-  if (page.current === node.id) return page.target?.id === node.id ? 'You are here · Target' : 'You are here';
-  if (page.target?.id === node.id) return 'Target';
+  if (page.current === node.id) return page.target?.id === node.id ? l10n.t('You are here · Target') : l10n.t('You are here');
+  if (page.target?.id === node.id) return l10n.t('Target');
   return undefined;
 }
 
@@ -95,7 +106,7 @@ export function drawBox(node: OverviewNode, box: BoxLayout, page: OverviewPage, 
       svg('text', { class: 'ov-meta', x: box.width - BOX.padding, y, 'text-anchor': 'end' }, `${node.skills.have}/${node.skills.total}`),
     );
   } else {
-    g.append(svg('text', { class: 'ov-meta faint', x: BOX.padding, y }, 'No skill list'));
+    g.append(svg('text', { class: 'ov-meta faint', x: BOX.padding, y }, l10n.t('No skill list')));
   }
   return g;
 }
@@ -135,18 +146,21 @@ export function legend(page: OverviewPage): HTMLElement {
   const item = (sample: SVGElement, text: string) => h('li', {}, sample, text);
   return h(
     'ul',
-    { class: 'ov-legend', 'aria-label': 'Legend' },
+    { class: 'ov-legend', 'aria-label': l10n.t('Legend') },
     item(
       swatch(svg('rect', { class: 'ov-bar-track', x: 1, y: 4, width: 26, height: 7, rx: 2 }), svg('rect', { class: 'ov-bar-fill', x: 1, y: 4, width: 16, height: 7, rx: 2 })),
-      'Skills you practice (found in your workspace) or marked done',
+      l10n.t('Skills you practice (found in your workspace) or marked done'),
     ),
-    item(swatch(svg('rect', { class: 'ov-box sample group-trunk', x: 1, y: 1, width: 26, height: 12, rx: 3 })), 'Career stage'),
-    item(swatch(svg('rect', { class: 'ov-box sample group-branch', x: 1, y: 1, width: 26, height: 12, rx: 3 })), 'Specialisation'),
-    item(swatch(svg('rect', { class: 'ov-box sample group-track', x: 1, y: 1, width: 26, height: 12, rx: 3 })), 'Career track'),
-    item(swatch(svg('rect', { class: 'ov-badge', x: 1, y: 2, width: 26, height: 10, rx: 2 })), page.current ? 'You are here' : 'You are here (set your current stage)'),
+    item(swatch(svg('rect', { class: 'ov-box sample group-trunk', x: 1, y: 1, width: 26, height: 12, rx: 3 })), l10n.t('Career stage')),
+    item(swatch(svg('rect', { class: 'ov-box sample group-branch', x: 1, y: 1, width: 26, height: 12, rx: 3 })), l10n.t('Specialisation')),
+    item(swatch(svg('rect', { class: 'ov-box sample group-track', x: 1, y: 1, width: 26, height: 12, rx: 3 })), l10n.t('Career track')),
+    item(
+      swatch(svg('rect', { class: 'ov-badge', x: 1, y: 2, width: 26, height: 10, rx: 2 })),
+      page.current ? l10n.t('You are here') : l10n.t('You are here (set your current stage)'),
+    ),
     item(
       swatch(svg('path', { class: 'ov-edge on-path', d: 'M 1 7 L 27 7' })),
-      page.target ? `Path to your target: ${page.target.title}` : 'Path to your target (set a target role)',
+      page.target ? l10n.t('Path to your target: {0}', page.target.title) : l10n.t('Path to your target (set a target role)'),
     ),
   );
 }
@@ -155,12 +169,16 @@ export function legend(page: OverviewPage): HTMLElement {
 export function cardFor(node: OverviewNode, page: OverviewPage): HTMLElement[] {
   const lines = [
     h('strong', {}, node.title),
-    h('span', { class: 'ov-card-kind' }, KIND[node.group]),
-    h('span', {}, node.salary ? `Salary: ${node.salary}${node.salaryNote ? ` (${node.salaryNote})` : ''}` : 'No salary figures in the sources'),
-    node.years ? h('span', {}, `Experience: ${node.years}`) : null,
-    h('span', {}, `Progress: ${skillsText(node)}`),
-    page.current === node.id ? h('span', {}, 'You are here') : null,
-    page.target?.id === node.id ? h('span', {}, `Your target: ${page.target.title}`) : null,
+    h('span', { class: 'ov-card-kind' }, KIND[node.group]()),
+    h(
+      'span',
+      {},
+      node.salary ? (node.salaryNote ? l10n.t('Salary: {0} ({1})', node.salary, node.salaryNote) : l10n.t('Salary: {0}', node.salary)) : l10n.t('No salary figures in the sources'),
+    ),
+    node.years ? h('span', {}, l10n.t('Experience: {0}', node.years)) : null,
+    h('span', {}, l10n.t('Progress: {0}', skillsText(node))),
+    page.current === node.id ? h('span', {}, l10n.t('You are here')) : null,
+    page.target?.id === node.id ? h('span', {}, l10n.t('Your target: {0}', page.target.title)) : null,
   ];
   return lines.filter((l): l is HTMLElement => l !== null);
 }
