@@ -6,6 +6,7 @@
  * unit tests drive this module in a DOM of their own.
  */
 
+import * as l10n from '@vscode/l10n';
 import { html, render, type TemplateResult } from 'lit-html';
 import { guard } from 'lit-html/directives/guard.js';
 import type { MarkChoice, Page, WebviewMessage } from '../src/shared/protocol';
@@ -47,9 +48,9 @@ export function actionsFor(post: (message: WebviewMessage) => void): NodeActions
 
 /** Back and Forward, above every page (Alt+←/→ are the host's keybindings, so they work from the tree too). */
 function historyBar(history: HistoryState, post: (message: WebviewMessage) => void): TemplateResult {
-  return html`<nav class="history-bar" aria-label="Page history">
-    ${button('Back', () => post({ type: 'goBack' }), { icon: 'arrow-left', appearance: 'icon', title: 'Back (Alt+Left)', disabled: !history.canGoBack, testId: 'back' })}
-    ${button('Forward', () => post({ type: 'goForward' }), { icon: 'arrow-right', appearance: 'icon', title: 'Forward (Alt+Right)', disabled: !history.canGoForward, testId: 'forward' })}
+  return html`<nav class="history-bar" aria-label=${l10n.t('Page history')}>
+    ${button(l10n.t('Back'), () => post({ type: 'goBack' }), { icon: 'arrow-left', appearance: 'icon', title: l10n.t('Back (Alt+Left)'), disabled: !history.canGoBack, testId: 'back' })}
+    ${button(l10n.t('Forward'), () => post({ type: 'goForward' }), { icon: 'arrow-right', appearance: 'icon', title: l10n.t('Forward (Alt+Right)'), disabled: !history.canGoForward, testId: 'forward' })}
   </nav>`;
 }
 
@@ -68,7 +69,7 @@ function view(page: Page, actions: NodeActions): TemplateResult {
     case 'job':
       return renderJob(page, actions);
     default:
-      return html`<p class="missing">“${page.id}” is no longer in the roadmap.</p>`;
+      return html`<p class="missing">${l10n.t('“{0}” is no longer in the roadmap.', page.id)}</p>`;
   }
 }
 

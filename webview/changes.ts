@@ -5,6 +5,7 @@
  * page's heading, and that is read instead.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { JobPage, NodePage, Page, ProgressPage, SkillView } from '../src/shared/protocol';
 
 /** The page a message shows, as one key: two pages with the same key are the same page, updated. */
@@ -13,7 +14,12 @@ export function pageKey(page: Page): string {
 }
 
 function markText(skill: SkillView): string {
-  return skill.mark ? `marked ${skill.mark}` : 'mark cleared';
+  return skill.mark ? markedText(skill.mark) : l10n.t('mark cleared');
+}
+
+/** "marked done", one message per mark. */
+function markedText(mark: string): string {
+  return mark === 'done' ? l10n.t('marked done') : mark === 'learning' ? l10n.t('marked learning') : mark === 'skipped' ? l10n.t('marked skipped') : mark;
 }
 
 function skillChanges(before: readonly SkillView[], after: readonly SkillView[]): string[] {
@@ -22,9 +28,10 @@ function skillChanges(before: readonly SkillView[], after: readonly SkillView[])
   for (const skill of after) {
     const was = old.get(skill.id);
     if (!was) continue;
-    if (was.mark !== skill.mark) out.push(`${skill.title} ${markText(skill)}.`);
-    if (was.note !== skill.note) out.push(skill.note ? (was.note ? `Note on ${skill.title} changed.` : `Note added to ${skill.title}.`) : `Note on ${skill.title} removed.`);
-    if (was.mark === skill.mark && was.status !== skill.status && skill.status === 'practiced') out.push(`${skill.title} is now practiced.`);
+    if (was.mark !== skill.mark) out.push(l10n.t('{0} {1}.', skill.title, markText(skill)));
+    if (was.note !== skill.note)
+      out.push(skill.note ? (was.note ? l10n.t('Note on {0} changed.', skill.title) : l10n.t('Note added to {0}.', skill.title)) : l10n.t('Note on {0} removed.', skill.title));
+    if (was.mark === skill.mark && was.status !== skill.status && skill.status === 'practiced') out.push(l10n.t('{0} is now practiced.', skill.title));
   }
   return out;
 }
@@ -34,31 +41,31 @@ function nodeChanges(before: NodePage, after: NodePage): string[] {
   const was = before.position;
   const now = after.position;
   if (was && now) {
-    if (was.isCurrent !== now.isCurrent) out.push(now.isCurrent ? `${after.title} is your current stage.` : `${after.title} is no longer your current stage.`);
-    if (was.isTarget !== now.isTarget) out.push(now.isTarget ? `${after.title} is your target.` : `${after.title} is no longer your target.`);
+    if (was.isCurrent !== now.isCurrent) out.push(now.isCurrent ? l10n.t('{0} is your current stage.', after.title) : l10n.t('{0} is no longer your current stage.', after.title));
+    if (was.isTarget !== now.isTarget) out.push(now.isTarget ? l10n.t('{0} is your target.', after.title) : l10n.t('{0} is no longer your target.', after.title));
   }
   const p = after.progress;
   if (p && out.length > 0 && (before.progress?.practiced !== p.practiced || before.progress?.done !== p.done)) {
-    out.push(`${p.practiced} of ${p.total} practiced${p.done ? `, ${p.done} done` : ''}.`);
+    out.push(p.done ? l10n.t('{0} of {1} practiced, {2} done.', p.practiced, p.total, p.done) : l10n.t('{0} of {1} practiced.', p.practiced, p.total));
   }
   return out;
 }
 
 function progressChanges(before: ProgressPage, after: ProgressPage): string[] {
   const out: string[] = [];
-  if (before.current?.id !== after.current?.id) out.push(after.current ? `Current stage: ${after.current.title}.` : 'Current stage cleared.');
-  if (before.target?.id !== after.target?.id) out.push(after.target ? `Target: ${after.target.title}.` : 'Target cleared.');
+  if (before.current?.id !== after.current?.id) out.push(after.current ? l10n.t('Current stage: {0}.', after.current.title) : l10n.t('Current stage cleared.'));
+  if (before.target?.id !== after.target?.id) out.push(after.target ? l10n.t('Target: {0}.', after.target.title) : l10n.t('Target cleared.'));
   const old = new Map(before.gaps.map((g) => [g.title, g] as const));
   for (const gap of after.gaps) {
     const was = old.get(gap.title);
     if (!was) continue;
     const gone = was.missing.filter((m) => !gap.missing.some((n) => n.skill.id === m.skill.id));
-    for (const m of gone) out.push(`${m.skill.title} is no longer missing.`);
+    for (const m of gone) out.push(l10n.t('{0} is no longer missing.', m.skill.title));
     for (const m of gap.missing) {
       const prior = was.missing.find((n) => n.skill.id === m.skill.id);
-      if (prior && prior.status !== m.status) out.push(`${m.skill.title} ${m.status === 'not-started' ? 'mark cleared' : `marked ${m.status}`}.`);
+      if (prior && prior.status !== m.status) out.push(l10n.t('{0} {1}.', m.skill.title, m.status === 'not-started' ? l10n.t('mark cleared') : markedText(m.status)));
     }
-    if (was.have !== gap.have) out.push(`${gap.title}: ${gap.have} of ${gap.total} skills practiced or done.`);
+    if (was.have !== gap.have) out.push(l10n.t('{0}: {1} of {2} skills practiced or done.', gap.title, gap.have, gap.total));
   }
   return out;
 }
@@ -67,10 +74,17 @@ function progressChanges(before: ProgressPage, after: ProgressPage): string[] {
 function jobChanges(before: JobPage, after: JobPage): string {
   const lines = (p: JobPage) => [...p.requirements.map((r) => r.text), '', ...p.unmatched].join('\n');
   const c = after.counts;
-  if (lines(before) !== lines(after)) return `Compared ${c.evidenced + c.marked + c.missing} requirements: ${c.evidenced} evidenced, ${c.marked} marked, ${c.missing} missing.`;
+  if (lines(before) !== lines(after))
+    return l10n.t('Compared {0} requirements: {1} evidenced, {2} marked, {3} missing.', c.evidenced + c.marked + c.missing, c.evidenced, c.marked, c.missing);
   return after.requirements
     .filter((r, i) => before.requirements[i]?.status !== r.status)
-    .map((r) => `“${r.text}” is now ${r.status}.`)
+    .map((r) =>
+      r.status === 'evidenced'
+        ? l10n.t('“{0}” is now evidenced.', r.text)
+        : r.status === 'marked'
+          ? l10n.t('“{0}” is now marked.', r.text)
+          : l10n.t('“{0}” is now missing.', r.text),
+    )
     .join(' ');
 }
 
