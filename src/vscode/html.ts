@@ -3,6 +3,8 @@
  * policy: scripts only by a fresh nonce, no inline handlers, no remote sources.
  */
 
+import * as l10n from '@vscode/l10n';
+
 export interface WebviewHtmlInput {
   /** `webview.cspSource`: the only origin styles, fonts and images may come from. */
   cspSource: string;
@@ -46,9 +48,13 @@ export function contentSecurityPolicy(cspSource: string, nonce: string): string 
  * What the panel shows until its first page is drawn (the host may still be loading the roadmap): the
  * page's outline in grey, at once, in the HTML itself, so a new panel is never blank.
  */
-const SKELETON = `<div class="skeleton" aria-hidden="true"><div class="sk sk-crumb"></div><div class="sk sk-eyebrow"></div><div class="sk sk-title"></div><div class="sk sk-line"></div><div class="sk sk-line sk-short"></div><div class="sk sk-block"></div></div><p class="loading">Loading…</p>`;
+const SKELETON = `<div class="skeleton" aria-hidden="true"><div class="sk sk-crumb"></div><div class="sk sk-eyebrow"></div><div class="sk sk-title"></div><div class="sk sk-line"></div><div class="sk sk-line sk-short"></div><div class="sk sk-block"></div></div>`;
 
 const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+// The page's own words through @vscode/l10n, which activation gives the bundle (`vscode.l10n.t` would
+// bring in `vscode`, which the unit tests of this file do not have).
+const loading = () => `<p class="loading">${escapeAttr(l10n.t('Loading…'))}</p>`;
 
 export function renderWebviewHtml(input: WebviewHtmlInput): string {
   const nonce = input.nonce ?? createNonce();
@@ -61,10 +67,10 @@ export function renderWebviewHtml(input: WebviewHtmlInput): string {
 <meta property="csp-nonce" content="${nonce}">
 <link rel="stylesheet" href="${escapeAttr(input.codiconsUri)}">
 <link rel="stylesheet" href="${escapeAttr(input.styleUri)}">
-<title>DevOps Roadmap</title>
+<title>${escapeAttr(l10n.t('DevOps Roadmap'))}</title>
 </head>
 <body>
-<main id="app" aria-busy="true">${SKELETON}</main>
+<main id="app" aria-busy="true">${SKELETON}${loading()}</main>
 ${input.initialPage === undefined ? '' : `<script type="application/json" id="initial-page">${jsonForHtml(input.initialPage)}</script>\n`}${input.l10nBundle === undefined ? '' : `<script type="application/json" id="l10n-bundle">${jsonForHtml(input.l10nBundle)}</script>\n`}<script type="module" nonce="${nonce}" src="${escapeAttr(input.scriptUri)}"></script>
 </body>
 </html>`;
