@@ -5,6 +5,8 @@
  * test checks that every practice id of the spec has a title here.
  */
 
+import * as l10n from '@vscode/l10n';
+
 /** What the core reads of one folder's scan (the spec's `ScanResult` has these fields and more). */
 export interface ScanFindings {
   readonly technologies: readonly { readonly id: string; readonly evidence: readonly string[]; readonly fileCount: number; readonly fixtureOnly: boolean }[];
@@ -17,41 +19,41 @@ export interface FolderFindings {
   result: ScanFindings;
 }
 
-/** How people name each practice, for the views (the ids stay the contract). */
-const PRACTICE_TITLES: Readonly<Record<string, string>> = {
-  'terraform-modules': 'Terraform modules',
-  'terraform-remote-state': 'Terraform remote state',
-  'terraform-workspaces': 'Terraform workspaces',
-  'docker-multi-stage': 'Multi-stage Docker builds',
-  'image-scanning': 'Container image scanning',
-  'k8s-rbac': 'Kubernetes RBAC',
-  'k8s-network-policy': 'Kubernetes network policies',
-  'k8s-operators': 'Kubernetes operators and CRDs',
-  'k8s-autoscaling': 'Kubernetes autoscaling',
-  'helm-chart-authoring': 'Helm chart authoring',
-  'ci-matrix': 'CI build matrix',
-  'ci-reusable-pipelines': 'Reusable CI pipelines',
-  'ci-caching': 'CI caching',
-  'progressive-delivery': 'Progressive delivery (canary, blue-green)',
-  'prometheus-alerting': 'Prometheus alerting rules',
-  'dashboards-as-code': 'Dashboards as code',
-  'slo-definitions': 'SLO definitions',
-  'secrets-management': 'Secrets management',
-  'policy-as-code': 'Policy as code',
-  'sast-in-ci': 'Static analysis in CI',
-  'dependency-updates': 'Automated dependency updates',
-  sbom: 'Software bill of materials',
-  'iac-scanning': 'Infrastructure-as-code scanning',
-  gitops: 'GitOps delivery',
-  'config-management': 'Configuration management',
-  'ml-pipelines': 'ML pipelines',
-  'model-serving': 'Model serving',
-  'gpu-workloads': 'GPU workloads',
-  'chaos-experiments': 'Chaos experiments',
-  'load-testing': 'Load testing',
-  'cost-estimation': 'Cost estimation',
-  'service-catalog': 'Service catalog',
-  'golden-path-templates': 'Golden-path templates',
+/** How people name each practice, for the views (the ids stay the contract); read when asked, in the language of the moment. */
+const PRACTICE_TITLES: Readonly<Record<string, () => string>> = {
+  'terraform-modules': () => l10n.t('Terraform modules'),
+  'terraform-remote-state': () => l10n.t('Terraform remote state'),
+  'terraform-workspaces': () => l10n.t('Terraform workspaces'),
+  'docker-multi-stage': () => l10n.t('Multi-stage Docker builds'),
+  'image-scanning': () => l10n.t('Container image scanning'),
+  'k8s-rbac': () => l10n.t('Kubernetes RBAC'),
+  'k8s-network-policy': () => l10n.t('Kubernetes network policies'),
+  'k8s-operators': () => l10n.t('Kubernetes operators and CRDs'),
+  'k8s-autoscaling': () => l10n.t('Kubernetes autoscaling'),
+  'helm-chart-authoring': () => l10n.t('Helm chart authoring'),
+  'ci-matrix': () => l10n.t('CI build matrix'),
+  'ci-reusable-pipelines': () => l10n.t('Reusable CI pipelines'),
+  'ci-caching': () => l10n.t('CI caching'),
+  'progressive-delivery': () => l10n.t('Progressive delivery (canary, blue-green)'),
+  'prometheus-alerting': () => l10n.t('Prometheus alerting rules'),
+  'dashboards-as-code': () => l10n.t('Dashboards as code'),
+  'slo-definitions': () => l10n.t('SLO definitions'),
+  'secrets-management': () => l10n.t('Secrets management'),
+  'policy-as-code': () => l10n.t('Policy as code'),
+  'sast-in-ci': () => l10n.t('Static analysis in CI'),
+  'dependency-updates': () => l10n.t('Automated dependency updates'),
+  sbom: () => l10n.t('Software bill of materials'),
+  'iac-scanning': () => l10n.t('Infrastructure-as-code scanning'),
+  gitops: () => l10n.t('GitOps delivery'),
+  'config-management': () => l10n.t('Configuration management'),
+  'ml-pipelines': () => l10n.t('ML pipelines'),
+  'model-serving': () => l10n.t('Model serving'),
+  'gpu-workloads': () => l10n.t('GPU workloads'),
+  'chaos-experiments': () => l10n.t('Chaos experiments'),
+  'load-testing': () => l10n.t('Load testing'),
+  'cost-estimation': () => l10n.t('Cost estimation'),
+  'service-catalog': () => l10n.t('Service catalog'),
+  'golden-path-templates': () => l10n.t('Golden-path templates'),
 };
 
 /** Every practice id that has a title (for the test that keeps this table and the spec together). */
@@ -59,5 +61,5 @@ export const TITLED_PRACTICES: readonly string[] = Object.keys(PRACTICE_TITLES);
 
 /** A person's name for a practice id, or undefined for any other id. */
 export function practiceTitle(id: string): string | undefined {
-  return Object.hasOwn(PRACTICE_TITLES, id) ? PRACTICE_TITLES[id] : undefined;
+  return Object.hasOwn(PRACTICE_TITLES, id) ? PRACTICE_TITLES[id]() : undefined;
 }
