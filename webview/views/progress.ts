@@ -23,6 +23,9 @@ const markYourself = () => l10n.t('No file can show the skills marked "mark it y
 
 const STATUS_TEXT: Record<string, () => string> = { learning: () => l10n.t('learning'), skipped: () => l10n.t('skipped') };
 
+/** A mark kept from a skill no longer in the roadmap, in words. */
+const MARK_WORD: Record<string, () => string> = { done: () => l10n.t('done'), learning: () => l10n.t('learning'), skipped: () => l10n.t('skipped') };
+
 /** Enter and Space activate an svg row the way they activate a button. */
 function onKey(action: () => void) {
   return (event: KeyboardEvent) => {
@@ -131,7 +134,7 @@ export function renderProgress(page: ProgressPage, actions: ProgressActions): Te
         ? html`<section data-testid="orphaned">
             <h2>${l10n.t('Marks kept from skills no longer in the roadmap')}</h2>
             <ul>
-              ${page.orphaned.map((o) => html`<li>${o.id}${o.mark ? ` (${o.mark})` : ''}${o.note ? `: ${o.note}` : ''}</li>`)}
+              ${page.orphaned.map((o) => html`<li>${o.id}${o.mark ? ` (${MARK_WORD[o.mark]?.() ?? o.mark})` : ''}${o.note ? `: ${o.note}` : ''}</li>`)}
             </ul>
           </section>`
         : nothing

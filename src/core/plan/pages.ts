@@ -64,7 +64,7 @@ export function projectView(index: RoadmapIndex, check: ProjectCheck): ProjectVi
     id: p.id,
     title: p.title,
     summary: p.summary,
-    hours: p.hours.min === p.hours.max ? `${p.hours.min} hours` : `${p.hours.min}–${p.hours.max} hours`,
+    hours: p.hours.min === p.hours.max ? l10n.t('{0} hours', p.hours.min) : l10n.t('{0}–{1} hours', p.hours.min, p.hours.max),
     steps: [...p.steps],
     skills: skillLinks(index, p.skills),
     requires: [...p.requires.technologies, ...p.requires.practices].map((id) => idTitle(index, id)),
