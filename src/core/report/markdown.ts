@@ -3,6 +3,7 @@
  * paths, titles) is escaped so that it renders literally. Pure.
  */
 
+import * as l10n from '@vscode/l10n';
 import { practiceTitle } from '../detection';
 import { escapeControl } from '../format';
 import type { ReportGaps, ReportMark, SkillsReport } from './build';
@@ -61,25 +62,39 @@ function code(text: string): string {
   return `${fence}${pad}${flat}${pad}${fence}`;
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function skills(n: number): string {
+  return n === 1 ? l10n.t('1 skill') : l10n.t('{0} skills', n);
+}
+
+function files(n: number): string {
+  return n === 1 ? l10n.t('1 file') : l10n.t('{0} files', n);
+}
+
+/** A mark in words, lower case ("learning"); an unknown one as it is. */
+function markWord(mark: string): string {
+  return mark === 'done' ? l10n.t('done') : mark === 'learning' ? l10n.t('learning') : mark === 'skipped' ? l10n.t('skipped') : mark;
 }
 
 function gapLines(label: string, gaps: ReportGaps | undefined, empty: string): string[] {
   const out = [`### ${label}`, ''];
   if (!gaps) return [...out, empty, ''];
-  out.push(`${escapeMarkdown(gaps.to.title)}: ${gaps.have} of ${plural(gaps.total, 'skill')} practiced or done.`, '');
+  out.push(l10n.t('{0}: {1} of {2} practiced or done.', escapeMarkdown(gaps.to.title), gaps.have, skills(gaps.total)), '');
   // A skill the next stage and the target both need is listed once, under the next stage.
   const above = gaps.listedUnderNextStage ?? [];
-  if (gaps.missing.length === 0 && above.length === 0) return [...out, 'Nothing missing.', ''];
+  if (gaps.missing.length === 0 && above.length === 0) return [...out, l10n.t('Nothing missing.'), ''];
   for (const g of gaps.missing) {
-    const status = g.status === 'not-started' ? '' : ` (${g.status})`;
+    const status = g.status === 'not-started' ? '' : ` (${markWord(g.status)})`;
     out.push(`- **${escapeMarkdown(g.title)}**${status}: ${escapeMarkdown(g.howToEvidence)}`);
   }
   if (gaps.missing.length > 0) out.push('');
   if (above.length > 0) {
     const titles = above.map((s) => escapeMarkdown(s.title)).join(', ');
-    out.push(gaps.missing.length > 0 ? `Also missing, listed under the next stage: ${titles}.` : `Nothing missing besides the skills listed under the next stage: ${titles}.`, '');
+    out.push(
+      gaps.missing.length > 0
+        ? l10n.t('Also missing, listed under the next stage: {0}.', titles)
+        : l10n.t('Nothing missing besides the skills listed under the next stage: {0}.', titles),
+      '',
+    );
   }
   return out;
 }
@@ -92,15 +107,15 @@ function formatDate(iso: string): string {
 
 /** Renders the report as a Markdown document with a fixed order of sections. */
 export function reportToMarkdown(report: SkillsReport): string {
-  const lines: string[] = ['# DevOps Skills Report', ''];
+  const lines: string[] = [`# ${l10n.t('DevOps Skills Report')}`, ''];
 
-  lines.push('## Position', '');
-  lines.push(`- Current stage: ${report.currentStage ? escapeMarkdown(report.currentStage.title) : 'not set'}`);
-  lines.push(`- Target role: ${report.targetRole ? escapeMarkdown(report.targetRole.title) : 'not set'}`);
-  lines.push(`- Generated: ${formatDate(report.generatedAt)} by DevOps Roadmap ${escapeMarkdown(report.extensionVersion)}`, '');
+  lines.push(`## ${l10n.t('Position')}`, '');
+  lines.push(`- ${l10n.t('Current stage: {0}', report.currentStage ? escapeMarkdown(report.currentStage.title) : l10n.t('not set'))}`);
+  lines.push(`- ${l10n.t('Target role: {0}', report.targetRole ? escapeMarkdown(report.targetRole.title) : l10n.t('not set'))}`);
+  lines.push(`- ${l10n.t('Generated: {0} by DevOps Roadmap {1}', formatDate(report.generatedAt), escapeMarkdown(report.extensionVersion))}`, '');
 
-  lines.push('## Practiced skills', '');
-  if (report.practiced.length === 0) lines.push('No skill is shown by the open repositories yet.', '');
+  lines.push(`## ${l10n.t('Practiced skills')}`, '');
+  if (report.practiced.length === 0) lines.push(l10n.t('No skill is shown by the open repositories yet.'), '');
   const techTitles = new Map(report.technologies.map((t) => [t.id, t.title]));
   for (const p of report.practiced) {
     lines.push(`### ${escapeMarkdown(p.title)}`, '');
@@ -112,13 +127,13 @@ export function reportToMarkdown(report: SkillsReport): string {
     lines.push('');
   }
 
-  lines.push('## Marked skills', '');
-  if (report.marks.length === 0) lines.push('No skill is marked yet.', '');
+  lines.push(`## ${l10n.t('Marked skills')}`, '');
+  if (report.marks.length === 0) lines.push(l10n.t('No skill is marked yet.'), '');
   const groups: { label: string; test: (m: ReportMark) => boolean }[] = [
-    { label: 'Done', test: (m) => m.mark === 'done' },
-    { label: 'Learning', test: (m) => m.mark === 'learning' },
-    { label: 'Skipped', test: (m) => m.mark === 'skipped' },
-    { label: 'Notes', test: (m) => m.mark === undefined },
+    { label: l10n.t('Done'), test: (m) => m.mark === 'done' },
+    { label: l10n.t('Learning'), test: (m) => m.mark === 'learning' },
+    { label: l10n.t('Skipped'), test: (m) => m.mark === 'skipped' },
+    { label: l10n.t('Notes'), test: (m) => m.mark === undefined },
   ];
   for (const group of groups) {
     const items = report.marks.filter(group.test);
@@ -128,33 +143,33 @@ export function reportToMarkdown(report: SkillsReport): string {
     lines.push('');
   }
 
-  lines.push('## Gaps', '');
+  lines.push(`## ${l10n.t('Gaps')}`, '');
   lines.push(
     ...gapLines(
-      'To the next stage',
+      l10n.t('To the next stage'),
       report.gaps.nextStage,
-      report.currentStage ? 'This is the last stage of the trunk.' : 'Set your current stage to see what the next one needs.',
+      report.currentStage ? l10n.t('This is the last stage of the trunk.') : l10n.t('Set your current stage to see what the next one needs.'),
     ),
   );
-  lines.push(...gapLines('To the target role', report.gaps.target, 'Set a target role to see what it needs.'));
+  lines.push(...gapLines(l10n.t('To the target role'), report.gaps.target, l10n.t('Set a target role to see what it needs.')));
 
-  lines.push('## Role fit', '');
+  lines.push(`## ${l10n.t('Role fit')}`, '');
   report.roleFit.forEach((f, i) => {
     const matched = f.matched.length ? `: ${f.matched.map(escapeMarkdown).join(', ')}` : '';
-    lines.push(`${i + 1}. **${escapeMarkdown(f.title)}** — ${f.percent}% (${f.matched.length} of ${plural(f.total, 'skill')})${matched}`);
+    lines.push(`${i + 1}. **${escapeMarkdown(f.title)}** — ${l10n.t('{0}% ({1} of {2})', f.percent, f.matched.length, skills(f.total))}${matched}`);
   });
   lines.push('');
 
-  lines.push('## Detected technologies', '');
-  if (report.technologies.length === 0) lines.push('None detected.');
+  lines.push(`## ${l10n.t('Detected technologies')}`, '');
+  if (report.technologies.length === 0) lines.push(l10n.t('None detected.'));
   for (const t of report.technologies) {
-    const fixtures = t.fixtureOnly ? ' · test fixtures only' : '';
-    lines.push(`- **${escapeMarkdown(t.title)}** — ${plural(t.fileCount, 'file')} in ${t.folders.map(code).join(', ')}${fixtures}`);
+    const fixtures = t.fixtureOnly ? ` · ${l10n.t('test fixtures only')}` : '';
+    lines.push(`- **${escapeMarkdown(t.title)}** — ${l10n.t('{0} in {1}', files(t.fileCount), t.folders.map(code).join(', '))}${fixtures}`);
   }
   lines.push('');
 
   if (report.orphaned.length > 0) {
-    lines.push('## Orphaned marks', '', 'These skills are no longer in the roadmap data; their marks are kept.', '');
+    lines.push(`## ${l10n.t('Orphaned marks')}`, '', l10n.t('These skills are no longer in the roadmap data; their marks are kept.'), '');
     for (const m of report.orphaned) lines.push(markLine(m));
     lines.push('');
   }
@@ -163,7 +178,7 @@ export function reportToMarkdown(report: SkillsReport): string {
 
 function markLine(m: ReportMark): string {
   const name = m.title !== undefined ? `**${escapeMarkdown(m.title)}**` : code(m.skillId);
-  const mark = m.mark && m.title === undefined ? ` (${m.mark})` : '';
+  const mark = m.mark && m.title === undefined ? ` (${markWord(m.mark)})` : '';
   const note = m.note ? ` — ${escapeBlock(m.note, '  ')}` : '';
   return `- ${name}${mark}${note}`;
 }
