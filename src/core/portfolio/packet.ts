@@ -5,6 +5,8 @@
  * repository or the user is escaped to render literally. Pure: the shell writes the file.
  */
 
+import * as l10n from '@vscode/l10n';
+import { badgeWord } from './pageViews';
 import type { Skill, Stage } from '../model';
 import type { RoadmapIndex } from '../roadmap';
 import { escapeMarkdown } from '../report/markdown';
@@ -53,14 +55,14 @@ function evidenceLines(level: SkillLevel, names: ReadonlyMap<string, string>): s
     const key = `${e.repository}\0${e.path}`;
     if (seen.has(key) || lines.length >= MAX_FILES_PER_SKILL) continue;
     seen.add(key);
-    const who = e.yours ? `your commits ${dateSpan(e.firstYours, e.lastYours)}` : e.yours === false ? 'written by others' : 'authorship not read';
+    const who = e.yours ? l10n.t('your commits {0}', dateSpan(e.firstYours, e.lastYours)) : e.yours === false ? l10n.t('written by others') : l10n.t('authorship not read');
     lines.push(`${escapeMarkdown(names.get(e.repository) ?? e.root)}: ${escapeMarkdown(e.path)} (${who})`);
   }
   return lines;
 }
 
 function levelText(level: SkillLevel): string {
-  return `${level.level}${level.claim ? ', your claim' : ''}${level.rusty ? ', rusty' : ''}`;
+  return [badgeWord(level.level), level.claim ? l10n.t('your claim') : '', level.rusty ? l10n.t('rusty') : ''].filter(Boolean).join(', ');
 }
 
 export function promotionPacket(input: PacketInput): string {
@@ -71,12 +73,14 @@ export function promotionPacket(input: PacketInput): string {
   const current = index.stages.find((s) => s.id === input.position.currentStage) ?? index.stages[0];
   const next: Stage | undefined = nextTrunkStage(index, current.id);
   const lines: string[] = [];
-  lines.push(`# Promotion packet: ${escapeMarkdown(current.title)}${next ? ` → ${escapeMarkdown(next.title)}` : ''}`, '');
-  lines.push(
-    `_Written ${now.toISOString().slice(0, 10)} from ${input.repositories} ${input.repositories === 1 ? 'repository' : 'repositories'} in your portfolio, on this machine; nothing was sent anywhere. Levels come from files and git history; "your claim" marks a skill you marked done without files to show it._`,
-    '',
-  );
-  if (!input.position.currentStage) lines.push('_No current stage is set (Set My Current Stage…), so the packet starts from the first stage._', '');
+  lines.push(`# ${l10n.t('Promotion packet: {0}', next ? `${escapeMarkdown(current.title)} → ${escapeMarkdown(next.title)}` : escapeMarkdown(current.title))}`, '');
+  const date = now.toISOString().slice(0, 10);
+  const written =
+    input.repositories === 1
+      ? l10n.t('Written {0} from 1 repository in your portfolio, on this machine; nothing was sent anywhere.', date)
+      : l10n.t('Written {0} from {1} repositories in your portfolio, on this machine; nothing was sent anywhere.', date, input.repositories);
+  lines.push(`_${written} ${l10n.t('Levels come from files and git history; "your claim" marks a skill you marked done without files to show it.')}_`, '');
+  if (!input.position.currentStage) lines.push(`_${l10n.t('No current stage is set (Set My Current Stage…), so the packet starts from the first stage.')}_`, '');
 
   const shown = (skills: readonly Skill[]) =>
     skills
@@ -89,36 +93,38 @@ export function promotionPacket(input: PacketInput): string {
   ];
 
   if (next) {
-    lines.push(`## Milestone: ${escapeMarkdown(next.milestone)}`, '');
+    lines.push(`## ${l10n.t('Milestone: {0}', escapeMarkdown(next.milestone))}`, '');
     const nextSkills = shown(index.skillsOf(next.id));
-    if (nextSkills.length === 0) lines.push(`No skill of ${escapeMarkdown(next.title)} shows in your repositories yet.`);
-    else lines.push(`What your repositories already show of ${escapeMarkdown(next.title)}:`, '', ...nextSkills.flatMap(skillBlock));
+    if (nextSkills.length === 0) lines.push(l10n.t('No skill of {0} shows in your repositories yet.', escapeMarkdown(next.title)));
+    else lines.push(l10n.t('What your repositories already show of {0}:', escapeMarkdown(next.title)), '', ...nextSkills.flatMap(skillBlock));
     lines.push('');
   }
 
-  lines.push(`## Signs you are ready${next ? ` for ${escapeMarkdown(next.title)}` : ''}`, '');
+  lines.push(`## ${next ? l10n.t('Signs you are ready for {0}', escapeMarkdown(next.title)) : l10n.t('Signs you are ready')}`, '');
   const stageSkills = [...index.skillsOf(current.id), ...(next ? index.skillsOf(next.id) : [])].filter((s, i, all) => all.findIndex((x) => x.id === s.id) === i);
   for (const sign of current.readiness) {
     lines.push(`### ${escapeMarkdown(sign)}`, '');
     const categories = new Set(SIGN_THEMES.filter((t) => t.words.test(sign)).flatMap((t) => t.categories));
     const support = shown(stageSkills.filter((s) => categories.has(s.category))).slice(0, MAX_SKILLS_PER_SIGN);
-    if (support.length === 0) lines.push('_No repository shows this: tell it with an example in your own words._');
+    if (support.length === 0) lines.push(`_${l10n.t('No repository shows this: tell it with an example in your own words.')}_`);
     else lines.push(...support.flatMap(skillBlock));
     lines.push('');
   }
 
-  lines.push('## Skills', '', '| Skill | Level | Why |', '| --- | --- | --- |');
+  lines.push(`## ${l10n.t('Skills')}`, '', `| ${l10n.t('Skill')} | ${l10n.t('Level')} | ${l10n.t('Why')} |`, '| --- | --- | --- |');
   for (const skill of stageSkills) {
     const level = levelOf(skill);
-    lines.push(`| ${escapeMarkdown(skill.title)} | ${levelText(level)} | ${escapeMarkdown(skill.detectable || level.claim ? level.why : 'No file can show this skill.')} |`);
+    lines.push(
+      `| ${escapeMarkdown(skill.title)} | ${levelText(level)} | ${escapeMarkdown(skill.detectable || level.claim ? level.why : l10n.t('No file can show this skill.'))} |`,
+    );
   }
   lines.push('');
 
   const ahead = whatsNext(index, input.evidence, input.marks, { currentStage: current.id, targetRole: input.position.targetRole });
   const gaps = [...(ahead.nextStage?.missing ?? []), ...(ahead.target?.missing ?? [])];
-  lines.push('## Gaps still open', '');
-  if (gaps.length === 0) lines.push('None: every skill of the next step is practiced or marked done.');
-  for (const gap of gaps) lines.push(`- **${escapeMarkdown(gap.skill.title)}** (${levelOf(gap.skill).level}): ${escapeMarkdown(gap.howToEvidence)}`);
+  lines.push(`## ${l10n.t('Gaps still open')}`, '');
+  if (gaps.length === 0) lines.push(l10n.t('None: every skill of the next step is practiced or marked done.'));
+  for (const gap of gaps) lines.push(`- **${escapeMarkdown(gap.skill.title)}** (${badgeWord(levelOf(gap.skill).level)}): ${escapeMarkdown(gap.howToEvidence)}`);
   lines.push('');
   return lines.join('\n');
 }
