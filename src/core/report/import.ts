@@ -3,6 +3,7 @@
  * told about it, and merging it into the current progress without losing anything. Pure.
  */
 
+import * as l10n from '@vscode/l10n';
 import type { Mark, SkillMark } from '../progress';
 import { MAX_NOTE_LENGTH, emptyProgress, isReservedId, markRecord, type MarkRecord, type UserProgress } from '../userState';
 import { escapeControl } from '../format';
@@ -133,16 +134,20 @@ function readRefId(value: unknown): string | undefined {
  */
 export function parseProgressImport(json: unknown, now: Date = new Date()): ImportResult {
   try {
-    if (!isObject(json)) return { ok: false, reason: 'The file is not a DevOps Roadmap report (expected a JSON object).' };
-    if (json.format !== REPORT_FORMAT) return { ok: false, reason: `The file is not a DevOps Roadmap report (format is not "${REPORT_FORMAT}").` };
+    if (!isObject(json)) return { ok: false, reason: l10n.t('The file is not a DevOps Roadmap report (expected a JSON object).') };
+    if (json.format !== REPORT_FORMAT) return { ok: false, reason: l10n.t('The file is not a DevOps Roadmap report (format is not "{0}").', REPORT_FORMAT) };
     const version = json.version;
     if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-      return { ok: false, reason: 'The report has no valid version number.' };
+      return { ok: false, reason: l10n.t('The report has no valid version number.') };
     }
     if (version > REPORT_VERSION) {
       return {
         ok: false,
-        reason: `The report was written by a newer version of DevOps Roadmap (report version ${version}; this one reads up to ${REPORT_VERSION}). Update the extension to import it.`,
+        reason: l10n.t(
+          'The report was written by a newer version of DevOps Roadmap (report version {0}; this one reads up to {1}). Update the extension to import it.',
+          version,
+          REPORT_VERSION,
+        ),
       };
     }
     const progress = emptyProgress();
@@ -184,7 +189,7 @@ export function parseProgressImport(json: unknown, now: Date = new Date()): Impo
     };
   } catch (error) {
     // Getters or proxies in a hand-made object: refuse rather than throw.
-    return { ok: false, reason: `The report could not be read: ${String(error)}` };
+    return { ok: false, reason: l10n.t('The report could not be read: {0}', String(error)) };
   }
 }
 
@@ -206,30 +211,40 @@ function firstFew(labels: readonly string[], max = 5): string {
  */
 export function describeImport(result: ImportRead, source: string): { message: string; log: string[] } {
   const marks = Object.keys(result.progress.marks).length;
-  const parts = [`DevOps Roadmap: imported ${plural2(marks, 'mark', 'marks')}.`];
+  // The notification is translated; the log stays in English, for whoever reads it with the user.
+  const parts = [marks === 1 ? l10n.t('DevOps Roadmap: imported 1 mark.') : l10n.t('DevOps Roadmap: imported {0} marks.', count(marks))];
   const log: string[] = [];
   const { notesCut, datesSetAside, skipped, itemsLeftOut, itemsListed } = result;
   const shownSource = escapeControl(source);
   if (notesCut.length > 0) {
-    const were = notesCut.length === 1 ? 'was' : 'were';
-    parts.push(`${plural2(notesCut.length, 'note', 'notes')} ${were} longer than ${count(MAX_NOTE_LENGTH)} characters and ${were} cut; the full text is still in ${shownSource}.`);
+    parts.push(
+      notesCut.length === 1
+        ? l10n.t('1 note was longer than {0} characters and was cut; the full text is still in {1}.', count(MAX_NOTE_LENGTH), shownSource)
+        : l10n.t('{0} notes were longer than {1} characters and were cut; the full text is still in {2}.', count(notesCut.length), count(MAX_NOTE_LENGTH), shownSource),
+    );
     log.push(
       `Import cut ${plural2(notesCut.length, 'note', 'notes')} to ${count(MAX_NOTE_LENGTH)} characters (the full text is in ${shownSource}); the first ${Math.min(5, notesCut.length)}: ${firstFew(notesCut)}`,
     );
   }
   if (datesSetAside.length > 0) {
     const { from, to } = result.dateRange;
-    parts.push(`${plural2(datesSetAside.length, 'mark', 'marks')} dated before ${from} or after ${to} ${datesSetAside.length === 1 ? 'was' : 'were'} kept aside, not merged.`);
+    parts.push(
+      datesSetAside.length === 1
+        ? l10n.t('1 mark dated before {0} or after {1} was kept aside, not merged.', from, to)
+        : l10n.t('{0} marks dated before {1} or after {2} were kept aside, not merged.', count(datesSetAside.length), from, to),
+    );
     log.push(
       `Import kept ${plural2(datesSetAside.length, 'mark', 'marks')} aside for a date outside ${from} – ${to}; the first ${Math.min(5, datesSetAside.length)}: ${firstFew(datesSetAside)}`,
     );
   }
   if (itemsLeftOut > 0) {
-    parts.push(`The report lists ${count(itemsListed)} marks; only the first ${count(MAX_IMPORT_ITEMS)} were read, the other ${count(itemsLeftOut)} were left out.`);
+    parts.push(l10n.t('The report lists {0} marks; only the first {1} were read, the other {2} were left out.', count(itemsListed), count(MAX_IMPORT_ITEMS), count(itemsLeftOut)));
     log.push(`Import read ${count(MAX_IMPORT_ITEMS)} of ${count(itemsListed)} mark items (the limit); ${count(itemsLeftOut)} were left out.`);
   }
   if (skipped.length > 0) {
-    parts.push(`${plural2(skipped.length, 'unreadable entry was', 'unreadable entries were')} skipped (see the log).`);
+    parts.push(
+      skipped.length === 1 ? l10n.t('1 unreadable entry was skipped (see the log).') : l10n.t('{0} unreadable entries were skipped (see the log).', count(skipped.length)),
+    );
     log.push(`Import skipped ${plural2(skipped.length, 'entry', 'entries')}; the first ${Math.min(5, skipped.length)}: ${firstFew(skipped)}`);
   }
   return { message: parts.join(' '), log };
