@@ -7,18 +7,45 @@ import { badge } from '../components';
 type JourneyView = NonNullable<ProgressPage['journey']>;
 type LevelView = NonNullable<SkillView['level']>;
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+/** Short month names as functions, read when drawn (after the bundle is configured). */
+const MONTHS = [
+  () => l10n.t('Jan'),
+  () => l10n.t('Feb'),
+  () => l10n.t('Mar'),
+  () => l10n.t('Apr'),
+  () => l10n.t('May'),
+  () => l10n.t('Jun'),
+  () => l10n.t('Jul'),
+  () => l10n.t('Aug'),
+  () => l10n.t('Sep'),
+  () => l10n.t('Oct'),
+  () => l10n.t('Nov'),
+  () => l10n.t('Dec'),
+];
 
 function month(iso: string): string {
   const d = new Date(iso);
-  return `${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}`;
+  return l10n.t('{0} {1}', MONTHS[d.getUTCMonth()](), d.getUTCFullYear());
+}
+
+const LEVEL_WORD: Record<LevelView['level'], () => string> = {
+  none: () => l10n.t('none'),
+  aware: () => l10n.t('aware'),
+  practiced: () => l10n.t('practiced'),
+  proficient: () => l10n.t('proficient'),
+  expert: () => l10n.t('expert'),
+};
+
+/** A depth level in words ("proficient"). */
+export function levelWord(level: LevelView['level']): string {
+  return LEVEL_WORD[level]?.() ?? level;
 }
 
 /** The depth level as a badge, "rusty" beside it, the why as its hint below. */
 export function levelBadge(level: LevelView | undefined): TemplateResult | typeof nothing {
   if (!level || level.level === 'none') return nothing;
   const rusty = html` <span class="tag" title=${l10n.t('Your last commit on it is older than your rusty setting')}>${l10n.t('rusty')}</span>`;
-  return html`${badge(level.claim ? l10n.t('{0} (your claim)', level.level) : level.level)}${level.rusty ? rusty : nothing}`;
+  return html`${badge(level.claim ? l10n.t('{0} (your claim)', levelWord(level.level)) : levelWord(level.level))}${level.rusty ? rusty : nothing}`;
 }
 
 export function levelWhy(level: LevelView | undefined): TemplateResult | typeof nothing {
@@ -66,8 +93,8 @@ export function renderJourney(journey: JourneyView | undefined, navigate: (id: s
       const x1 = x(e.first);
       const open = () => navigate(e.id);
       const label = e.rusty
-        ? l10n.t('{0}: {1}, first {2}, last {3}, rusty', e.title, e.level, month(e.first), month(e.last))
-        : l10n.t('{0}: {1}, first {2}, last {3}', e.title, e.level, month(e.first), month(e.last));
+        ? l10n.t('{0}: {1}, first {2}, last {3}, rusty', e.title, levelWord(e.level), month(e.first), month(e.last))
+        : l10n.t('{0}: {1}, first {2}, last {3}', e.title, levelWord(e.level), month(e.first), month(e.last));
       return svg`<g class="chart-row" data-skill-id=${e.id} tabindex="0" role="button" aria-label=${label} @click=${open} @keydown=${onKey(open)}>
         <text x=${labelWidth - 8} y=${y + 15} class="chart-label" text-anchor="end">${e.rusty ? l10n.t('{0} (rusty)', e.title) : e.title}</text>
         <rect x=${x1} y=${y + 5} width=${Math.max(3, x(e.last) - x1)} height=${row - 10} rx="3" class=${e.rusty ? 'fit-track' : 'chart-bar'}></rect>

@@ -27,6 +27,10 @@ import { categoryTitle, formatYears } from '../../../src/core/format';
 import { TITLED_PRACTICES, practiceTitle, type ScanFindings } from '../../../src/core/detection';
 import type { Page } from '../../../src/core/pageModel';
 import type { Skill } from '../../../src/core/model';
+import { PortfolioLevels } from '../../../src/core/portfolio/levels';
+import { recordScan } from '../../../src/core/portfolio/ledger';
+import { findingRows, repositoryRow } from '../../../src/core/portfolio/rows';
+import { promotionPacket } from '../../../src/core/portfolio/packet';
 import { createApp } from '../../../webview/app';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -37,6 +41,12 @@ const index = loadRoadmap(roadmapJson);
 const ADVERT = '- Terraform and Kubernetes\n- Prometheus or Grafana\n- Free fruit on Fridays';
 /** Shown as they are, never translated: what a repository or the user wrote, and codes. */
 const AS_IS = [
+  'git@example.com:me/infra.git',
+  'me@example.com',
+  '/src/infra',
+  'main.tf',
+  'Dockerfile',
+  'infra',
   'infra/main.tf',
   'infra/modules/vpc/main.tf',
   'k8s/app.yaml',
@@ -177,6 +187,59 @@ describe('pseudo-locale: every word a person sees goes through l10n', function (
     }
     assert.ok(texts.length > 500, `${texts.length} texts drawn`);
     assert.deepEqual(left(texts), [], 'words drawn without l10n.t (still English in the pseudo-locale)');
+  });
+
+  it('with a portfolio: level badges and whys, the journey, My Portfolio rows and the promotion packet', () => {
+    const now = new Date('2026-11-30T12:00:00Z');
+    const record = recordScan(undefined, {
+      identity: 'git@example.com:me/infra.git',
+      root: '/src/infra',
+      name: 'infra',
+      findings: {
+        technologies: [
+          { id: 'terraform', evidence: ['main.tf'], fileCount: 4, fixtureOnly: false },
+          { id: 'docker', evidence: ['Dockerfile'], fileCount: 1, fixtureOnly: false },
+          { id: 'kubernetes', evidence: ['k8s/app.yaml'], fileCount: 2, fixtureOnly: true },
+        ],
+        practices: [{ id: 'terraform-modules', evidence: ['main.tf'] }],
+      },
+      authored: {
+        email: 'me@example.com',
+        files: {
+          'main.tf': { yourCommits: 6, totalCommits: 6, firstYours: '2023-04-02T00:00:00Z', lastYours: '2025-06-01T00:00:00Z' },
+          Dockerfile: { yourCommits: 0, totalCommits: 3 },
+        },
+      },
+      at: now,
+    });
+    const levels = new PortfolioLevels([record], marks, { now, rustyMonths: 12 });
+    const evidence = new EvidenceIndex([], levels);
+    const ctx: PageContext = { index, evidence, marks, currency: 'GBP', position: user };
+    document.body.replaceChildren();
+    const root = document.createElement('main');
+    document.body.append(root);
+    const app = createApp(root, document.createElement('div'), () => undefined);
+    const texts: string[] = [];
+    const skillsShown = index.roadmap.skills.filter((s) => ['terraform', 'docker', 'kubernetes'].some((t) => s.evidence.technologies.includes(t)));
+    for (const page of [buildProgressPage(ctx, user), buildPage(ctx, 'stage-junior'), ...skillsShown.map((s) => buildPage(ctx, s.id))]) {
+      app.show(page);
+      texts.push(...shownTexts(root));
+    }
+    const titleOf = (id: string) => index.titleOf(id) ?? practiceTitle(id) ?? id;
+    for (const row of [repositoryRow(record, { onDisk: true, open: false }, titleOf), repositoryRow(record, { onDisk: false, open: false }, titleOf)])
+      texts.push(row.description, row.tooltip);
+    for (const row of findingRows(record, titleOf)) texts.push(row.label, row.description);
+    // The packet line by line, so a failure names the line.
+    texts.push(
+      ...promotionPacket({ index, levels, evidence, marks, position: { currentStage: 'stage-junior' }, repositories: 1, now })
+        .split('\n')
+        .map((line) => line.replace(/[*_#|`]/g, ' ')),
+    );
+    assert.ok(
+      texts.some((t) => t.includes('ǿǿ')),
+      'pseudo-localised words are there',
+    );
+    assert.deepEqual(left(texts), [], 'words made without l10n.t (still English in the pseudo-locale)');
   });
 
   it("the Career Tree's own rows, hovers and badges, the status bar and the search's groups", () => {
