@@ -11,11 +11,14 @@ import { findFrame, poll, quickInput, quickInputBox, quickRows, runCommand, type
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** Colour themes by their names in "Preferences: Color Theme", and the class VS Code puts on a webview's body in each. */
+/**
+ * Colour themes: the `workbench.colorTheme` id, the label "Preferences: Color Theme" lists it under
+ * (theme-defaults' package.nls.json), and the class VS Code puts on a webview's body in it.
+ */
 const THEMES = [
-  { name: 'light', colorTheme: 'Default Light Modern', bodyClass: 'vscode-light' },
-  { name: 'dark', colorTheme: 'Default Dark Modern', bodyClass: 'vscode-dark' },
-  { name: 'high-contrast', colorTheme: 'Default High Contrast', bodyClass: 'vscode-high-contrast' },
+  { name: 'light', colorTheme: 'Default Light Modern', label: 'Light Modern', bodyClass: 'vscode-light' },
+  { name: 'dark', colorTheme: 'Default Dark Modern', label: 'Dark Modern', bodyClass: 'vscode-dark' },
+  { name: 'high-contrast', colorTheme: 'Default High Contrast', label: 'Dark High Contrast', bodyClass: 'vscode-high-contrast' },
 ];
 
 /** Every page's results so far, in the order they ran. */
@@ -84,9 +87,9 @@ const bodyClass = (frame) => frame.evaluate(() => document.body.className);
  */
 async function pickTheme(page, theme) {
   await runExactCommand(page, 'Preferences: Color Theme');
-  await typeInQuickPick(page, theme.colorTheme, 'Select Color Theme');
-  // Exactly this theme: "Default High Contrast" is also the start of "Default High Contrast Light".
-  await pickExactRow(page, theme.colorTheme);
+  await typeInQuickPick(page, theme.label, 'Select Color Theme');
+  // Exactly this theme: "Dark High Contrast" is not "Light High Contrast", "Dark Modern" not "Dark+".
+  await pickExactRow(page, theme.label);
   await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the theme picker to close' });
   lastTheme = theme;
 }
