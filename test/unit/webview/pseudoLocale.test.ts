@@ -1,9 +1,9 @@
-// The pseudo-locale run (issue 17): every page kind, the Career Tree's own rows, the status bar and
-// the hovers, drawn with a bundle in which every message is pseudo-localised ("Ƥřǿǿɠřḗḗşş"). The
+// The pseudo-locale run (issue 17): every page kind, the Career Tree's own rows, the status bar, the
+// hovers, the skills report and the promotion packet, drawn with a bundle in which every message is pseudo-localised ("Ƥřǿǿɠřḗḗşş"). The
 // bundle is what `npm run l10n:export` and `generate-pseudo` make of the sources (@vscode/l10n-dev),
 // and @vscode/l10n is the layer the core and the webview both read it through: a word written in a
 // source without `l10n.t` stays English here and fails the test. What is shown as it is (the
-// roadmap's and the projects' data, file names, numbers, currency codes) is taken out before looking.
+// roadmap's and the projects' data, file names, numbers, currency codes, UTC) is taken out before looking.
 // The shell's `vscode.l10n.t` texts need VS Code to run; shellL10n.test.ts reads them in the sources.
 import './dom';
 import { strict as assert } from 'node:assert';
@@ -31,6 +31,7 @@ import { PortfolioLevels } from '../../../src/core/portfolio/levels';
 import { recordScan } from '../../../src/core/portfolio/ledger';
 import { findingRows, repositoryRow } from '../../../src/core/portfolio/rows';
 import { promotionPacket } from '../../../src/core/portfolio/packet';
+import { buildReport, reportToMarkdown } from '../../../src/core/report';
 import { createApp } from '../../../webview/app';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -55,6 +56,7 @@ const AS_IS = [
   ...ADVERT.split('\n').map((l) => l.slice(2)),
   'Helm',
   'USD',
+  'UTC',
   'GBP',
   'gone-skill',
   'gone',
@@ -269,6 +271,14 @@ describe('pseudo-locale: every word a person sees goes through l10n', function (
     texts.push(completionInWords(done), completionInWords({ ...done, done: 0 }), completionInWords({ total: 0, practiced: 0, done: 0 } as typeof done));
     texts.push(detectedViewDescription('helm', 'files') ?? '', fileCountText(1, true), fileCountText(3));
     texts.push(...[...new Set(index.roadmap.skills.map((s) => s.category))].map(categoryTitle), ...TITLED_PRACTICES.map((id) => practiceTitle(id) ?? ''));
+    // The skills report, line by line, with a mark the data no longer has.
+    const progress = { ...user, orphaned: { 'gone-skill': { mark: 'done' as const, note: 'my note' } } };
+    const report = buildReport({ index, evidence: ctx.evidence, progress, scans: [{ folder: 'platform', result: findings }], generatedAt: new Date(0), extensionVersion: '1.2.3' });
+    texts.push(
+      ...reportToMarkdown(report)
+        .split('\n')
+        .map((line) => line.replace(/[*_#|`\\]/g, ' ')),
+    );
     texts.push(formatYears({ min: 2, max: 4, label: '2-4' }), formatYears({ min: 8, label: '8+' }));
     for (const group of emptyQuerySuggestions(createSearch(index), user, ['stage-mid'])) texts.push(group.label, ...group.items.map((i) => i.reason));
     assert.deepEqual(left(texts.map((t) => t.replace(/[*_[\]]/g, ' '))), [], 'words made without l10n.t (still English in the pseudo-locale)');
