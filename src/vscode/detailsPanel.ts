@@ -186,6 +186,7 @@ export class DetailsPanel extends Disposable {
       codiconsUri: asset('codicons', 'codicon.css'),
       initialPage,
       l10nBundle: vscode.l10n.bundle,
+      language: vscode.env.language,
     });
     if (initialPage) panel.title = titleOf(initialPage);
     const listeners = new Disposable();

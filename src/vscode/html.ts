@@ -20,6 +20,8 @@ export interface WebviewHtmlInput {
   initialPage?: unknown;
   /** `vscode.l10n.bundle`: the webview's translations (webview/l10n.ts), a JSON data block like the page. */
   l10nBundle?: unknown;
+  /** The display language (`vscode.env.language`), so a screen reader reads the page in it. */
+  language?: string;
 }
 
 /** JSON that cannot close its <script> element or open a comment, whatever its strings hold. */
@@ -59,7 +61,7 @@ const loading = () => `<p class="loading">${escapeAttr(l10n.t('Loading…'))}</p
 export function renderWebviewHtml(input: WebviewHtmlInput): string {
   const nonce = input.nonce ?? createNonce();
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttr(input.language ?? 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttr(contentSecurityPolicy(input.cspSource, nonce))}">

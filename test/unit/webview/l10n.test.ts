@@ -110,4 +110,12 @@ describe('webview words through @vscode/l10n (pseudo-locale)', () => {
     const left = pseudoTexts.map((t) => t.replace(DATA, '')).filter((t) => /[A-Za-z]{2,}/.test(t));
     assert.deepEqual(left, [], 'words drawn without l10n.t (still English in the pseudo-locale)');
   });
+
+  it("the page is marked with the editor's display language, for screen readers", () => {
+    const page = (language?: string) =>
+      renderWebviewHtml({ cspSource: 'https://x', scriptUri: 'https://x/w.js', styleUri: 'https://x/w.css', codiconsUri: 'https://x/c.css', language });
+    assert.match(page('de'), /<html lang="de">/);
+    assert.match(page('"><script>'), /<html lang="&quot;>&lt;script>">/);
+    assert.match(page(), /<html lang="en">/);
+  });
 });
