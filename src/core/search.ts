@@ -13,6 +13,7 @@
  * A query that is exactly a role's name, alias or acronym ("sre", "platform", "mlops") puts that
  * role first and its ladder levels right after it, above anything else that merely contains the word.
  */
+import * as l10n from '@vscode/l10n';
 import type { Branch, Certification, LadderLevel, Skill, Stage, Tool, Track } from './model';
 import type { RoadmapIndex } from './roadmap';
 import type { SalaryRange } from './model';
@@ -184,26 +185,29 @@ function docsOf(index: RoadmapIndex): { doc: Doc; text: string }[] {
   };
   const d = index.roadmap;
   for (const s of d.stages as Stage[]) {
-    push(s, 'stage', [`Stage ${s.order}`, `${s.years.label} years`, money(s.salary)].filter(Boolean).join(' · '), [s.summary, s.milestone]);
+    push(s, 'stage', [l10n.t('Stage {0}', s.order), l10n.t('{0} years', s.years.label), money(s.salary)].filter(Boolean).join(' · '), [s.summary, s.milestone]);
   }
   for (const b of d.branches as Branch[]) {
-    push(b, 'branch', ['Specialisation', money(b.salary)].filter(Boolean).join(' · '), [b.summary]);
+    push(b, 'branch', [l10n.t('Specialisation'), money(b.salary)].filter(Boolean).join(' · '), [b.summary]);
     for (const [step, l] of (b.ladder as LadderLevel[]).entries()) {
       push(l, 'level', [b.title, money(l.salary)].filter(Boolean).join(' · '), [l.summary ?? '', l.scope ?? ''], { id: b.id, step });
     }
   }
   for (const t of d.tracks as Track[]) {
-    push(t, 'track', `Track · ${t.levels.length} levels`, [t.summary]);
+    push(t, 'track', l10n.t('Track · {0} levels', t.levels.length), [t.summary]);
     for (const [step, l] of t.levels.entries()) {
       push(l, 'level', [t.title, money(l.salary), l.scope ?? ''].filter(Boolean).join(' · '), [l.summary ?? ''], { id: t.id, step });
     }
   }
   for (const s of d.skills as Skill[]) {
-    push(s, 'skill', `Skill · ${categoryTitle(s.category)}${s.detectable ? ' · shows in repositories' : ''}`, [s.summary, s.category]);
+    push(s, 'skill', s.detectable ? l10n.t('Skill · {0} · shows in repositories', categoryTitle(s.category)) : l10n.t('Skill · {0}', categoryTitle(s.category)), [
+      s.summary,
+      s.category,
+    ]);
   }
-  for (const t of d.tools as Tool[]) push(t, 'tool', `Tool · ${t.group}`, []);
+  for (const t of d.tools as Tool[]) push(t, 'tool', l10n.t('Tool · {0}', t.group), []);
   for (const c of d.certifications as Certification[]) {
-    push(c, 'certification', `Certification · ${c.provider}${c.level ? ` · ${c.level}` : ''}`, [c.summary]);
+    push(c, 'certification', [l10n.t('Certification'), c.provider, c.level].filter(Boolean).join(' · '), [c.summary]);
   }
   return out;
 }

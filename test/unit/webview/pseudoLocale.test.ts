@@ -280,7 +280,11 @@ describe('pseudo-locale: every word a person sees goes through l10n', function (
         .map((line) => line.replace(/[*_#|`\\]/g, ' ')),
     );
     texts.push(formatYears({ min: 2, max: 4, label: '2-4' }), formatYears({ min: 8, label: '8+' }));
-    for (const group of emptyQuerySuggestions(createSearch(index), user, ['stage-mid'])) texts.push(group.label, ...group.items.map((i) => i.reason));
+    const search = createSearch(index);
+    for (const group of emptyQuerySuggestions(search, user, ['stage-mid'])) texts.push(group.label, ...group.items.map((i) => i.reason));
+    // Each kind's line under a search result.
+    const kinds = ['stage-junior', index.roadmap.branches[0].id, index.roadmap.tracks[0].id, 'linux-fundamentals', index.roadmap.certifications[0].id, index.roadmap.tools[0].id];
+    texts.push(...kinds.map((id) => search.hitFor(id)?.detail ?? `no hit for ${id}`));
     assert.deepEqual(left(texts.map((t) => t.replace(/[*_[\]]/g, ' '))), [], 'words made without l10n.t (still English in the pseudo-locale)');
   });
 });
