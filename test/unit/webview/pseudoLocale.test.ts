@@ -32,6 +32,7 @@ import { recordScan } from '../../../src/core/portfolio/ledger';
 import { findingRows, repositoryRow } from '../../../src/core/portfolio/rows';
 import { promotionPacket } from '../../../src/core/portfolio/packet';
 import { buildReport, reportToMarkdown } from '../../../src/core/report';
+import { authorshipInWords, describeAuthorship } from '../../../src/git/wording';
 import { createApp } from '../../../webview/app';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -282,6 +283,37 @@ describe('pseudo-locale: every word a person sees goes through l10n', function (
     texts.push(formatYears({ min: 2, max: 4, label: '2-4' }), formatYears({ min: 8, label: '8+' }));
     const search = createSearch(index);
     for (const group of emptyQuerySuggestions(search, user, ['stage-mid'])) texts.push(group.label, ...group.items.map((i) => i.reason));
+    // Authorship in words, every age and count.
+    const now = new Date('2026-11-30T12:00:00Z');
+    const ago = (ms: number) => new Date(now.getTime() - ms).toISOString();
+    for (const ms of [
+      1_000,
+      60_000,
+      120_000,
+      3_600_000,
+      7_200_000,
+      86_400_000,
+      3 * 86_400_000,
+      8 * 86_400_000,
+      15 * 86_400_000,
+      40 * 86_400_000,
+      90 * 86_400_000,
+      400 * 86_400_000,
+      900 * 86_400_000,
+    ]) {
+      for (const entry of [
+        { yourCommits: 1, totalCommits: 1, lastYours: ago(ms) },
+        { yourCommits: 3, totalCommits: 20, lastYours: ago(ms) },
+      ])
+        texts.push(authorshipInWords(entry, now), describeAuthorship(entry, now));
+    }
+    for (const entry of [
+      { yourCommits: 2, totalCommits: 2 },
+      { yourCommits: 0, totalCommits: 3 },
+      { yourCommits: 0, totalCommits: 1 },
+      { yourCommits: 0, totalCommits: 0 },
+    ])
+      texts.push(authorshipInWords(entry, now), describeAuthorship(entry, now));
     // Each kind's line under a search result.
     const kinds = ['stage-junior', index.roadmap.branches[0].id, index.roadmap.tracks[0].id, 'linux-fundamentals', index.roadmap.certifications[0].id, index.roadmap.tools[0].id];
     texts.push(...kinds.map((id) => search.hitFor(id)?.detail ?? `no hit for ${id}`));
