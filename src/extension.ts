@@ -57,7 +57,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const actions = new ProgressActions(store, roadmap, progress, tree);
   const statusBar = new ProgressStatusBar(roadmap, progress);
   const portfolio = capabilities.localFolders ? registerPortfolio({ context, scan, authorship, progress, roadmap }) : undefined;
-  const plan = new PlanSource(roadmap, scan, authorship);
+  const plan = new PlanSource(roadmap, scan, authorship, portfolio?.service);
   const details = new DetailsPanel({ extensionUri: context.extensionUri, roadmap, progress, actions, authorship, scan, plan });
 
   context.subscriptions.push(

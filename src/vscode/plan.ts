@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
-import { repositoryFromScan, type PlanContext, type RepositoryEvidence } from '../core/plan';
+import { repositoryFromRecord, repositoryFromScan, type PlanContext, type RepositoryEvidence } from '../core/plan';
 import type { AuthorshipService } from './authorshipService';
 import type { DetailsPanel } from './detailsPanel';
 import type { RoadmapService } from './roadmapService';
 import type { ScanService } from './scanService';
+import type { PortfolioService } from './portfolio';
 
 /** Largest advert compared; a longer text is refused with a message rather than cut silently. */
 export const MAX_ADVERT_CHARS = 1024 * 1024;
@@ -17,17 +18,24 @@ export function hoursPerWeek(): number {
 
 /**
  * What the planning parts of the pages need from the shell: the projects, the repositories to
- * verify them against (the open folders' scans, with git authorship where it was read) and the pace.
+ * verify them against (the open folders' latest scans, with git authorship where it was read, and
+ * the portfolio's other repositories from its ledger) and the pace.
  */
 export class PlanSource {
   constructor(
     private readonly roadmap: RoadmapService,
     private readonly scan: ScanService,
     private readonly authorship: AuthorshipService,
+    /** Absent where local folders cannot be read (the web build): then only the open folders count. */
+    private readonly portfolio?: PortfolioService,
   ) {}
 
   repositories(): RepositoryEvidence[] {
-    return this.scan.scans().map((s) => repositoryFromScan(s.uri.toString(), s.folder, s.result, this.authorship.filesOf(s.folder) ?? null));
+    const scans = this.scan.scans();
+    const rootOf = (uri: vscode.Uri) => (uri.scheme === 'file' ? uri.fsPath : uri.toString());
+    const open = new Set(scans.map((s) => rootOf(s.uri)));
+    const ledger = (this.portfolio?.repositories() ?? []).filter((r) => !open.has(r.record.root)).map((r) => repositoryFromRecord(r.record));
+    return [...scans.map((s) => repositoryFromScan(rootOf(s.uri), s.folder, s.result, this.authorship.filesOf(s.folder) ?? null)), ...ledger];
   }
 
   async context(): Promise<PlanContext> {

@@ -11,7 +11,17 @@ import * as nodePath from 'node:path';
 import { scan } from '../../../src/scanner/engine';
 import { NodeFileSource } from '../../../src/scanner/fileSource';
 import { readAuthorship } from '../../../src/git/authorship';
-import { checkProject, loadProjects, recommendProjects, projectsFor, repositoryFromScan, type Project, type RepositoryEvidence } from '../../../src/core/plan';
+import {
+  checkProject,
+  loadProjects,
+  recommendProjects,
+  projectsFor,
+  repositoryFromRecord,
+  repositoryFromScan,
+  type Project,
+  type RepositoryEvidence,
+} from '../../../src/core/plan';
+import type { RepositoryRecord } from '../../../src/core/portfolio/ledger';
 
 const ROOT = nodePath.resolve(__dirname, '../../..');
 const FIXTURES = nodePath.join(ROOT, 'test/fixtures/plan');
@@ -105,6 +115,45 @@ describe('project verification', () => {
     const check = checkProject(TERRAFORM, [await committedBy('infra-complete', ME)]);
     assert.equal(check.status, 'verified');
     assert.equal(check.verifiedIn[0].authored, true);
+  });
+});
+
+describe('project verification from the portfolio ledger', () => {
+  const at = '2026-11-01T00:00:00.000Z';
+  const record = (authored: RepositoryRecord['authored']): RepositoryRecord => ({
+    identity: 'https://git.example.com/me/infra.git',
+    root: '/home/me/src/infra',
+    name: 'infra',
+    firstSeen: at,
+    scannedAt: at,
+    technologies: [{ id: 'terraform', fileCount: 2, evidence: ['main.tf'], fixtureOnly: false, firstSeen: at, lastSeen: at }],
+    practices: [
+      { id: 'terraform-modules', evidence: ['main.tf'], firstSeen: at, lastSeen: at },
+      { id: 'terraform-remote-state', evidence: ['backend.tf'], firstSeen: at, lastSeen: at },
+    ],
+    authored,
+  });
+
+  it('verifies a closed repository from its record, as yours when the ledger says you wrote the evidence', () => {
+    const files = { 'main.tf': { yourCommits: 3, otherCommits: 1 }, 'backend.tf': { yourCommits: 1, otherCommits: 0 } };
+    const check = checkProject(TERRAFORM, [repositoryFromRecord(record({ readAt: at, files }))]);
+    assert.equal(check.status, 'verified');
+    assert.deepEqual(check.verifiedIn[0], {
+      root: '/home/me/src/infra',
+      name: 'infra',
+      authored: true,
+      evidence: [
+        { id: 'terraform', path: 'main.tf' },
+        { id: 'terraform-modules', path: 'main.tf' },
+        { id: 'terraform-remote-state', path: 'backend.tf' },
+      ],
+    });
+  });
+
+  it('does not count it where the ledger says others wrote a piece of the evidence, nor where git was never asked it claims authorship', () => {
+    const files = { 'main.tf': { yourCommits: 3, otherCommits: 1 }, 'backend.tf': { yourCommits: 0, otherCommits: 4 } };
+    assert.equal(checkProject(TERRAFORM, [repositoryFromRecord(record({ readAt: at, files }))]).status, 'not-yours');
+    assert.equal(checkProject(TERRAFORM, [repositoryFromRecord(record(null))]).verifiedIn[0].authored, null);
   });
 });
 
