@@ -6,9 +6,11 @@
  * the same documents about ten times faster. On the 559 files of loki and the fixtures it accepts, it
  * returns exactly what `yaml` returns (test/unit/scanner/yamlParse.test.ts keeps that true). `yaml`
  * stays for what js-yaml handles differently or not at all:
- * - anchors and aliases: js-yaml shares an aliased node instead of copying it, so a "billion laughs"
- *   document would cost nothing to load and everything to walk; `yaml` counts alias expansions
- *   (`maxAliasCount`);
+ * - aliases to collections: js-yaml shares an aliased node instead of copying it, so a "billion
+ *   laughs" document would cost nothing to load and everything to walk; `yaml` counts alias
+ *   expansions (`maxAliasCount`). Told apart after the fast parse, by a node met twice, not by
+ *   looking for `*` in the text, which shell scripts in block scalars are full of (argo-cd's
+ *   install manifests, 100–150 KB each, went to the slow parser for a `*)` in a `case`);
  * - complex keys (`? …`, and `{{ … }}` in templated files, which YAML reads as a mapping used as a
  *   key): js-yaml turns them into "[object Object]", so such a result is thrown away;
  * - any error: js-yaml stops at the first, while `yaml` keeps the documents around a broken one,
@@ -43,8 +45,13 @@ export interface ParsedYaml {
 }
 
 const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'silent', strict: false } as const;
-/** An anchor (`&name`) where a node may start: the text uses aliases, which only `yaml` bounds. */
-const ANCHOR = /(?:^|[\s[{,])&[^\s,[\]{}]/m;
+/**
+ * An alias (`*name`) where a node may start. `yaml` also refuses a document that uses one anchor
+ * more than 100 times, even a scalar one, so texts with aliases stay with it; a shell `case`
+ * (`*)`) or a glob in a block scalar is not one. Missing an alias here could only change which
+ * documents a rare text yields, never cost time: aliases to collections are caught by plainTree.
+ */
+const ALIAS = /(?:^[ \t]*|[:\-?[{,][ \t]*)\*\w/m;
 /** An explicit complex key (`? key`). */
 const COMPLEX_KEY = /^[ \t]*(?:-[ \t]+)*\?(?:[ \t]|$)/m;
 
@@ -53,23 +60,30 @@ export function parseYaml(text: string): ParsedYaml {
 }
 
 function fastPathAllowed(text: string): boolean {
-  return !ANCHOR.test(text) && !COMPLEX_KEY.test(text);
+  return !ALIAS.test(text) && !COMPLEX_KEY.test(text);
 }
 
-/** A mapping used as a key somewhere in the documents: js-yaml has named it "[object Object]". */
-function hasStringifiedKey(value: unknown): boolean {
-  const stack = [value];
+/**
+ * Whether js-yaml's documents are what `yaml` would give: no collection reached twice (an alias,
+ * which `yaml` copies and bounds) and no mapping used as a key (named "[object Object]"). One walk,
+ * stopped at the first node met twice, so it is linear in the text whatever the documents hold.
+ */
+function plainTree(docs: unknown[]): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [...docs];
   while (stack.length > 0) {
     const v = stack.pop();
     if (typeof v !== 'object' || v === null) continue;
+    if (seen.has(v)) return false;
+    seen.add(v);
     if (Array.isArray(v)) stack.push(...(v as unknown[]));
     else
       for (const [key, child] of Object.entries(v)) {
-        if (key === OBJECT_KEY) return true;
+        if (key === OBJECT_KEY) return false;
         stack.push(child);
       }
   }
-  return false;
+  return true;
 }
 const OBJECT_KEY = String({});
 
@@ -90,7 +104,7 @@ function parseWithJsYaml(text: string): ParsedYaml | undefined {
   try {
     // `json: true` lets a repeated key win, as `uniqueKeys: false` does.
     const docs = lib.loadAll(text, undefined, { schema: coreSchema(lib), json: true });
-    if (text.includes('{{') && hasStringifiedKey(docs)) return undefined;
+    if (!plainTree(docs)) return undefined;
     return { docs: docs.filter((d) => d !== null && d !== undefined), failures: 0 };
   } catch {
     return undefined;
