@@ -11,6 +11,7 @@ import { FILE_BUDGET_MS, WorkerPool } from './scanner/workerPool';
 import { NodeFileSource } from './scanner/fileSource';
 import { technologyGroup } from './scanner/ids';
 import { escapeControl } from './core/format';
+import { table } from './cliTable';
 import type { ScanResult } from './scanner/types';
 import { runJob } from './cliJob';
 import { PROFILE_USAGE, profileMain } from './cliProfile';
@@ -68,24 +69,6 @@ export function parseArgs(argv: readonly string[]): Args | 'help' {
     else throw new UsageError(`unexpected argument '${arg}' (one DIR only)`);
   }
   return { dir: nodePath.resolve(dir ?? process.cwd()), json, maxFiles, fileTimeoutMs };
-}
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
-
-/** Aligned columns; every cell is escaped first, so a name can neither run escape sequences nor forge a row. */
-function table(rawRows: string[][]): string {
-  const rows = rawRows.map((r) => r.map(escapeControl));
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i])))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 function evidenceText(evidence: readonly string[], total: number): string {

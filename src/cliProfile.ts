@@ -12,7 +12,7 @@ import { NodeFileSource } from './scanner/fileSource';
 import type { ScanResult } from './scanner/types';
 import { readAuthorship } from './git/authorship';
 import { loadRoadmap } from './core/roadmap';
-import { escapeControl } from './core/format';
+import { table } from './cliTable';
 import { recordScan, type RepositoryRecord } from './core/portfolio/ledger';
 import { buildProfile, type Profile } from './core/portfolio/profile';
 
@@ -57,23 +57,6 @@ export function parseProfileArgs(argv: readonly string[]): ProfileArgs | 'help' 
 
 function evidenceFiles(result: ScanResult): string[] {
   return [...new Set([...result.technologies, ...result.practices].flatMap((f) => f.evidence))];
-}
-
-function pad(text: string, width: number): string {
-  return text.length >= width ? text : text + ' '.repeat(width - text.length);
-}
-
-function table(rawRows: string[][]): string {
-  const rows = rawRows.map((r) => r.map(escapeControl));
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => (i === r.length - 1 ? cell : pad(cell, widths[i])))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 export function formatProfileTable(profile: Profile): string {

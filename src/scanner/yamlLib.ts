@@ -111,7 +111,8 @@ function parseWithJsYaml(text: string): ParsedYaml | undefined {
   }
 }
 
-function parseWithYaml(text: string): ParsedYaml {
+/** The `yaml` package alone, document by document: the slow path, and the answer the fast one must equal. */
+export function parseWithYaml(text: string): ParsedYaml {
   const out: ParsedYaml = { docs: [], failures: 0 };
   try {
     for (const doc of yamlLib().parseAllDocuments(text, YAML_OPTIONS)) {
