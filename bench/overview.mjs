@@ -2,35 +2,16 @@
 // and the edge routing of webview/views/overviewLayout.ts) from the page the host builds, timed over
 // several runs in this process. The webview does this on every draw of the Overview.
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-
-const require = createRequire(import.meta.url);
+import { loadBundle } from './bundle.mjs';
 
 function bundle(repo) {
-  const outfile = path.join(repo, 'out', 'bench', 'overview.cjs');
-  esbuild.buildSync({
-    stdin: {
-      contents: [
-        "export { layoutOverview } from './webview/views/overviewLayout';",
-        "export { buildOverview } from './src/core/pages';",
-        "export { EvidenceIndex } from './src/core/progress';",
-        "export { loadRoadmap } from './src/core/roadmap';",
-      ].join('\n'),
-      resolveDir: repo,
-      loader: 'ts',
-      sourcefile: 'bench-overview.ts',
-    },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile,
-    logLevel: 'warning',
-  });
-  return require(outfile);
+  return loadBundle(repo, 'overview', [
+    "export { layoutOverview } from './webview/views/overviewLayout';",
+    "export { buildOverview } from './src/core/pages';",
+    "export { EvidenceIndex } from './src/core/progress';",
+    "export { loadRoadmap } from './src/core/roadmap';",
+  ]);
 }
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];

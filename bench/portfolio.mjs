@@ -4,40 +4,21 @@
 // why from all 200 records, each timed over several runs in this process; and (3) what adding a
 // 1,000-file repository costs beyond its one scan (recording it and writing its ledger file).
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import os from 'node:os';
 import * as path from 'node:path';
-import * as esbuild from 'esbuild';
-
-const require = createRequire(import.meta.url);
+import { loadBundle } from './bundle.mjs';
 
 function bundle(repo) {
-  const outfile = path.join(repo, 'out', 'bench', 'portfolio.cjs');
-  esbuild.buildSync({
-    stdin: {
-      contents: [
-        "export { recordScan, parseLedger } from './src/core/portfolio/ledger';",
-        "export { LedgerStore } from './src/core/portfolio/store';",
-        "export { NodeLedgerFolder } from './src/vscode/portfolio/nodeLedgerFolder';",
-        "export { skillLevels } from './src/core/portfolio/levels';",
-        "export { portfolioLevels } from './src/core/portfolio/profile';",
-        "export { loadRoadmap } from './src/core/roadmap';",
-        "export { scan } from './src/scanner/engine';",
-        "export { NodeFileSource } from './src/scanner/fileSource';",
-      ].join('\n'),
-      resolveDir: repo,
-      loader: 'ts',
-      sourcefile: 'bench-portfolio.ts',
-    },
-    bundle: true,
-    minify: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node18',
-    outfile,
-    logLevel: 'warning',
-  });
-  return require(outfile);
+  return loadBundle(repo, 'portfolio', [
+    "export { recordScan, parseLedger } from './src/core/portfolio/ledger';",
+    "export { LedgerStore } from './src/core/portfolio/store';",
+    "export { NodeLedgerFolder } from './src/vscode/portfolio/nodeLedgerFolder';",
+    "export { skillLevels } from './src/core/portfolio/levels';",
+    "export { portfolioLevels } from './src/core/portfolio/profile';",
+    "export { loadRoadmap } from './src/core/roadmap';",
+    "export { scan } from './src/scanner/engine';",
+    "export { NodeFileSource } from './src/scanner/fileSource';",
+  ]);
 }
 
 /** A small seeded generator, so every run measures the same portfolio. */

@@ -11,7 +11,7 @@ import { FILE_BUDGET_MS, WorkerPool } from './scanner/workerPool';
 import { NodeFileSource } from './scanner/fileSource';
 import { technologyGroup } from './scanner/ids';
 import { escapeControl } from './core/format';
-import { table } from './cliTable';
+import { UsageError, formatJson, table } from './cliShared';
 import type { ScanResult } from './scanner/types';
 import { runJob } from './cliJob';
 import { PROFILE_USAGE, profileMain } from './cliProfile';
@@ -31,8 +31,6 @@ Reports the DevOps technologies and practices a repository shows, with the files
   -h, --help     show this help
 
 ${PROFILE_USAGE.slice(PROFILE_USAGE.indexOf('\n') + 1)}`;
-
-class UsageError extends Error {}
 
 interface Args {
   dir: string;
@@ -106,17 +104,6 @@ export function formatTable(result: ScanResult): string {
   return lines.join('\n') + '\n';
 }
 
-/**
- * What JSON.stringify leaves raw but a terminal or a bidi-aware viewer would act on: DEL, C1
- * controls, the line and paragraph separators and the bidi controls. Written as `\uXXXX`, the JSON
- * value is the same and the output shows them instead of obeying them.
- */
-const JSON_RAW_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-export function formatJson(result: unknown): string {
-  return JSON.stringify(result, null, 2).replace(JSON_RAW_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
-}
-
 /** A message line for stderr with any control character in it (a DIR, an argument) made visible. */
 function escapeMessage(s: string): string {
   return s.endsWith('\n') ? `${escapeControl(s.slice(0, -1))}\n` : escapeControl(s);
@@ -129,7 +116,7 @@ export async function main(
   rawErr: (s: string) => void = (s) => process.stderr.write(s),
 ): Promise<number> {
   const err = (s: string) => rawErr(escapeMessage(s));
-  if (argv[0] === 'job') return runJob(argv.slice(1), { out, err, json: formatJson });
+  if (argv[0] === 'job') return runJob(argv.slice(1), { out, err });
   if (argv[0] === 'profile') return profileMain(argv.slice(1), out, err);
   let args: Args | 'help';
   try {

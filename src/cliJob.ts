@@ -13,6 +13,7 @@ import { NodeFileSource } from './scanner/fileSource';
 import { readRoadmapFile } from './core/roadmapFile';
 import { EvidenceIndex } from './core/progress';
 import { escapeControl } from './core/format';
+import { UsageError, formatJson } from './cliShared';
 import { advertJson, compareAdvert, createAdvertMatcher, type AdvertReport } from './core/plan';
 import type { FolderFindings } from './core/detection';
 
@@ -35,8 +36,6 @@ export interface JobIo {
   out: (s: string) => void;
   /** Writes one message line to stderr (control characters already made visible by the caller). */
   err: (s: string) => void;
-  /** The CLI's JSON writer (escapes what a terminal would act on). */
-  json: (value: unknown) => string;
   /** Standard input, for FILE `-`. */
   stdin?: () => string;
 }
@@ -47,8 +46,6 @@ interface JobArgs {
   json: boolean;
 }
 
-class JobUsageError extends Error {}
-
 function parseJobArgs(argv: readonly string[]): JobArgs | 'help' {
   if (argv.includes('--help') || argv.includes('-h')) return 'help';
   let file: string | undefined;
@@ -56,11 +53,11 @@ function parseJobArgs(argv: readonly string[]): JobArgs | 'help' {
   let json = false;
   for (const arg of argv) {
     if (arg === '--json') json = true;
-    else if (arg.startsWith('-') && arg !== '-') throw new JobUsageError(`unknown option '${arg}' (try: devops-roadmap job FILE [DIR...] [--json])`);
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option '${arg}' (try: devops-roadmap job FILE [DIR...] [--json])`);
     else if (file === undefined) file = arg;
     else dirs.push(arg);
   }
-  if (file === undefined) throw new JobUsageError('job needs the advert: devops-roadmap job FILE [DIR...] [--json]');
+  if (file === undefined) throw new UsageError('job needs the advert: devops-roadmap job FILE [DIR...] [--json]');
   return { file, dirs, json };
 }
 
@@ -69,22 +66,22 @@ function readAdvert(file: string, stdin: (() => string) | undefined): string {
   let size: number;
   try {
     const stat = statSync(file);
-    if (!stat.isFile()) throw new JobUsageError(`not a file: ${file}`);
+    if (!stat.isFile()) throw new UsageError(`not a file: ${file}`);
     size = stat.size;
   } catch (error) {
-    if (error instanceof JobUsageError) throw error;
-    throw new JobUsageError(`${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'cannot read file'}: ${file}`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as { code?: string }).code === 'ENOENT' ? 'no such file' : 'cannot read file'}: ${file}`);
   }
-  if (size > MAX_ADVERT_BYTES) throw new JobUsageError(`${file} is ${size} bytes; an advert of at most ${MAX_ADVERT_BYTES} bytes is read`);
+  if (size > MAX_ADVERT_BYTES) throw new UsageError(`${file} is ${size} bytes; an advert of at most ${MAX_ADVERT_BYTES} bytes is read`);
   return readFileSync(file, 'utf8');
 }
 
 function checkDir(dir: string): void {
   try {
-    if (!statSync(dir).isDirectory()) throw new JobUsageError(`not a directory: ${dir}`);
+    if (!statSync(dir).isDirectory()) throw new UsageError(`not a directory: ${dir}`);
   } catch (error) {
-    if (error instanceof JobUsageError) throw error;
-    throw new JobUsageError(`${(error as { code?: string }).code === 'ENOENT' ? 'no such directory' : 'cannot read directory'}: ${dir}`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${(error as { code?: string }).code === 'ENOENT' ? 'no such directory' : 'cannot read directory'}: ${dir}`);
   }
 }
 
@@ -136,7 +133,7 @@ export async function runJob(argv: readonly string[], io: JobIo): Promise<number
     for (const dir of args.dirs) checkDir(dir);
     text = readAdvert(args.file, io.stdin);
   } catch (error) {
-    if (error instanceof JobUsageError) {
+    if (error instanceof UsageError) {
       io.err(`devops-roadmap: ${error.message}\n`);
       return 2;
     }
@@ -157,6 +154,6 @@ export async function runJob(argv: readonly string[], io: JobIo): Promise<number
   // The data ships beside the bundle (dist/../data), as it does beside src/ in a checkout.
   const index = readRoadmapFile(nodePath.join(__dirname, '..', 'data', 'roadmap.json'));
   const report = compareAdvert(index, createAdvertMatcher(index), text, new EvidenceIndex(scans), {});
-  io.out(args.json ? io.json(advertJson(report)) : formatAdvert(report, args.file === '-' ? 'from standard input' : args.file, args.dirs));
+  io.out(args.json ? formatJson(advertJson(report)) : formatAdvert(report, args.file === '-' ? 'from standard input' : args.file, args.dirs));
   return 0;
 }

@@ -12,7 +12,7 @@ import { NodeFileSource } from './scanner/fileSource';
 import type { ScanResult } from './scanner/types';
 import { readAuthorship } from './git/authorship';
 import { loadRoadmap } from './core/roadmap';
-import { table } from './cliTable';
+import { UsageError, formatJson, table } from './cliShared';
 import { recordScan, type RepositoryRecord } from './core/portfolio/ledger';
 import { buildProfile, type Profile } from './core/portfolio/profile';
 
@@ -26,8 +26,6 @@ proficient, expert) with the facts behind it.
   --author EMAIL  whose commits count as yours (default: each folder's git config user.email)
   -h, --help      show this help
 `;
-
-class UsageError extends Error {}
 
 export interface ProfileArgs {
   dirs: string[];
@@ -74,13 +72,6 @@ export function formatProfileTable(profile: Profile): string {
     lines.push(table(rows));
   }
   return lines.join('\n') + '\n';
-}
-
-/** As `scan --json` does (cli.ts): controls a terminal would obey are written as `\uXXXX`, the same JSON value. */
-const JSON_RAW_CONTROL = /[\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-
-export function formatProfileJson(profile: Profile): string {
-  return JSON.stringify(profile, null, 2).replace(JSON_RAW_CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`) + '\n';
 }
 
 /** Runs `profile`; resolves to the exit code (0 ran, 1 failed, 2 bad arguments or folders). */
@@ -137,6 +128,6 @@ export async function profileMain(argv: readonly string[], out: (s: string) => v
   }
   const index = loadRoadmap(JSON.parse(readFileSync(nodePath.join(__dirname, '..', 'data', 'roadmap.json'), 'utf8')));
   const profile = buildProfile(index, records, {}, { now });
-  out(args.json ? formatProfileJson(profile) : formatProfileTable(profile));
+  out(args.json ? formatJson(profile) : formatProfileTable(profile));
   return 0;
 }

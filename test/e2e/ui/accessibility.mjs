@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { findFrame, poll, quickInput, quickInputBox, quickRows, runCommand, typeInQuickPick } from './helpers.mjs';
+import { findFrame, pickQuickRow, poll, quickInput, runCommand, typeInQuickPick } from './helpers.mjs';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -24,33 +24,11 @@ const THEMES = [
 /** Every page's results so far, in the order they ran. */
 const results = [];
 
-const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-
-/** Clicks the quick-pick row whose label is `label` itself (a row that only mentions it, such as a level of "… (SRE)", is not it). */
-async function pickExactRow(page, label) {
-  const row = quickRows(page).filter({ has: page.locator('.label-name', { hasText: exactly(label) }) });
-  await poll(async () => (await row.count()) > 0, { message: `a quick-pick row labelled "${label}"` });
-  await row.first().click();
-}
-
 const search = (text) => async (page) => {
   await runCommand(page, 'DevOps Roadmap: Search the Roadmap');
   await typeInQuickPick(page, text, 'Search the DevOps Roadmap');
-  await pickExactRow(page, text);
+  await pickQuickRow(page, text, { exact: true });
 };
-
-/** F1 and the command whose label is exactly `title` ("Preferences: Color Theme", not "… Browse Color Themes …"). */
-async function runExactCommand(page, title) {
-  await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the previous quick input to close' });
-  await page
-    .locator('.monaco-workbench')
-    .click({ position: { x: 700, y: 5 }, force: true })
-    .catch(() => {});
-  await page.keyboard.press('F1');
-  await quickInputBox(page).waitFor({ state: 'visible' });
-  await quickInputBox(page).fill(`>${title}`);
-  await pickExactRow(page, title);
-}
 
 const PAGES = [
   { page: 'stage', open: search('Junior DevOps Engineer'), heading: 'Junior DevOps Engineer' },
@@ -86,10 +64,11 @@ const bodyClass = (frame) => frame.evaluate(() => document.body.className);
  * settings file is not enough here: code-server's web client does not watch that file.
  */
 async function pickTheme(page, theme) {
-  await runExactCommand(page, 'Preferences: Color Theme');
+  // Exactly this command, not "… Browse Color Themes …".
+  await runCommand(page, 'Preferences: Color Theme', { exact: true });
   await typeInQuickPick(page, theme.label, 'Select Color Theme');
   // Exactly this theme: "Dark High Contrast" is not "Light High Contrast", "Dark Modern" not "Dark+".
-  await pickExactRow(page, theme.label);
+  await pickQuickRow(page, theme.label, { exact: true });
   await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the theme picker to close' });
   lastTheme = theme;
 }

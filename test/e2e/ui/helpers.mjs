@@ -19,19 +19,27 @@ export const quickInput = (page) => page.locator('.quick-input-widget');
 export const quickInputBox = (page) => page.locator('.quick-input-widget .quick-input-box input');
 export const quickRows = (page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 
-/** Waits until the quick input shows a row containing `text`, then picks the first such row. */
-export async function pickQuickRow(page, text, { timeout = 20_000 } = {}) {
-  await poll(async () => (await quickRows(page).filter({ hasText: text }).count()) > 0, { timeout, message: `a quick-pick row containing "${text}"` });
+const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/**
+ * Waits until the quick input shows a row containing `text` (with `exact`, a row whose label is
+ * `text` itself: a level of "… (SRE)" is not "(SRE)", "Dark+" is not "Dark Modern"), then picks the
+ * first such row.
+ */
+export async function pickQuickRow(page, text, { timeout = 20_000, exact = false } = {}) {
+  const rows = exact ? quickRows(page).filter({ has: page.locator('.label-name', { hasText: exactly(text) }) }) : quickRows(page).filter({ hasText: text });
+  await poll(async () => (await rows.count()) > 0, { timeout, message: `a quick-pick row ${exact ? 'labelled' : 'containing'} "${text}"` });
   // The list is still filtering while rows appear: Enter then runs whatever was first a moment ago.
   // Click the matching row itself, which is what a person aims at.
-  await quickRows(page).filter({ hasText: text }).first().click();
+  await rows.first().click();
 }
 
 /** F1, `>title`, Enter. */
-export async function runCommand(page, title) {
+export async function runCommand(page, title, { exact = false } = {}) {
   // F1 while an earlier quick pick is still closing lands in that widget; wait until it is gone.
   await poll(async () => !(await quickInput(page).isVisible()), { timeout: 10_000, message: 'the previous quick input to close' });
-  const command = title.split(': ').pop();
+  // The palette shows a command as "Category: Title"; exact matches the label as a whole.
+  const command = exact ? title : title.split(': ').pop();
   // Right after a window reload the palette can open before it knows the extensions' commands, and
   // it does not refresh an open list: close it and ask again, as a person would.
   for (let attempt = 1; ; attempt++) {
@@ -43,7 +51,7 @@ export async function runCommand(page, title) {
     await quickInputBox(page).waitFor({ state: 'visible' });
     await quickInputBox(page).fill(`>${title}`);
     try {
-      await pickQuickRow(page, command, { timeout: attempt < 3 ? 8_000 : 20_000 });
+      await pickQuickRow(page, command, { timeout: attempt < 3 ? 8_000 : 20_000, exact });
       return;
     } catch (err) {
       if (attempt >= 3) throw err;
