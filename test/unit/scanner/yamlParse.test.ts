@@ -75,6 +75,22 @@ describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
     // `yaml` refuses an anchor used more than 100 times, even a scalar one.
     same(`a: &x 1\nb: [${Array(150).fill('*x').join(', ')}]\n`);
     same('script: |\n  case $x in\n  *) exit 1 ;;\n  esac\n');
+    // Aliases written where the text check skips them: on a comment line, inside a plain word.
+    same('# a: *commented\nmodels: ["gemini-*flash*", "copilot/*"]\nb: c\n');
+    same(`# a: *commented\nx: &k 1\nlist: [${Array(150).fill('*k').join(', ')}]\n`);
+    same('#\n  # *a\nq: [*a]\n');
+    same('key:\n  - *undefinedAnchor\n');
+    same('"a":*b\n');
+    same('{"a":*b}\n');
+    same('x: &b 1\ny: {"a":*b}\n');
+    // Scalar aliases in every place a node may be, as keys too; and one anchor used 101 times in a text of few other stars.
+    same('port: &p 8080\nservice:\n  port: *p\n  targets: [*p, *p]\n  map: {a: *p}\n*p : as-key\n');
+    same('a: &s "quoted"\nb: &t |\n  block\nc: [*s, *t]\n---\nd: *s\n');
+    same(`a: &x 1\nb: [${Array(101).fill('*x').join(', ')}]\n`);
+    same(`a: &x 1\nb: [${Array(100).fill('*x').join(', ')}]\n`);
+    same(`a: &x 1\nb: [${Array(99).fill('*x').join(', ')}]\n`);
+    same(`a: &x 1\nb: [${Array(98).fill('*x').join(', ')}]\n`);
+    same('base: &base {a: 1}\nother: *base\n');
   });
 
   it('reads templated keys and explicit complex keys as `yaml` does, not as "[object Object]"', () => {
