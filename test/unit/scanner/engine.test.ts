@@ -305,4 +305,42 @@ describe('scanner engine', () => {
     assert.deepEqual(ids(r).t, ['docker', 'kubernetes']);
     assert.deepEqual(ids(r).p, ['docker-multi-stage']);
   });
+
+  it('keeps listing and reading while the detectors are busy, so reading overlaps their work', async () => {
+    // 100 Dockerfiles; the detectors (a stand-in for the worker pool) answer nothing until asked to.
+    const files = Array.from({ length: 100 }, (_, i) => `s${String(i).padStart(3, '0')}/Dockerfile`);
+    let reads = 0;
+    const source: FileSource = {
+      root: 'memory:/',
+      async *list(): AsyncIterable<FileEntry> {
+        for (const path of files) yield { path };
+      },
+      async read(_path: string, maxBytes: number) {
+        reads++;
+        return new TextEncoder().encode(dockerfile).subarray(0, maxBytes);
+      },
+      skipped: (): SkippedEntry[] => [],
+    };
+    const held: (() => void)[] = [];
+    let released = false;
+    let readWhileHeld = 0;
+    const docker = { hits: [{ key: 't:docker' as const }], failed: false, tooLarge: false };
+    const result = scan(source, {
+      inspector: () =>
+        new Promise((resolve) => {
+          if (released) return resolve(docker);
+          held.push(() => resolve(docker));
+          // The first answer comes only once the walk has gone as far as it goes on its own.
+          if (held.length === 1)
+            setTimeout(() => {
+              readWhileHeld = reads;
+              released = true;
+              for (const release of held.splice(0)) release();
+            }, 100);
+        }),
+    });
+    const r = await result;
+    assert.equal(readWhileHeld, 100, 'every file was read before the detectors answered the first');
+    assert.equal(r.technologies.find((t) => t.id === 'docker')?.fileCount, 100);
+  });
 });
