@@ -23,14 +23,26 @@ export interface Matcher extends Rules {
 }
 
 /**
- * The longest run of plain characters (ASCII letters, digits, `. _ -`) a .gitignore pattern
- * requires literally, lower-cased ('' when none). Character classes, wildcards, escapes, slashes
- * and anything else only split runs, so the answer is always text the matched path must contain.
- * (The rules match case-insensitively, and an ASCII letter then matches only its two cases.)
+ * Characters a .gitignore pattern can only match as themselves: ASCII letters, digits and the
+ * punctuation that is no glob syntax (`*?[]\/` are, `!` is at a line's start, blanks may be
+ * trimmed). `~` and `#` matter: `*~` (editor backups) and `\#*\#` (Emacs) are in many repositories'
+ * .gitignore, and one pattern without a literal sends every path of the tree through every rule.
+ */
+const NOT_LITERAL = /[^A-Za-z0-9._~#$@+=%,;:'"&(){}<>|^`-]+/;
+
+/**
+ * The longest run of literal characters (see NOT_LITERAL) a .gitignore pattern requires,
+ * lower-cased ('' when none). Character classes, wildcards, escapes, slashes and anything else only
+ * split runs, so the answer is always text the matched path must contain. (The rules match
+ * case-insensitively, and an ASCII letter then matches only its two cases.)
  */
 export function patternLiteral(line: string): string {
   let best = '';
-  for (const run of line.replace(/\[[^\]]*\]?/g, ' ').split(/[^A-Za-z0-9._-]+/)) if (run.length > best.length) best = run;
+  for (const run of line
+    .replace(/^!/, '')
+    .replace(/\[[^\]]*\]?/g, ' ')
+    .split(NOT_LITERAL))
+    if (run.length > best.length) best = run;
   return best.toLowerCase();
 }
 

@@ -106,6 +106,12 @@ describe('scanner fast paths', () => {
       '?',
       '[a-c]',
       '[!x]',
+      '~',
+      '$',
+      '{a,b}',
+      '\\#',
+      '\\*',
+      '(x)',
       '[',
       ']',
       '!',
@@ -124,7 +130,34 @@ describe('scanner fast paths', () => {
       '\t',
     );
     const pattern = fc.array(piece, { minLength: 1, maxLength: 6 }).map((p) => p.join(''));
-    const pathPiece = fc.constantFrom('foo', 'FOO', 'bar', 'BAR', 'node_modules', 'x.log', 'x.LOG', 'a', 'b', 'c', 'İ', '\u212a', 'ſ', 'k', 'S', '#', '!', ' ', '-', '_', '.x');
+    const pathPiece = fc.constantFrom(
+      'foo',
+      'FOO',
+      'bar',
+      'BAR',
+      'node_modules',
+      'x.log',
+      'x.LOG',
+      'a',
+      'b',
+      'c',
+      'İ',
+      '\u212a',
+      'ſ',
+      'k',
+      'S',
+      '#',
+      '!',
+      ' ',
+      '-',
+      '_',
+      '.x',
+      '~',
+      '$',
+      '{a,b}',
+      '(x)',
+      '*',
+    );
     const path = fc
       .array(
         fc.array(pathPiece, { minLength: 1, maxLength: 3 }).map((p) => p.join('')),
@@ -153,6 +186,8 @@ describe('scanner fast paths', () => {
     assert.deepEqual(gitignoreLiterals('# comment\n\n   \nnode_modules/\n!keep.tf\n'), ['node_modules', 'keep.tf']);
     assert.equal(gitignoreLiterals('node_modules/\n*\n'), undefined);
     assert.equal(gitignoreLiterals('\t\n'), undefined);
+    // Editor backups: `*~` and Emacs's `\#*\#` have literals of their own.
+    assert.deepEqual(gitignoreLiterals('*~\n\\#*\\#\n!keep~\n'), ['~', '#', 'keep~']);
   });
 
   it('picks the evidence a full sort would pick (real files first, then fixtures, at most five, sorted)', async () => {
