@@ -146,6 +146,7 @@ export async function main(
   try {
     // The detectors run in worker threads with a per-file time budget, as in VS Code.
     const pool = new WorkerPool({ fileBudgetMs: args.fileTimeoutMs });
+    pool.prestart();
     try {
       result = await scan(new NodeFileSource(args.dir), { maxFiles: args.maxFiles, inspector: pool.inspector });
     } finally {

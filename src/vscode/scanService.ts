@@ -169,7 +169,10 @@ export class ScanService extends Disposable {
     const run = async (token?: vscode.CancellationToken) => {
       token?.onCancellationRequested(() => controller.abort());
       const next = new Map<string, { folder: vscode.WorkspaceFolder; index: ScanIndex }>();
-      const inspector = (await this.workers())?.inspector;
+      const pool = await this.workers();
+      // The workers boot while the folder is listed, not after its first file is read.
+      pool?.prestart();
+      const inspector = pool?.inspector;
       for (const folder of folders) {
         const index = await scannerEngine().ScanIndex.create(new WorkspaceFileSource(folder, maxFiles), {
           signal: controller.signal,

@@ -164,6 +164,33 @@ describe('scanner worker pool (real worker threads)', function () {
     }
   });
 
+  it('prestart boots the workers before the first file, and the scan then uses them', async () => {
+    const pool = new WorkerPool({ script, size: 1 });
+    try {
+      pool.prestart();
+      assert.equal(pool.started, 1);
+      pool.prestart();
+      assert.equal(pool.started, 1, 'a second prestart starts nothing more');
+      const root = makeTree(tree);
+      const inWorkers = await scan(new NodeFileSource(root), { inspector: pool.inspector });
+      assert.deepEqual({ ...stable(inWorkers), root: '' }, { ...stable(await scan(new NodeFileSource(root))), root: '' });
+      assert.equal(pool.started, 1);
+    } finally {
+      pool.dispose();
+    }
+  });
+
+  it('a prestarted worker whose bundle is missing still fails the scan clearly, instead of hanging', async () => {
+    const pool = new WorkerPool({ script: nodePath.join(dir, 'missing.js') });
+    try {
+      pool.prestart();
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      await assert.rejects(scan(new NodeFileSource(makeTree({ 'main.tf': 'resource "a" "b" {}\n' })), { inspector: pool.inspector }), /scanner worker could not start/);
+    } finally {
+      pool.dispose();
+    }
+  });
+
   it('refuses work after dispose instead of hanging', async () => {
     const pool = new WorkerPool({ script });
     pool.dispose();
