@@ -13,8 +13,15 @@ const builds = [
   {
     ...common,
     // The scanner engine is a bundle of its own, loaded on the first scan (src/vscode/scannerEngine.ts);
-    // its detectors run in worker threads started from scanWorker.js (src/scanner/workerPool.ts).
-    entryPoints: { extension: 'src/extension.ts', cli: 'src/cli.ts', scanner: 'src/scanner/index.ts', scanWorker: 'src/scanner/worker.ts' },
+    // its detectors run in worker threads started from scanWorker.js (src/scanner/workerPool.ts), and
+    // VS Code lists local folders in a thread started from listWorker.js (src/scanner/threadedSource.ts).
+    entryPoints: {
+      extension: 'src/extension.ts',
+      cli: 'src/cli.ts',
+      scanner: 'src/scanner/index.ts',
+      scanWorker: 'src/scanner/worker.ts',
+      listWorker: 'src/scanner/listWorker.ts',
+    },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',

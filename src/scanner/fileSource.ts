@@ -47,6 +47,11 @@ export interface NodeFileSourceOptions {
   gitignore?: boolean;
   /** Skip `charts/` beside a `Chart.yaml` (vendored Helm dependencies). Default true. */
   skipHelmSubcharts?: boolean;
+  /**
+   * Paths (relative, `/`-separated) left out as VS Code's `files.exclude` leaves them out: a file
+   * that matches is not listed, a folder that matches is not entered.
+   */
+  exclude?: (path: string) => boolean;
   /** Replaces file-system calls (tests). */
   fs?: Partial<FsLike>;
 }
@@ -152,6 +157,7 @@ export class NodeFileSource implements FileSource {
   private readonly skipDirs: ReadonlySet<string>;
   private readonly gitignore: boolean;
   private readonly skipSubcharts: boolean;
+  private readonly exclude: ((path: string) => boolean) | undefined;
   private skippedEntries: SkippedEntry[] = [];
   private rootReal: string | undefined;
   private readonly ignoreCache = new Map<string, Rules | undefined>();
@@ -162,6 +168,7 @@ export class NodeFileSource implements FileSource {
     this.skipDirs = new Set(options.skipDirs ?? DEFAULT_SKIP_DIRS);
     this.gitignore = options.gitignore ?? true;
     this.skipSubcharts = options.skipHelmSubcharts ?? true;
+    this.exclude = options.exclude;
   }
 
   skipped(): SkippedEntry[] {
@@ -241,6 +248,7 @@ export class NodeFileSource implements FileSource {
       for (const e of entries) {
         const name = e.name;
         const rel = node.rel ? `${node.rel}/${name}` : name;
+        if (this.exclude?.(rel)) continue;
         if (name.includes('\uFFFD')) {
           if (batch.length) {
             yield batch;
@@ -331,10 +339,11 @@ export class NodeFileSource implements FileSource {
     return this.fs.readHead(real, maxBytes);
   }
 
-  /** Whether `list` would leave this path out: vendored folders, Helm sub-charts aside, and .gitignore rules. */
+  /** Whether `list` would leave this path out: vendored folders, excluded paths, Helm sub-charts aside, and .gitignore rules. */
   async ignores(path: string): Promise<boolean> {
     const parts = path.split('/');
     for (const part of parts.slice(0, -1)) if (this.skipDirs.has(part)) return true;
+    if (this.exclude) for (let i = 1; i <= parts.length; i++) if (this.exclude(parts.slice(0, i).join('/'))) return true;
     if (!this.gitignore) return false;
     const matchers: Matcher[] = [];
     for (let i = 0; i < parts.length; i++) {

@@ -9,3 +9,10 @@ export { WorkerPool, FILE_BUDGET_MS } from './workerPool';
 export function readInside(_root: string, path: string, _maxBytes: number): Promise<Uint8Array> {
   return Promise.reject(new Error(`${path}: the web build reads files through the VS Code file system API only`));
 }
+
+/** No worker threads nor local disk on the web: the shell lists folders with `findFiles` there. */
+export class ThreadedNodeSource {
+  constructor(..._args: unknown[]) {
+    throw new Error('the web build lists folders through the VS Code API only');
+  }
+}

@@ -4,8 +4,7 @@
  * same on both.
  */
 import * as os from 'node:os';
-import * as nodePath from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { nodeWorker, siblingScript } from './nodeWorker';
 import type { WorkerJob, WorkerReply } from './workerProtocol';
 
 /** One detector thread, as the pool sees it. */
@@ -19,15 +18,9 @@ export interface ScanThread {
   terminate(): void;
 }
 
-/** A worker's heap: a document bomb that gets past the parsers' limits kills only its worker. */
-const WORKER_HEAP_MB = 256;
-
-/** Run from source (`node --import tsx src/cli.ts`, the unit tests): no dist/ to start a worker from. */
-const FROM_SOURCE = __filename.endsWith('.ts');
-
 /** `scanWorker.js` beside the running bundle (dist/), or the worker's source when run from source. */
 export function defaultScript(): string {
-  return FROM_SOURCE ? nodePath.join(__dirname, 'worker.ts') : nodePath.join(__dirname, 'scanWorker.js');
+  return siblingScript('scanWorker.js', 'worker.ts');
 }
 
 /**
@@ -44,15 +37,9 @@ export function backgroundTimer(run: () => void, ms: number): ReturnType<typeof 
   return setTimeout(run, ms).unref();
 }
 
-/**
- * A worker thread for a script. From source, the worker registers tsx itself first: loader hooks
- * of the parent (`--import tsx`) do not reach a worker's first module.
- */
+/** The pool's thread for a detector script. */
 export function startThread(script: string): ScanThread {
-  const resourceLimits = { maxOldGenerationSizeMb: WORKER_HEAP_MB };
-  const worker = script.endsWith('.ts')
-    ? new Worker(`require('tsx/cjs/api').register(); require(${JSON.stringify(script)});`, { eval: true, resourceLimits })
-    : new Worker(script, { resourceLimits });
+  const worker = nodeWorker(script);
   worker.unref();
   return {
     post: (job, transfer) => worker.postMessage(job, transfer),

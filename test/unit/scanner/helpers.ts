@@ -58,4 +58,11 @@ export function buildWorkerBundle(dir: string): string {
   return outfile;
 }
 
+/** The folder-listing worker (src/scanner/listWorker.ts) bundled into `dir`, as dist/listWorker.js is. */
+export function buildListWorkerBundle(dir: string): string {
+  const outfile = nodePath.join(dir, 'listWorker.js');
+  buildSync({ ...BUNDLE, entryPoints: ['src/scanner/listWorker.ts'], outfile });
+  return outfile;
+}
+
 const BUNDLE = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'silent' } as const;
