@@ -9,7 +9,7 @@ import type { ScanService } from '../scanService';
 import { configuredGit, type AuthorshipService } from '../authorshipService';
 import type { ProgressContext } from '../progressContext';
 import { scannerEngine, startWorkerPool } from '../scannerEngine';
-import { WorkspaceFileSource } from '../workspaceSource';
+import { folderSource } from '../workspaceSource';
 import { capabilities } from '../platform';
 import { Disposable } from '../lifecycle';
 import { log } from '../log';
@@ -266,7 +266,7 @@ export class PortfolioService extends Disposable {
         progress.report({ message: vscode.l10n.t('{0} of {1}: {2}', i + 1, folders.length, name), increment: 100 / folders.length });
         try {
           const folder: vscode.WorkspaceFolder = { uri, name, index: -1 };
-          const result = await scannerEngine().scan(new WorkspaceFileSource(folder, maxFiles), { signal, maxFiles, inspector: pool?.inspector });
+          const result = await scannerEngine().scan(folderSource(folder, maxFiles), { signal, maxFiles, inspector: pool?.inspector });
           records.push(await this.save({ identity: await this.identityOf(uri), root: rootOf(uri), name, findings: result, authored: await this.authoredOf(uri, result, signal) }));
           log().info(`Portfolio: ${name} scanned (${result.filesSeen} files seen, ${result.technologies.length} technologies).`);
         } catch (error) {
