@@ -408,26 +408,30 @@ function platform(g) {
   g.write('.gitignore', 'node_modules/\ndist/\n*.log\n.terraform/\ncoverage/\n');
 }
 
-/** Writes the tree into `dir` (must not exist). Returns { files, bytes }. */
-export function generate(dir, { seed = 20240601 } = {}) {
+/**
+ * Writes the tree into `dir` (must not exist), services added until it holds `files` files (the
+ * shared platform, Terraform, charts and front end come first, about 7,000). Returns { files, bytes }.
+ */
+export function generate(dir, { seed = 20240601, files = 50_000 } = {}) {
   const g = new Gen(dir, seed);
   platform(g);
   terraform(g);
   charts(g);
   frontend(g);
-  for (let i = 0; g.files < 50_000; i++) service(g, i);
+  for (let i = 0; g.files < files; i++) service(g, i);
   return { files: g.files, bytes: g.bytes };
 }
 
 /** The benchmark tree, generated once and reused while its stamp matches. */
-export function ensureTree(treesDir, { name = 'monorepo-50k', seed = 20240601, log = () => {} } = {}) {
+export function ensureTree(treesDir, { name = 'monorepo-50k', seed = 20240601, files = 50_000, log = () => {} } = {}) {
   const dir = path.join(treesDir, name);
   const stampFile = path.join(treesDir, `${name}.json`);
-  const want = { generator: GENERATOR_VERSION, seed };
+  const want = { generator: GENERATOR_VERSION, seed, target: files };
   if (existsSync(dir) && existsSync(stampFile)) {
     try {
       const stamp = JSON.parse(readFileSync(stampFile, 'utf8'));
-      if (stamp.generator === want.generator && stamp.seed === want.seed) return { dir, ...stamp, reused: true };
+      // A stamp without a target is from before targets: the 50,000-file tree.
+      if (stamp.generator === want.generator && stamp.seed === want.seed && (stamp.target ?? 50_000) === want.target) return { dir, ...stamp, reused: true };
     } catch {
       // regenerate
     }
@@ -437,7 +441,7 @@ export function ensureTree(treesDir, { name = 'monorepo-50k', seed = 20240601, l
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const started = Date.now();
-  const stats = generate(tmp, { seed });
+  const stats = generate(tmp, { seed, files });
   try {
     execFileSync('git', ['init', '-q', tmp], { stdio: 'ignore' });
   } catch {

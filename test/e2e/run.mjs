@@ -9,10 +9,13 @@
 //      host's console arrives through `codeAutomationLog`, the result through `codeAutomationExit`;
 //   4. UI: a fresh code-server, Chromium clicks through the views, commands and webviews and takes
 //      screenshots (one file per check in test/e2e/ui/);
+//   4b. first-detected: a generated 17,000-file folder opened in code-server, the Career Tree's and
+//      the Detected view's first rows timed against the CLI's scan of it (./firstDetected.mjs);
 //   5. prints `E2E: <n> passed, <m> failed` and exits 1 on any failure or when nothing ran.
 //
 // Options (after `npm run test:e2e --`):
-//   --only=integration|ui     run one part
+//   --only=integration|ui|first-detected
+//                             run one part
 //   --extension=<path>        load another extension folder (default: this repo)
 //   --no-build                skip `node esbuild.mjs` (the extension bundle)
 //   --update-screenshots      copy the screenshots into media/screenshots/ for the README
@@ -33,6 +36,7 @@ import { repoRoot, startHost, stopAllHosts } from './host.mjs';
 import { uiContext } from './ui/context.mjs';
 import { poll } from './ui/helpers.mjs';
 import { CHECKS, WEB_CHECKS } from './ui/index.mjs';
+import { measureFirstDetected, title as firstDetectedTitle } from './firstDetected.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -281,14 +285,45 @@ async function runUi(browser, variant = { name: 'ui', checks: CHECKS, web: false
 }
 
 // ---------------------------------------------------------------------------------------------
+// A large folder, timed (figures for `npm run bench`, no timed assertion)
+// ---------------------------------------------------------------------------------------------
+async function runFirstDetected(browser) {
+  console.log('\n== first-detected: a generated 17,000-file folder in code-server, the first rows of the views timed');
+  const partStarted = Date.now();
+  try {
+    const f = await withTimeout(measureFirstDetected(browser, { extensionPath, resultsDir }), 5 * 60_000, 'first-detected');
+    Object.assign(metrics, {
+      firstDetectedFiles: f.files,
+      firstDetectedCareerTreeMs: f.careerTreeMs,
+      firstDetectedMs: f.detectedMs,
+      firstDetectedCliMs: f.cliMs,
+      firstDetectedActivatedAtMs: f.activatedAtMs,
+      firstDetectedScanMs: f.firstScanMs,
+      firstDetectedRescanMs: f.rescanMs,
+    });
+    record('first-detected', firstDetectedTitle, undefined, f);
+    console.log(
+      `  ${f.files} files: activated at ${f.activatedAtMs} ms, Career Tree ${f.careerTreeMs} ms, Detected view ${f.detectedMs} ms after the folder opened (the scan ${f.firstScanMs} ms of it); a rescan once settled ${f.rescanMs} ms; CLI scan ${f.cliMs} ms`,
+    );
+  } catch (err) {
+    record('first-detected', firstDetectedTitle, err);
+  } finally {
+    metrics.firstDetectedPartMs = Date.now() - partStarted;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
 async function main() {
   // Remove only what this run writes: another part may have been run on its own just before.
   await mkdir(resultsDir, { recursive: true });
   const stale = ['e2e.json', 'metrics.json'];
-  if (only !== 'ui') stale.push('integration.log', 'integration.json', 'integration-untrusted.log', 'integration-untrusted.json', 'integration-web.log', 'integration-web.json');
-  if (only !== 'integration') stale.push('ui.log', 'ui-web.log', ...screenshotNames, ...webScreenshotNames);
+  const runs = (part) => only === undefined || only === part;
+  if (runs('first-detected')) stale.push('first-detected.log', 'first-detected.png');
+  if (runs('integration'))
+    stale.push('integration.log', 'integration.json', 'integration-untrusted.log', 'integration-untrusted.json', 'integration-web.log', 'integration-web.json');
+  if (runs('ui')) stale.push('ui.log', 'ui-web.log', ...screenshotNames, ...webScreenshotNames);
   for (const name of await readdir(resultsDir)) {
-    if (stale.includes(name) || (only !== 'integration' && name.startsWith('failed-'))) await rm(path.join(resultsDir, name), { force: true });
+    if (stale.includes(name) || (runs('ui') && name.startsWith('failed-'))) await rm(path.join(resultsDir, name), { force: true });
   }
 
   const { bundle, suites } = await buildIntegration({ quiet: true });
@@ -315,15 +350,16 @@ async function main() {
   });
   const browser = await chromium.launch(chromiumOptions(browserHome));
   try {
-    if (only !== 'ui') {
+    if (runs('integration')) {
       await runIntegration(browser, bundle);
       await runIntegration(browser, bundle, { name: 'integration-untrusted', untrusted: true });
       await runIntegration(browser, webIntegration.bundle, { name: 'integration-web', web: true });
     }
-    if (only !== 'integration') {
+    if (runs('ui')) {
       await runUi(browser);
       await runUi(browser, { name: 'ui-web', checks: WEB_CHECKS, web: true });
     }
+    if (runs('first-detected')) await runFirstDetected(browser);
   } finally {
     await browser.close().catch(() => {});
     await rm(browserHome, { recursive: true, force: true }).catch(() => {});
