@@ -40,8 +40,13 @@ function isAppSpec(v: unknown): boolean {
   return Array.isArray(v.generators) && isObj(v.template) && isAppSpec((v.template as Obj).spec);
 }
 
-/** Literals at least one rule needs: most YAML files have none and are never parsed here. */
-const HINTS = /additionalPrometheusRules|\breceivers\b|\bapplications(?:ets)?\b|opencost|kubecost|cost-analyzer|\bautoscaling\b/;
+/**
+ * The keys the rules read, written as keys (`autoscaling:`, `"receivers" :`): most YAML files have
+ * none and are never parsed here. As words alone they were everywhere: every HorizontalPodAutoscaler
+ * says `apiVersion: autoscaling/v2`, which sent argo-cd's 100–260 KB install manifests to the parser
+ * for a rule that then skips Kubernetes objects.
+ */
+const HINTS = /(?:\badditionalPrometheusRules(?:Map)?|\breceivers|\bapplications(?:ets)?|\bopencost|\bkubecost|\bcost-analyzer|\bautoscaling)["']?[ \t]*:/;
 
 export const helmValues = defineDetector({
   family: 'containers',

@@ -421,6 +421,9 @@ describe('scanner recall on real-repository patterns', () => {
           'config/app.yaml': 'autoscaling:\n  enabled: true\n  maxReplicas: 3\n',
         },
       );
+      // The key written quoted, or in a flow mapping: still the key the rule reads.
+      await check(['p:k8s-autoscaling'], { 'charts/api/values.yaml': '"autoscaling" : {enabled: true, maxReplicas: 4}\n' }, { 'charts/api/values.yaml': 'hpa: {apiVersion: autoscaling/v2}\n' });
+      await check(['p:k8s-autoscaling'], { 'charts/web/values.yaml': "{'autoscaling': {'enabled': true, 'minReplicas': 1}}\n" }, {});
       await check(
         ['p:gpu-workloads'],
         { 'k8s/plex.yaml': deployment('      resourceClaims:\n        - name: gpu\n          resourceClaimTemplateName: intel-gpu\n') },
