@@ -422,7 +422,11 @@ describe('scanner recall on real-repository patterns', () => {
         },
       );
       // The key written quoted, or in a flow mapping: still the key the rule reads.
-      await check(['p:k8s-autoscaling'], { 'charts/api/values.yaml': '"autoscaling" : {enabled: true, maxReplicas: 4}\n' }, { 'charts/api/values.yaml': 'hpa: {apiVersion: autoscaling/v2}\n' });
+      await check(
+        ['p:k8s-autoscaling'],
+        { 'charts/api/values.yaml': '"autoscaling" : {enabled: true, maxReplicas: 4}\n' },
+        { 'charts/api/values.yaml': 'hpa: {apiVersion: autoscaling/v2}\n' },
+      );
       await check(['p:k8s-autoscaling'], { 'charts/web/values.yaml': "{'autoscaling': {'enabled': true, 'minReplicas': 1}}\n" }, {});
       await check(
         ['p:gpu-workloads'],
