@@ -4,8 +4,9 @@
  * file is read with asynchronous calls that check it stays inside (`readInside`).
  *
  * Why not VS Code's `findFiles`: on a generated 17,000-file monorepo in code-server it took 2.4–2.6 s
- * to list what the worker lists in a few hundred milliseconds (the search service is shared with
- * every other extension), and it knows nothing of `.gitignore`.
+ * to list what this walk lists in a few hundred milliseconds on its own, and it knows nothing of
+ * `.gitignore`. The worker ends by itself after `done`; its late `exit` is never taken for a loss,
+ * as replies are read in order before it is looked at.
  */
 import type { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';

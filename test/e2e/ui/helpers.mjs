@@ -86,19 +86,20 @@ export async function typeInQuickPick(page, text, expect) {
     state = `visible: ${visible}, value: ${JSON.stringify(value)}, title/placeholder: ${JSON.stringify(label.trim())}`;
     return visible && !value.startsWith('>') && label.includes(expect);
   };
-  // Now and then the palette closes on its pick and the command's quick pick never shows (seen in
-  // CI-like runs, in a different check each time); a person runs the command again, and so do we.
+  // Now and then the palette closes on its pick and the command's quick pick never shows, or it shows
+  // and closes at once as a page the check before opened takes the focus (seen in CI-like runs, in a
+  // different check each time); a person runs the command again, and so do we.
   for (let attempt = 1; ; attempt++) {
     try {
       await poll(opened, { timeout: attempt === 1 && lastCommand ? 10_000 : 20_000, message: `the extension's quick pick "${expect}"` });
+      await quickInputBox(page).fill(text, { timeout: attempt === 1 && lastCommand ? 5_000 : 20_000 });
       break;
     } catch (err) {
-      if (attempt >= 2 || !lastCommand) throw new Error(`${err.message} (last seen ${state})`, { cause: err });
+      if (attempt >= 2 || !lastCommand) throw new Error(`${err.message.split('\n')[0]} (last seen ${state})`, { cause: err });
       await page.keyboard.press('Escape');
       await runCommand(page, lastCommand.title, { exact: lastCommand.exact });
     }
   }
-  await quickInputBox(page).fill(text);
   // Search shows your position and recent picks until the typed query's results arrive from the
   // extension host; a row picked meanwhile is redrawn with another item under the pointer. The list
   // keeps recycled rows in the DOM (scrolled out, still "visible" to Playwright), so look at the first.
