@@ -2,7 +2,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { parseWithYaml, parseYaml, yamlLib } from '../../../src/scanner/yamlLib';
+import { parseWithYaml, parseYaml, yamlLib, yamlParsers } from '../../../src/scanner/yamlLib';
+import { scan } from '../../../src/scanner/engine';
+import { NodeFileSource } from '../../../src/scanner/fileSource';
+import { cleanTrees, makeTree, stable, type Tree } from './helpers';
 import { PRACTICE_CASES, TECH_CASES } from './cases';
 
 /** The answer the detectors were given before js-yaml: the `yaml` package alone, document by document. */
@@ -118,5 +121,35 @@ describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  describe('whole scans, js-yaml first against `yaml` alone', () => {
+    after(() => {
+      yamlParsers.use = 'both';
+      cleanTrees();
+    });
+
+    /** Every tree of the detector cases in one folder each, the demo workspace and the sample repository. */
+    function trees(): string[] {
+      const all: Tree = {};
+      for (const [i, c] of [...TECH_CASES, ...PRACTICE_CASES].entries())
+        for (const [side, tree] of [
+          ['pos', c.pos],
+          ['neg', c.neg],
+        ] as const)
+          for (const [file, text] of Object.entries(tree)) all[`${i}-${c.id}-${side}/${file}`] = text;
+      return [makeTree(all), path.resolve(__dirname, '../../../demo/workspace'), path.resolve(__dirname, '../../fixtures/scanner/sample-repo')];
+    }
+
+    it('gives the same JSON on every tree of the tests', async () => {
+      for (const root of trees()) {
+        yamlParsers.use = 'yaml-only';
+        const slow = stable(await scan(new NodeFileSource(root)));
+        yamlParsers.use = 'both';
+        const fast = stable(await scan(new NodeFileSource(root)));
+        assert.deepStrictEqual(fast, slow, root);
+        assert.ok(fast.technologies.length > 0, root);
+      }
+    });
   });
 });
