@@ -1,6 +1,6 @@
 // One measurement in a fresh process, for bench/run.mjs. Writes its result as JSON to OUT.
 //
-//   node bench/child.mjs inproc      DIR RUNS OUT   in-process scans alternated with `rg --files DIR`
+//   node bench/child.mjs inproc      DIR RUNS OUT   in-process scans and listings alternated with `rg --files DIR`
 //   node bench/child.mjs ours        DIR OUT        one in-process scan (cold: a fresh process)
 //   node bench/child.mjs peer        DIR OUT        one @specfy/stack-analyser run (cold: a fresh process)
 //   node bench/child.mjs incremental DIR OUT        ScanIndex.updateFile + result() after one-file edits
@@ -34,12 +34,18 @@ async function inproc() {
   const { scan, NodeFileSource } = engine();
   const scanMs = [];
   const rgMs = [];
+  // The listing alone (the Node file source's walk, nothing read): what rg --files does.
+  const listMs = [];
   let filesSeen = 0;
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? ['rg', 'scan'] : ['scan', 'rg'];
+    const order = i % 2 === 0 ? ['rg', 'scan', 'list'] : ['list', 'scan', 'rg'];
     for (const which of order) {
       if (which === 'rg') rgMs.push(rgOnce(dir));
-      else {
+      else if (which === 'list') {
+        const t = performance.now();
+        for await (const batch of new NodeFileSource(dir).listBatches()) void batch;
+        listMs.push(ms(t));
+      } else {
         const t = performance.now();
         const r = await scan(new NodeFileSource(dir));
         scanMs.push(ms(t));
@@ -47,7 +53,7 @@ async function inproc() {
       }
     }
   }
-  return { scanMs, rgMs, filesSeen };
+  return { scanMs, rgMs, listMs, filesSeen };
 }
 
 async function ours() {

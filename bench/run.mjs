@@ -158,7 +158,20 @@ function inProcessVsRg(dir) {
   const scanMs = r.scanMs.slice(1);
   const rgMs = r.rgMs.slice(1);
   const ratios = scanMs.map((s, i) => s / rgMs[i]);
-  return { firstScanMs: r.scanMs[0], scanMs, rgMs, ratios, ratio: median(ratios), scanMedian: median(scanMs), rgMedian: median(rgMs) };
+  const listMs = r.listMs.slice(1);
+  const listRatios = listMs.map((l, i) => l / rgMs[i]);
+  return {
+    firstScanMs: r.scanMs[0],
+    scanMs,
+    rgMs,
+    ratios,
+    ratio: median(ratios),
+    scanMedian: median(scanMs),
+    rgMedian: median(rgMs),
+    listMs,
+    listRatio: median(listRatios),
+    listMedian: median(listMs),
+  };
 }
 
 // ---- 2. peer -------------------------------------------------------------------------------------
@@ -396,6 +409,13 @@ async function main() {
       `${Math.round(r.inProcess.scanMedian)} ms vs ${Math.round(r.inProcess.rgMedian)} ms`,
       `${round(r.inProcess.ratio, 2)}x`,
       r.inProcess.ratio <= BUDGET.inProcessVsRg,
+    );
+    row(
+      `  listing alone vs rg, in-process (${t.name})`,
+      'n/a',
+      `${Math.round(r.inProcess.listMedian)} ms vs ${Math.round(r.inProcess.rgMedian)} ms`,
+      `${round(r.inProcess.listRatio, 2)}x`,
+      undefined,
     );
     if (!flag('no-peer')) {
       log('  @specfy/stack-analyser vs ours …');
