@@ -5,14 +5,13 @@ import type { AuthorshipService } from './authorshipService';
 import type { ScanService } from './scanService';
 import { dispatch, parseWebviewMessage, type HostMessage, type Page, type WebviewMessageHandlers } from '../shared/protocol';
 import { renderWebviewHtml } from './html';
-import { openEvidenceFile } from './evidence';
+import { openEvidenceFile, pickEvidenceFile } from './evidence';
 import { log } from './log';
 import type { RoadmapService } from './roadmapService';
 import type { ProgressContext } from './progressContext';
 import { preferredCurrency } from './settings';
 import { Disposable } from './lifecycle';
 import { History } from '../core/history';
-import { evidenceRowText } from '../core/detectedView';
 import type { Skill } from '../core/model';
 import { buildJobPage } from '../core/plan';
 import type { PlanSource } from './plan';
@@ -328,20 +327,7 @@ export class DetailsPanel extends Disposable {
     const { index } = await this.deps.roadmap.get();
     if (index.kindOf(skillId) !== 'skill') return;
     const skill = index.get(skillId) as Skill;
-    const files = this.allEvidence(skill);
-    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    const picked = await vscode.window.showQuickPick(
-      files.map((f) => {
-        const text = evidenceRowText(f.path, multiRoot ? f.folder : undefined);
-        return { label: `$(file) ${text.label}`, description: text.description, file: f };
-      }),
-      {
-        title: files.length === 1 ? vscode.l10n.t('{0}: 1 file', skill.title) : vscode.l10n.t('{0}: {1} files', skill.title, files.length),
-        placeHolder: vscode.l10n.t('Type to filter by name or folder; Enter opens the file'),
-        matchOnDescription: true,
-      },
-    );
-    if (picked) await openEvidenceFile(picked.file.folder, picked.file.path);
+    await pickEvidenceFile(skill.title, this.allEvidence(skill));
   }
 }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
-import { evidenceRowText, folderOf, withExcludedFolder } from '../core/detectedView';
+import { folderOf, withExcludedFolder } from '../core/detectedView';
 import type { DetectedNode, DetectedTreeProvider } from './detectedTree';
 import type { RoadmapService } from './roadmapService';
-import { openEvidenceFile } from './evidence';
+import { pickEvidenceFile } from './evidence';
 import { isSafeRelativePath } from '../shared/paths';
 import { log } from './log';
 
@@ -103,20 +103,7 @@ export function registerDetectedCommands({ provider, view, roadmap }: DetectedCo
     const id = signalOf(target);
     if (!id) return false;
     const { index } = await roadmap.get();
-    const files = provider.allFiles(id);
-    const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
-    const picked = await vscode.window.showQuickPick(
-      files.map((f) => {
-        const text = evidenceRowText(f.path, multiRoot ? f.folder : undefined);
-        return { label: `$(file) ${text.label}`, description: text.description, file: f };
-      }),
-      {
-        title: files.length === 1 ? vscode.l10n.t('{0}: 1 file', index.titleOf(id) ?? id) : vscode.l10n.t('{0}: {1} files', index.titleOf(id) ?? id, files.length),
-        placeHolder: vscode.l10n.t('Type to filter by name or folder; Enter opens the file'),
-        matchOnDescription: true,
-      },
-    );
-    return picked ? openEvidenceFile(picked.file.folder, picked.file.path) : false;
+    return pickEvidenceFile(index.titleOf(id) ?? id, provider.allFiles(id));
   }
 
   /** A filter box that narrows the view as you type; Escape puts back the filter it started with. */

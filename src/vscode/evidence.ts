@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { evidenceRowText } from '../core/detectedView';
 import { isSafeRelativePath } from '../shared/paths';
 import { log } from './log';
 
@@ -22,4 +23,25 @@ export async function openEvidenceFile(folderName: string, path: string): Promis
     void vscode.window.showWarningMessage(vscode.l10n.t('DevOps Roadmap: {0} could not be opened. It may have been moved or deleted; a rescan will update the evidence.', path));
     return false;
   }
+}
+
+/**
+ * Every file that shows something (a skill, a technology), in a quick pick named after it ("Terraform:
+ * 12 files"), as the Explorer's search results show files; picking one opens it. The views and pages
+ * list only the first few; this is their "show all". Returns whether a file was opened.
+ */
+export async function pickEvidenceFile(subject: string, files: readonly { folder: string; path: string }[]): Promise<boolean> {
+  const multiRoot = (vscode.workspace.workspaceFolders?.length ?? 0) > 1;
+  const picked = await vscode.window.showQuickPick(
+    files.map((f) => {
+      const text = evidenceRowText(f.path, multiRoot ? f.folder : undefined);
+      return { label: `$(file) ${text.label}`, description: text.description, file: f };
+    }),
+    {
+      title: files.length === 1 ? vscode.l10n.t('{0}: 1 file', subject) : vscode.l10n.t('{0}: {1} files', subject, files.length),
+      placeHolder: vscode.l10n.t('Type to filter by name or folder; Enter opens the file'),
+      matchOnDescription: true,
+    },
+  );
+  return picked ? openEvidenceFile(picked.file.folder, picked.file.path) : false;
 }
