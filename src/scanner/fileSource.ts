@@ -103,13 +103,14 @@ function readHead(path: string, maxBytes: number, rootReal?: string): Uint8Array
 /**
  * Reads at most `maxBytes` from the start of `path` (relative, `/`-separated) below `root`, only
  * while it stays inside: by its spelling, by its real path resolved now, and as a regular file
- * opened without blocking. The asynchronous form, for the VS Code file source (local folders):
- * no call blocks the extension host, not even on a slow disk.
+ * opened without blocking. The asynchronous form, for ThreadedNodeSource (VS Code's local folders):
+ * no call blocks the extension host, not even on a slow disk. `rootReal`, the root's real path, is
+ * given by a caller that reads many files of one root, so it is resolved once, not per file.
  */
-export async function readInside(root: string, path: string, maxBytes: number): Promise<Uint8Array> {
+export async function readInside(root: string, path: string, maxBytes: number, rootReal: Promise<string> = fs.promises.realpath(root)): Promise<Uint8Array> {
   if (!staysInside(path)) throw refusal(`outside the root: ${path}`, 'outside-root');
-  const [rootReal, real] = await Promise.all([fs.promises.realpath(root), fs.promises.realpath(nodePath.join(root, ...path.split('/')))]);
-  if (!inside(real, rootReal)) throw refusal(`symlink out of the root: ${path}`, 'symlink-outside-root');
+  const [rootRealPath, real] = await Promise.all([rootReal, fs.promises.realpath(nodePath.join(root, ...path.split('/')))]);
+  if (!inside(real, rootRealPath)) throw refusal(`symlink out of the root: ${path}`, 'symlink-outside-root');
   const handle = await fs.promises.open(real, OPEN_FLAGS);
   try {
     const stat = await handle.stat();

@@ -4,5 +4,4 @@
  */
 export * from './engine';
 export { WorkerPool, FILE_BUDGET_MS } from './workerPool';
-export { readInside } from './fileSource';
 export { ThreadedNodeSource } from './threadedSource';

@@ -8,6 +8,7 @@
  * `.gitignore`. The worker ends by itself after `done`; its late `exit` is never taken for a loss,
  * as replies are read in order before it is looked at.
  */
+import * as fs from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import picomatch from 'picomatch';
 import { NodeFileSource, readInside } from './fileSource';
@@ -37,6 +38,8 @@ export class ThreadedNodeSource implements FileSource {
   private readonly rules: NodeFileSource;
   private readonly exclude: string[];
   private readonly script: string | undefined;
+  /** The root's real path, resolved once per listing for every read of it. */
+  private rootReal: Promise<string> | undefined;
 
   constructor(root: string, options: ThreadedSourceOptions = {}) {
     this.exclude = [...(options.exclude ?? [])];
@@ -56,6 +59,7 @@ export class ThreadedNodeSource implements FileSource {
   async *listBatches(signal?: AbortSignal): AsyncIterable<FileEntry[]> {
     signal?.throwIfAborted();
     this.skippedEntries = [];
+    this.rootReal = undefined;
     const worker = nodeWorker(this.script ?? siblingScript('listWorker.js', 'listWorker.ts'));
     const replies: ListReply[] = [];
     let wake: (() => void) | undefined;
@@ -100,7 +104,8 @@ export class ThreadedNodeSource implements FileSource {
   }
 
   read(path: string, maxBytes: number): Promise<Uint8Array> {
-    return readInside(this.root, path, maxBytes);
+    this.rootReal ??= fs.promises.realpath(this.root);
+    return readInside(this.root, path, maxBytes, this.rootReal);
   }
 
   /** Whether `list` would leave the path out: an exclude glob, a vendored folder, a `.gitignore` rule. */

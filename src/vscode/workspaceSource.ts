@@ -88,16 +88,12 @@ export class WorkspaceFileSource implements FileSource {
   }
 
   /**
-   * Reads the head of a file only while it stays inside the folder. findFiles follows symlinked
-   * folders and a file can be swapped after listing, so this is decided at read time. Local
-   * folders: resolved real path, a regular file opened without blocking (a FIFO would hold a
-   * thread of the shared pool for ever). Other file systems, and local folders on the web (no Node
-   * `fs` there), cannot resolve a link, so only plain files are read there, never a symlink or
-   * anything else.
+   * Reads the head of a file through `workspace.fs`. These file systems (remote, virtual, local
+   * folders on the web) cannot resolve a link, so only plain files are read, never a symlink or
+   * anything else. (Local folders on Node go through ThreadedNodeSource, which resolves real paths.)
    */
   async read(path: string, maxBytes: number): Promise<Uint8Array> {
     if (!staysInside(path)) throw Object.assign(new Error(`outside the folder: ${path}`), { skipReason: 'outside-root' });
-    if (this.folder.uri.scheme === 'file' && capabilities.localFolders) return scannerEngine().readInside(this.folder.uri.fsPath, path, maxBytes);
     const uri = vscode.Uri.joinPath(this.folder.uri, ...path.split('/'));
     const stat = await vscode.workspace.fs.stat(uri);
     if (stat.type !== vscode.FileType.File)
