@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { loadRoadmap } from '../../../src/core/roadmap';
 import { EvidenceIndex, skillStatus } from '../../../src/core/progress';
 import { PortfolioLevels } from '../../../src/core/portfolio/levels';
-import { recordScan } from '../../../src/core/portfolio/ledger';
+import { PORTFOLIO_NOW, infraRecord } from './fixtures';
 import { buildPage, buildProgressPage } from '../../../src/core/pages';
 import { gapsTo } from '../../../src/core/insights';
 import { emptyProgress } from '../../../src/core/userState';
@@ -12,31 +12,11 @@ import type { Skill } from '../../../src/core/model';
 import { skillBadge } from '../../../src/core/portfolio/pageViews';
 
 const index = loadRoadmap(JSON.parse(readFileSync('data/roadmap.json', 'utf8')));
-const NOW = new Date('2026-11-30T12:00:00Z');
+const NOW = PORTFOLIO_NOW;
 
 /** One closed repository: Terraform with modules (yours), and Docker written by a colleague. */
 function portfolio(marks = {}) {
-  const record = recordScan(undefined, {
-    identity: 'git@example.com:me/infra.git',
-    root: '/src/infra',
-    name: 'infra',
-    findings: {
-      technologies: [
-        { id: 'terraform', evidence: ['main.tf'], fileCount: 4, fixtureOnly: false },
-        { id: 'docker', evidence: ['Dockerfile'], fileCount: 1, fixtureOnly: false },
-      ],
-      practices: [{ id: 'terraform-modules', evidence: ['main.tf'] }],
-    },
-    authored: {
-      email: 'me@example.com',
-      files: {
-        'main.tf': { yourCommits: 6, totalCommits: 6, firstYours: '2023-04-02T00:00:00Z', lastYours: '2025-06-01T00:00:00Z' },
-        Dockerfile: { yourCommits: 0, totalCommits: 3 },
-      },
-    },
-    at: NOW,
-  });
-  return new PortfolioLevels([record], marks, { now: NOW, rustyMonths: 12 });
+  return new PortfolioLevels([infraRecord()], marks, { now: NOW, rustyMonths: 12 });
 }
 
 const skill = (id: string) => index.get(id) as Skill;

@@ -28,7 +28,7 @@ import { TITLED_PRACTICES, practiceTitle, type ScanFindings } from '../../../src
 import type { Page } from '../../../src/core/pageModel';
 import type { Skill } from '../../../src/core/model';
 import { PortfolioLevels } from '../../../src/core/portfolio/levels';
-import { recordScan } from '../../../src/core/portfolio/ledger';
+import { PORTFOLIO_NOW, infraRecord } from '../portfolio/fixtures';
 import { findingRows, repositoryRow } from '../../../src/core/portfolio/rows';
 import { promotionPacket } from '../../../src/core/portfolio/packet';
 import { buildReport, reportToMarkdown } from '../../../src/core/report';
@@ -193,28 +193,8 @@ describe('pseudo-locale: every word a person sees goes through l10n', function (
   });
 
   it('with a portfolio: level badges and whys, the journey, My Portfolio rows and the promotion packet', () => {
-    const now = new Date('2026-11-30T12:00:00Z');
-    const record = recordScan(undefined, {
-      identity: 'git@example.com:me/infra.git',
-      root: '/src/infra',
-      name: 'infra',
-      findings: {
-        technologies: [
-          { id: 'terraform', evidence: ['main.tf'], fileCount: 4, fixtureOnly: false },
-          { id: 'docker', evidence: ['Dockerfile'], fileCount: 1, fixtureOnly: false },
-          { id: 'kubernetes', evidence: ['k8s/app.yaml'], fileCount: 2, fixtureOnly: true },
-        ],
-        practices: [{ id: 'terraform-modules', evidence: ['main.tf'] }],
-      },
-      authored: {
-        email: 'me@example.com',
-        files: {
-          'main.tf': { yourCommits: 6, totalCommits: 6, firstYours: '2023-04-02T00:00:00Z', lastYours: '2025-06-01T00:00:00Z' },
-          Dockerfile: { yourCommits: 0, totalCommits: 3 },
-        },
-      },
-      at: now,
-    });
+    const now = PORTFOLIO_NOW;
+    const record = infraRecord([{ id: 'kubernetes', evidence: ['k8s/app.yaml'], fileCount: 2, fixtureOnly: true }]);
     const levels = new PortfolioLevels([record], marks, { now, rustyMonths: 12 });
     const evidence = new EvidenceIndex([], levels);
     const ctx: PageContext = { index, evidence, marks, currency: 'GBP', position: user };
