@@ -191,6 +191,10 @@ export class ScanIndex {
   private readonly inspector: Inspector | undefined;
   /** Paths a source handed over that would leave the root (`..`, absolute): never read, reported. */
   private readonly refused = new Set<string>();
+  /** Hit keys met during the running full scan, so `onFound` hears of each key once; undefined after it. */
+  private keysFound: Set<string> | undefined;
+  /** The running full scan has listed every file: no hit can be taken back any more. */
+  private listed = false;
 
   private constructor(
     private readonly source: FileSource,
@@ -217,6 +221,8 @@ export class ScanIndex {
     const maxFiles = Math.max(0, this.options.maxFiles ?? DEFAULT_MAX_FILES);
     signal?.throwIfAborted();
     const pending = new Set<Promise<void>>();
+    if (this.options.onFound) this.keysFound = new Set();
+    this.listed = false;
     let failure: { error: unknown } | undefined;
     // Reads in flight, and bytes read that wait for the detectors: the walk goes on while both are
     // under their limits, so listing and reading here overlap the detectors' work in the workers.
@@ -280,7 +286,11 @@ export class ScanIndex {
         while ((reading >= READ_CONCURRENCY || held >= HELD_BYTES) && !failure) await new Promise<void>((resolve) => (wake = resolve));
         if (failure) break walk;
       }
+    this.listed = true;
+    // What was held back as revocable ("unless" a file exists) is decided now.
+    if (this.keysFound?.size && !failure) this.options.onFound?.(() => this.partialResult());
     await Promise.all(pending);
+    this.keysFound = undefined;
     if (failure) throw failure.error;
     signal?.throwIfAborted();
     this.sourceSkipped = this.source.skipped().map((s) => ({ path: normalizePath(s.path), reason: s.reason }));
@@ -298,7 +308,45 @@ export class ScanIndex {
     } else {
       this.plainReads.delete(path);
       this.records.set(path, record);
+      if (this.keysFound) this.tellIfNew(record.hits);
     }
+  }
+
+  /** Calls `onFound` when a hit's key is new to the running scan. */
+  private tellIfNew(hits: readonly Hit[]): void {
+    const found = this.keysFound;
+    if (!found) return;
+    let fresh = false;
+    for (const hit of hits) {
+      if (found.has(hit.key)) continue;
+      found.add(hit.key);
+      fresh = true;
+    }
+    if (fresh) this.options.onFound?.(() => this.partialResult());
+  }
+
+  /**
+   * The result so far, while a full scan runs: what no file yet to be listed can take back. A hit
+   * that holds "unless" some file exists is left out until the listing is over (that file may come
+   * later; every .tf file is one, unless a Pulumi.yaml sits beside it); a hit that "requires" a file counts once that file is listed, as it will at the end.
+   * So every id shown here is in the final result (its file count may still grow, or, where a
+   * file's hit was revocable, shrink).
+   */
+  private partialResult(): ScanResult {
+    const whole = this.result();
+    this.cached = undefined;
+    if (this.listed) return whole;
+    const revocable = new Set<string>();
+    for (const record of this.records.values()) for (const hit of record.hits) if (hit.unless !== undefined) revocable.add(hit.key);
+    if (revocable.size === 0) return whole;
+    const sure = new Set<string>();
+    for (const record of this.records.values())
+      for (const hit of record.hits) if (hit.unless === undefined && (hit.requires === undefined || this.files.has(hit.requires))) sure.add(hit.key);
+    return {
+      ...whole,
+      technologies: whole.technologies.filter((t) => !revocable.has(`t:${t.id}`) || sure.has(`t:${t.id}`)),
+      practices: whole.practices.filter((p) => !revocable.has(`p:${p.id}`) || sure.has(`p:${p.id}`)),
+    };
   }
 
   private forget(path: string): void {

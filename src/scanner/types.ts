@@ -91,6 +91,12 @@ export interface ScanOptions {
   /** Reported as each file is visited, for progress in the UI. */
   onProgress?: (filesSeen: number) => void;
   /**
+   * Told, during a full scan, each time a file shows a technology or practice no file had shown
+   * yet; `partial()` is the result so far, with only what no later file can take back. A view
+   * shows its first rows from it long before a large folder is done (see ScanIndex.partialResult).
+   */
+  onFound?: (partial: () => ScanResult) => void;
+  /**
    * Runs the detectors on a file's bytes. Default: in this thread. `WorkerPool.inspector` runs them
    * in worker threads with a per-file time budget, so no file can stall the caller.
    */

@@ -343,4 +343,69 @@ describe('scanner engine', () => {
     assert.equal(readWhileHeld, 100, 'every file was read before the detectors answered the first');
     assert.equal(r.technologies.find((t) => t.id === 'docker')?.fileCount, 100);
   });
+
+  describe('onFound: the result so far, while a full scan runs', () => {
+    const deployment = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n';
+    /** A source that lists `first`, then waits for `gate` before listing `rest`. */
+    function gatedSource(first: Record<string, string>, rest: Record<string, string>, gate: Promise<void>): FileSource {
+      const all: Record<string, string> = { ...first, ...rest };
+      return {
+        root: 'memory:/',
+        async *list(): AsyncIterable<FileEntry> {
+          for (const path of Object.keys(first)) yield { path };
+          await gate;
+          for (const path of Object.keys(rest)) yield { path };
+        },
+        read: async (path: string, maxBytes: number) => new TextEncoder().encode(all[path]).subarray(0, maxBytes),
+        skipped: (): SkippedEntry[] => [],
+      };
+    }
+
+    it('tells of a technology as soon as one file shows it, before the folder is listed', async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const seen: string[][] = [];
+      const result = scan(gatedSource({ Dockerfile: dockerfile }, { 'infra/main.tf': 'resource "a" "b" {}\n' }, gate), {
+        onFound(partial) {
+          seen.push(partial().technologies.map((t) => t.id));
+          open();
+        },
+      });
+      const r = await result;
+      assert.deepEqual(seen[0], ['docker'], 'the first partial result came while the listing waited, with the Dockerfile alone');
+      // A .tf file's Terraform is held back until the listing ends (a Pulumi.yaml beside it would take it back).
+      assert.deepEqual(seen.at(-1), ['terraform', 'docker']);
+      assert.deepEqual(ids(r).t, ['terraform', 'docker']);
+      assert.equal(r.technologies[0].fileCount, 1, 'the final result is not the memoised partial one');
+    });
+
+    it('never shows what a file listed later takes back (a chart template before its Chart.yaml)', async () => {
+      let open!: () => void;
+      const gate = new Promise<void>((resolve) => (open = resolve));
+      const partials: string[][] = [];
+      const r = await scan(
+        gatedSource({ 'chart/templates/deploy.yaml': deployment, Dockerfile: dockerfile }, { 'chart/Chart.yaml': 'apiVersion: v2\nname: chart\nversion: 1.0.0\n' }, gate),
+        {
+          onFound(partial) {
+            partials.push(partial().technologies.map((t) => t.id));
+            setTimeout(open, 10);
+          },
+        },
+      );
+      const final = ids(r).t;
+      assert.ok(!final.includes('kubernetes'), 'a chart template is no raw Kubernetes');
+      assert.ok(partials.length > 0);
+      for (const ids of partials) for (const id of ids) assert.ok(final.includes(id), `${id} was shown before the scan ended but is not in its result`);
+    });
+
+    it('is not told of anything by an incremental update', async () => {
+      const root = makeTree({ Dockerfile: dockerfile });
+      let told = 0;
+      const index = await ScanIndex.create(new NodeFileSource(root), { onFound: () => told++ });
+      assert.equal(told, 1);
+      writeFileSync(nodePath.join(root, 'main.tf'), 'resource "a" "b" {}\n');
+      await index.updateFile('main.tf');
+      assert.equal(told, 1);
+    });
+  });
 });
