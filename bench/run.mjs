@@ -22,9 +22,10 @@
 //      (from test/e2e/run.mjs --only=integration; budgets 20 ms / 150 ms) and the minified size of
 //      dist/extension.js (budget 200 KB).
 //   6. VS Code on a generated 17,000-file folder (test/e2e/run.mjs --only=first-detected): the
-//      Detected view's first rows from the folder's opening against the CLI's scan of the same
-//      folder in the same run (budget 1.5x), the extension's own scan time, and the Career Tree's
-//      first rows before the scan ends.
+//      Detected view's first rows (shown while the scan runs) from the folder's opening against
+//      the CLI's scan of the same folder in the same run (budget 1.5x), when the view is complete,
+//      the extension's own scan time and its first finding, and the Career Tree's first rows
+//      before the scan ends.
 //
 // Trees: a generated ~50,000-file monorepo under bench/.trees/ (seeded, reused), plus any DIR
 // given. Everything it needs is built first (node esbuild.mjs --production, and the engine bundle
@@ -305,7 +306,9 @@ function firstDetected() {
     activatedAtMs: m.firstDetectedActivatedAtMs,
     careerTreeMs: m.firstDetectedCareerTreeMs,
     detectedMs: m.firstDetectedMs,
+    detectedDoneMs: m.firstDetectedDoneMs,
     scanMs: m.firstDetectedScanMs,
+    firstFindingMs: m.firstDetectedFirstFindingMs,
     rescanMs: m.firstDetectedRescanMs,
     cliMs: m.firstDetectedCliMs,
   };
@@ -528,6 +531,8 @@ async function main() {
       f.detectedMs <= 1.5 * f.cliMs,
     );
     row(`  of which: the extension activated at`, 'n/a', `${f.activatedAtMs} ms`, '', undefined);
+    row(`  of which: the scan's first finding, from its start`, 'n/a', `${f.firstFindingMs} ms`, '', undefined);
+    row(`VS Code, ${tree}: Detected view complete (the scan done)`, 'n/a', `${f.detectedDoneMs} ms vs ${f.cliMs} ms`, `${round(f.detectedDoneMs / f.cliMs, 2)}x`, undefined);
     row(
       `  of which: the extension's scan, as the window starts`,
       '<= 1.5x CLI scan',
@@ -542,7 +547,7 @@ async function main() {
       `${round(f.rescanMs / f.cliMs, 2)}x`,
       f.rescanMs <= 1.5 * f.cliMs,
     );
-    row(`VS Code, ${tree}: Career Tree first rows`, 'before the scan ends', `${f.careerTreeMs} ms vs ${f.detectedMs} ms`, '', f.careerTreeMs < f.detectedMs);
+    row(`VS Code, ${tree}: Career Tree first rows`, 'before the scan ends', `${f.careerTreeMs} ms vs ${f.detectedDoneMs} ms`, '', f.careerTreeMs < f.detectedDoneMs);
   }
   results.table = rows;
   results.totalMs = Date.now() - started;

@@ -62,6 +62,7 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
   ) {
     super();
     this.register(scanner.onDidChange(() => this.redraw()));
+    this.register(scanner.onDidChangeProvisional(() => this.redraw()));
     if (authorship) this.register(authorship.onDidChange(() => this.changed.fire(undefined)));
   }
 
@@ -117,7 +118,7 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
   private async computeSignals(family: string): Promise<SignalFacts[]> {
     const { index } = await this.roadmap.get();
     const byId = new Map<string, SignalFacts>();
-    for (const scan of this.scanner.scans()) {
+    for (const scan of this.scanner.shown().scans) {
       const found =
         family === PRACTICES
           ? scan.result.practices.map((p) => ({ id: p.id, evidence: p.evidence, fileCount: this.scanner.filesOf(scan.folder, p.id).length, fixtureOnly: false }))
@@ -134,13 +135,31 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
     return sortDetected(shown, this.sortOrder);
   }
 
+  /** Above the rows: a filter that hides them all, or results that are not this window's finished scan. */
+  private message(rows: number): string | undefined {
+    if (this.filterText && rows === 0) return vscode.l10n.t('Nothing detected matches "{0}". Clear the filter to see everything.', this.filterText);
+    const { provisional } = this.scanner.shown();
+    if (provisional === 'partial') return vscode.l10n.t('Scanning the workspace… showing what it has found so far.');
+    if (provisional === 'cached') return vscode.l10n.t('From the last session, while the workspace is scanned again.');
+    return undefined;
+  }
+
   private async signal(family: string, id: string): Promise<SignalFacts | undefined> {
     return (await this.signals(family)).find((s) => s.id === id);
   }
 
-  /** Every file that shows an id, in every folder: the whole list behind the capped evidence. */
+  /**
+   * Every file that shows an id, in every folder: the whole list behind the capped evidence. Before
+   * the first scan ends there is no index to ask, so the results' own lists are all there is.
+   */
   allFiles(signal: string): { folder: string; path: string }[] {
-    return this.scanner.scans().flatMap((scan) => this.scanner.filesOf(scan.folder, signal).map((path) => ({ folder: scan.folder, path })));
+    const { scans, provisional } = this.scanner.shown();
+    if (provisional) {
+      return scans.flatMap((scan) =>
+        [...scan.result.technologies, ...scan.result.practices].filter((d) => d.id === signal).flatMap((d) => d.evidence.map((path) => ({ folder: scan.folder, path }))),
+      );
+    }
+    return scans.flatMap((scan) => this.scanner.filesOf(scan.folder, signal).map((path) => ({ folder: scan.folder, path })));
   }
 
   async getChildren(node?: DetectedNode): Promise<DetectedNode[]> {
@@ -149,7 +168,7 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
       const families = [...Object.keys(TECHNOLOGY_GROUPS), PRACTICES];
       const shown: DetectedNode[] = [];
       for (const f of families) if ((await this.signals(f)).length > 0) shown.push({ type: 'family', id: `family:${f}`, label: f });
-      this.showMessage(this.filterText && shown.length === 0 ? vscode.l10n.t('Nothing detected matches "{0}". Clear the filter to see everything.', this.filterText) : undefined);
+      this.showMessage(this.message(shown.length));
       return shown;
     }
     if (node.type === 'family') {
@@ -166,7 +185,8 @@ export class DetectedTreeProvider extends Disposable implements vscode.TreeDataP
         signal: node.signal,
         family: node.family,
       }));
-      if (facts.fileCount > facts.listed.length)
+      // Before the first scan ends only the listed files are known, so no "Show all" leads further.
+      if (facts.fileCount > facts.listed.length && !this.scanner.shown().provisional)
         files.push({ type: 'more', id: `${node.id}/more`, signal: node.signal, family: node.family, total: facts.fileCount, shown: facts.listed.length });
       return files;
     }

@@ -1,7 +1,10 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import { api, waitFor, workspaceFolder } from './helpers';
+import { EXTENSION_ID, api, waitFor, workspaceFolder } from './helpers';
 import type { DetectedNode, DetectedTreeProvider } from '../../src/vscode/detectedTree';
+import type { ScanService } from '../../src/vscode/scanService';
+import type { ProgressContext } from '../../src/vscode/progressContext';
+import type { ProgressStore } from '../../src/vscode/state';
 
 type Node = DetectedNode;
 
@@ -201,5 +204,79 @@ describe('Detected in Workspace: names, counts and actions', () => {
       await vscode.commands.executeCommand('devopsRoadmap.detected.sortByName');
     }
     assert.ok(workspaceFolder());
+  });
+});
+
+/** A workspaceState of its own, in memory, for a second ScanService that must not touch the extension's. */
+function memoryMemento(initial: Record<string, unknown> = {}): vscode.Memento & { setKeysForSync(keys: readonly string[]): void } {
+  const data = new Map<string, unknown>(Object.entries(initial));
+  return {
+    keys: () => [...data.keys()],
+    get: <T>(key: string, fallback?: T) => (data.has(key) ? (data.get(key) as T) : fallback),
+    update: async (key: string, value: unknown) => void data.set(key, value),
+    setKeysForSync: () => undefined,
+  };
+}
+
+describe('Detected in Workspace before the first scan ends', () => {
+  /** A scan service and a view of their own over the same folder, as a freshly opened window has them. */
+  async function freshView(state: vscode.Memento & { setKeysForSync(keys: readonly string[]): void }) {
+    const ext = await api();
+    const extensionUri = vscode.extensions.getExtension(EXTENSION_ID)!.extensionUri;
+    // The extension's own classes (this bundle's copies would look for the scanner bundle beside it).
+    const Scan = ext.scan.constructor as typeof ScanService;
+    const Provider = ext.detectedProvider.constructor as typeof DetectedTreeProvider;
+    const Context = ext.progress.constructor as typeof ProgressContext;
+    const Store = ext.store.constructor as typeof ProgressStore;
+    const scan = new Scan(state, new Context(new Store(memoryMemento())), extensionUri);
+    const provider = new Provider(scan, ext.roadmap);
+    let message: string | undefined;
+    provider.showMessage = (m) => (message = m);
+    const ids = async () => (await rows(provider)).flatMap(({ signals }) => signals.map((s) => (s.type === 'signal' ? s.signal : '')));
+    return { scan, provider, ids, message: () => message };
+  }
+
+  after(async () => {
+    // The services made here set the scan state's context key too: the extension's own scan sets it back.
+    await (await api()).scan.rescan();
+  });
+
+  it("shows the first scan's findings as they come, said to be partial, and only what the scan ends with", async () => {
+    const view = await freshView(memoryMemento());
+    try {
+      const partial: { ids: string[]; message: string | undefined }[] = [];
+      view.scan.onDidChangeProvisional(() => {
+        if (view.scan.shown().provisional !== 'partial') return;
+        void view.ids().then((ids) => partial.push({ ids, message: view.message() }));
+      });
+      await view.scan.rescan();
+      const final = await view.ids();
+      const first = partial.find((p) => p.ids.length > 0);
+      assert.ok(first, `rows were shown before the scan ended: ${JSON.stringify(partial)}`);
+      assert.ok(first.ids.length <= final.length, JSON.stringify(first));
+      assert.match(first.message ?? '', /showing what it has found so far/);
+      for (const { ids } of partial) for (const id of ids) assert.ok(final.includes(id), `${id} was shown during the scan but is not in its result`);
+      assert.strictEqual(view.message(), undefined, 'the message goes when the scan ends');
+    } finally {
+      view.scan.dispose();
+    }
+  });
+
+  it("shows the last session's results at once, said to be so, until the scan replaces them", async () => {
+    const folder = workspaceFolder();
+    const old = { root: folder.uri.fsPath, filesSeen: 1, filesRead: 1, bytesRead: 10, durationMs: 1, truncated: false, skipped: [], practices: [] };
+    const cached = { ...old, technologies: [{ id: 'pulumi', evidence: ['Pulumi.yaml'], fileCount: 1, fixtureOnly: false }] };
+    const view = await freshView(memoryMemento({ 'devopsRoadmap.scanCache': { version: 1, scans: [{ uri: folder.uri.toString(), result: cached }] } }));
+    try {
+      view.scan.showLastResults();
+      assert.deepStrictEqual(await view.ids(), ['pulumi']);
+      assert.match(view.message() ?? '', /From the last session/);
+      await view.scan.rescan();
+      const now = await view.ids();
+      assert.ok(!now.includes('pulumi') && now.includes('github-actions'), now.join());
+      assert.strictEqual(view.message(), undefined);
+    } finally {
+      view.scan.dispose();
+    }
   });
 });
