@@ -49,6 +49,26 @@ describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
     assert.deepStrictEqual(parseYaml(text), { docs: [{ a: 1 }, { c: 3 }], failures: 1 });
   });
 
+  it('reads a text js-yaml refuses one document at a time, as `yaml` does, without asking `yaml`', () => {
+    const texts = [
+      // A Go template of a config (grafana/loki's operator): the template's own document, then a templated one.
+      '{{- /*gotype: x.Options*/ -}}\n---\nauth_enabled: true\ncommon:\n  storage:\n    {{- with .S3 }}\n    s3: {{ .Bucket }}\n    {{- end }}\n',
+      'a: 1\n--- !tag\nb: [oops\n---\nc: 3\n',
+      '--- {a: 1}\n--- [unclosed\n---\n- x\n',
+      'a: 1\r\n---\r\nb: {c\r\n---\r\nd: 2\r\n',
+      'a: |\n  text\n---\nb: [\n...\n---\nc: 1\n',
+      'x: [\n---x: not a marker\n---\ny: 2\n',
+      '%YAML 1.2\n---\na: [\n---\nb: 1\n',
+      '---\n---\nbad: [\n---\n',
+      `a: &x 1\nb: [${Array(120).fill('*x').join(', ')}]\n---\nc: [\n`,
+      'ok: 1\n---\n? complex\n: key\n---\nbroken: "\n',
+    ];
+    for (const text of texts) same(text);
+    // None of them needed the `yaml` package for its broken documents (it counts them failed on its own).
+    assert.deepStrictEqual(parseYaml(texts[0]), { docs: [], failures: 2 });
+    assert.deepStrictEqual(parseYaml(texts[1]), { docs: [{ a: 1 }, { c: 3 }], failures: 1 });
+  });
+
   it('bounds aliases: a "billion laughs" document is refused, never expanded, however its aliases are spelled', () => {
     // Aliases the text check does not see (names it does not expect) are caught after the fast parse.
     const odd = ['a: &(a) ["x","x","x","x","x","x","x","x","x","x"]'];
