@@ -125,7 +125,7 @@ async function processFile(
     return record;
   }
   // An empty file cannot stall a rule, and a trip to a worker would cost more than reading it here.
-  const outcome = await (inspector && data.length > 0 ? inspector : IN_THREAD(plan))(path, data, complete, signal);
+  const outcome = await (inspector && data.length > 0 ? inspector : IN_THREAD(plan))(path, data, complete, signal, plan.readerIds);
   if (outcome === 'timeout') {
     // Abandoned: what the path alone proves is kept, the content is not judged.
     record.skipped = 'timeout';

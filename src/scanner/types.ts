@@ -116,4 +116,4 @@ export interface Inspection {
  * Runs every detector interested in `path` on its bytes (`complete`: the whole file, not a head).
  * Resolves 'timeout' when the file overran its time budget; rejects only on abort.
  */
-export type Inspector = (path: string, data: Uint8Array, complete: boolean, signal?: AbortSignal) => Promise<Inspection | 'timeout'>;
+export type Inspector = (path: string, data: Uint8Array, complete: boolean, signal?: AbortSignal, readers?: number[]) => Promise<Inspection | 'timeout'>;

@@ -1,13 +1,13 @@
 /**
  * The worker thread the detectors run in (bundled as `dist/scanWorker.js`, driven by `WorkerPool`).
  * It receives files in batches (`WorkerJob`: one message for many files, because a message between
- * threads costs far more than judging a small file), classifies each path again (cheap, path-only:
- * the plan's detector functions cannot cross threads) and answers the batch with what the detectors
+ * threads costs far more than judging a small file), rebuilds each file's plan from the detectors the
+ * engine named (their functions cannot cross threads; only the detectors named are asked again) and answers the batch with what the detectors
  * found, in order. A file that makes a detector run away is the pool's problem: it terminates this
  * thread.
  */
 import { parentPort } from 'node:worker_threads';
-import { classify } from './detectors/registry';
+import { classify, planFromReaders } from './detectors/registry';
 import { inspectInThread } from './inspect';
 import type { Inspection } from './types';
 import { type WorkerFile, type WorkerReply, type WorkerJob, filesOf } from './workerProtocol';
@@ -28,7 +28,7 @@ function inspect(job: WorkerFile): Inspection {
     for (;;) {
       // spin: a detector that never returns
     }
-  const plan = classify(job.path);
+  const plan = job.readers ? planFromReaders(job.path, job.readers) : classify(job.path);
   return plan ? inspectInThread(plan, job.data, job.complete) : NOTHING;
 }
 

@@ -2,7 +2,7 @@
  * The Web Worker the detectors run in on the web (bundled as `dist/web/scanWorker.js`, driven by
  * `WorkerPool` through threads.web.ts). The same protocol as worker.ts, the Node build's thread.
  */
-import { classify } from './detectors/registry';
+import { classify, planFromReaders } from './detectors/registry';
 import { inspectInThread } from './inspect';
 import type { Inspection } from './types';
 import { type WorkerFile, type WorkerJob, type WorkerReply, filesOf } from './workerProtocol';
@@ -29,7 +29,7 @@ function inspect(file: WorkerFile): Inspection {
     for (;;) {
       // spin: a detector that never returns
     }
-  const plan = classify(file.path);
+  const plan = file.readers ? planFromReaders(file.path, file.readers) : classify(file.path);
   return plan ? inspectInThread(plan, file.data, file.complete) : NOTHING;
 }
 

@@ -41,6 +41,8 @@ interface Job {
   data: Uint8Array;
   complete: boolean;
   signal: AbortSignal | undefined;
+  /** The plan's readers (Plan.readerIds), so the worker needs not classify the path again. */
+  readers: number[] | undefined;
   /** Sent alone: it was in a batch that overran its budget or killed its worker. */
   alone?: boolean;
   resolve(outcome: Inspection | 'timeout'): void;
@@ -87,11 +89,11 @@ export class WorkerPool {
   }
 
   /** The engine's `inspector` option. */
-  readonly inspector: Inspector = (path, data, complete, signal) =>
+  readonly inspector: Inspector = (path, data, complete, signal, readers) =>
     new Promise<Inspection | 'timeout'>((resolve, reject) => {
       if (this.disposed) return reject(new Error('the scanner worker pool was disposed'));
       if (signal?.aborted) return reject(abortError(signal));
-      const job: Job = { path, data, complete, signal, resolve, reject };
+      const job: Job = { path, data, complete, signal, readers, resolve, reject };
       if (signal) {
         let jobs = this.bySignal.get(signal);
         if (!jobs) {
@@ -240,7 +242,7 @@ export class WorkerPool {
     const files = jobs.map((job) => {
       bytes.set(job.data, start);
       start += job.data.byteLength;
-      return { path: job.path, start: start - job.data.byteLength, end: start, complete: job.complete };
+      return { path: job.path, start: start - job.data.byteLength, end: start, complete: job.complete, ...(job.readers ? { readers: job.readers } : {}) };
     });
     const message: WorkerJob = { id, bytes, files };
     slot.worker.post(message, [bytes.buffer]);

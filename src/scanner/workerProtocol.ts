@@ -8,6 +8,8 @@ export interface WorkerFile {
   path: string;
   data: Uint8Array;
   complete: boolean;
+  /** The detectors (places in DETECTORS) that want the content; without it the worker classifies the path. */
+  readers?: number[];
 }
 
 /**
@@ -17,12 +19,12 @@ export interface WorkerFile {
 export interface WorkerJob {
   id: number;
   bytes: Uint8Array;
-  files: { path: string; start: number; end: number; complete: boolean }[];
+  files: { path: string; start: number; end: number; complete: boolean; readers?: number[] }[];
 }
 
 /** The files of a batch, each a view of the batch's buffer (no copy). */
 export function filesOf(job: WorkerJob): WorkerFile[] {
-  return job.files.map((f) => ({ path: f.path, data: job.bytes.subarray(f.start, f.end), complete: f.complete }));
+  return job.files.map((f) => ({ path: f.path, data: job.bytes.subarray(f.start, f.end), complete: f.complete, ...(f.readers ? { readers: f.readers } : {}) }));
 }
 
 export type WorkerReply = { type: 'ready' } | { type: 'done'; id: number; inspections: Inspection[] };

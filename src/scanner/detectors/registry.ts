@@ -52,6 +52,12 @@ export interface Plan {
   hits: Hit[];
   /** Detectors that want the content, with their tags. */
   readers: { detector: Detector; tag: unknown }[];
+  /**
+   * The readers' places in DETECTORS, when the plan comes from that registry: what crosses to a
+   * worker, which then asks only those detectors again (planFromReaders) instead of classifying
+   * the path anew against all of them.
+   */
+  readerIds?: number[];
   /** Bytes to read (0 when no detector needs the content). */
   read: number;
   /** True when every reader only probes (binary or unreadable content is then not reported). */
@@ -219,20 +225,41 @@ export function classifySlow(path: string, detectors: readonly Detector[] = DETE
   if (isProse(p)) return undefined;
   let hits: Hit[] | undefined;
   let readers: Plan['readers'] | undefined;
+  let readerIds: number[] | undefined;
   let read = 0;
   let probe = true;
-  for (const detector of detectors) {
+  const registry = detectors === DETECTORS;
+  for (let i = 0; i < detectors.length; i++) {
+    const detector = detectors[i];
     const interest: Interest | undefined = detector.match(p);
     if (!interest) continue;
     if (interest.hits?.length) (hits ??= []).push(...interest.hits);
     if (interest.read && detector.detect) {
       (readers ??= []).push({ detector, tag: interest.tag });
+      if (registry) (readerIds ??= []).push(i);
       read = Math.max(read, interest.read);
       if (!interest.probe) probe = false;
     }
   }
   if (!hits && !readers) return undefined;
-  return { p, hits: hits ?? [], readers: readers ?? [], read, probe: readers ? probe : false };
+  return { p, hits: hits ?? [], readers: readers ?? [], ...(readerIds ? { readerIds } : {}), read, probe: readers ? probe : false };
+}
+
+/**
+ * The readers of a path's plan from their places in DETECTORS (Plan.readerIds, sent by the
+ * engine's thread): each of those detectors matched again for its tag, no other asked. In a
+ * scanner worker this replaced classify(), which asked all of them (on argoproj/argo-cd, 2,542
+ * files, about 100 ms of a cold worker's time). Unknown ids are ignored.
+ */
+export function planFromReaders(path: string, ids: readonly number[]): Plan | undefined {
+  const p = pathInfo(path);
+  const readers: Plan['readers'] = [];
+  for (const id of ids) {
+    const detector = DETECTORS[id];
+    const interest = detector?.detect ? detector.match(p) : undefined;
+    if (interest?.read) readers.push({ detector, tag: interest.tag });
+  }
+  return readers.length > 0 ? { p, hits: [], readers, read: 0, probe: false } : undefined;
 }
 
 /** Cheap: may this path contribute evidence? For file watchers, before any read. */

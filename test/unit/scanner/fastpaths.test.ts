@@ -1,7 +1,8 @@
 /**
  * The scanner's fast paths must give the answers of the slow forms they replace (performance work,
- * docs/performance.md): hasTopKey's one-pass key set against its regex, and the .gitignore literal
- * pre-check against the `ignore` package itself.
+ * docs/performance.md): hasTopKey's one-pass key set against its regex, the .gitignore literal
+ * pre-check against the `ignore` package itself, and a worker's plan rebuilt from reader ids
+ * against classify().
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
@@ -10,6 +11,8 @@ import { IMPORT, importedModules } from '../../../src/scanner/detectors/mlops';
 import { hasTopKey, hasTopKeyRegex } from '../../../src/scanner/detectors/util';
 import { MAX_EVIDENCE, scan } from '../../../src/scanner/engine';
 import { pathInfo } from '../../../src/scanner/paths';
+import { DETECTORS, classify, planFromReaders } from '../../../src/scanner/detectors/registry';
+import { TECH_CASES, PRACTICE_CASES } from './cases';
 import type { FileSource } from '../../../src/scanner/types';
 import { gitignoreLiterals, patternLiteral } from '../../../src/scanner/gitignore';
 
@@ -214,5 +217,30 @@ describe('scanner fast paths', () => {
       }),
       { numRuns: 2000, seed: 3 },
     );
+  });
+
+  it("a worker's plan from the reader ids is classify()'s: the same detectors with the same tags", () => {
+    // Every path of the detector cases, under a few prefixes (charts, roles and fixtures change tags).
+    const paths = new Set<string>();
+    for (const c of [...TECH_CASES, ...PRACTICE_CASES])
+      for (const tree of [c.pos, c.neg])
+        for (const path of Object.keys(tree)) for (const prefix of ['', 'deploy/', 'charts/app/templates/', 'roles/web/tasks/']) paths.add(prefix + path);
+    let compared = 0;
+    for (const path of paths) {
+      const plan = classify(path);
+      if (!plan || plan.readers.length === 0) continue;
+      assert.ok(plan.readerIds, path);
+      assert.deepEqual(
+        plan.readerIds.map((i) => DETECTORS[i]),
+        plan.readers.map((r) => r.detector),
+        path,
+      );
+      const rebuilt = planFromReaders(path, plan.readerIds);
+      assert.deepEqual(rebuilt?.readers, plan.readers, path);
+      assert.deepEqual(rebuilt?.p, plan.p, path);
+      compared++;
+    }
+    assert.ok(compared > 300, `only ${compared} plans compared`);
+    assert.equal(planFromReaders('Dockerfile', [9999, -1]), undefined, 'unknown ids are ignored');
   });
 });
