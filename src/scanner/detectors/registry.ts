@@ -249,7 +249,7 @@ export function classifySlow(path: string, detectors: readonly Detector[] = DETE
  * The readers of a path's plan from their places in DETECTORS (Plan.readerIds, sent by the
  * engine's thread): each of those detectors matched again for its tag, no other asked. In a
  * scanner worker this replaced classify(), which asked all of them (on argoproj/argo-cd, 2,542
- * files, about 100 ms of a cold worker's time). Unknown ids are ignored.
+ * files: about 100 ms of a cold worker's time, now 25-35 ms). Unknown ids are ignored.
  */
 export function planFromReaders(path: string, ids: readonly number[]): Plan | undefined {
   const p = pathInfo(path);
