@@ -7,7 +7,8 @@ import { createAdvertMatcher, loadProjects, type AdvertMatcher, type Project } f
 export interface LoadedRoadmap {
   index: RoadmapIndex;
   outline: Outline;
-  search: Search;
+  /** The search index, built on first use (30 ms the Career Tree's first rows need not wait for). */
+  readonly search: Search;
   /** Practice projects (`data/projects.json`). */
   projects: Project[];
   /** The job-advert matcher, built on first use. */
@@ -34,10 +35,14 @@ export class RoadmapService {
     const [roadmapJson, projectsJson] = await Promise.all([read('roadmap.json'), read('projects.json')]);
     const index = loadRoadmap(roadmapJson);
     let matcher: AdvertMatcher | undefined;
+    let search: Search | undefined;
     return {
       index,
       outline: index.outline,
-      search: createSearch(index),
+      get search() {
+        search ??= createSearch(index);
+        return search;
+      },
       projects: loadProjects(projectsJson),
       get advertMatcher() {
         matcher ??= createAdvertMatcher(index);
