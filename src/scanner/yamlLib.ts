@@ -6,11 +6,14 @@
  * the same documents about ten times faster. On the 559 files of loki and the fixtures it accepts, it
  * returns exactly what `yaml` returns (test/unit/scanner/yamlParse.test.ts keeps that true). `yaml`
  * stays for what js-yaml handles differently or not at all:
- * - aliases to collections: js-yaml shares an aliased node instead of copying it, so a "billion
+ * - aliases to collections beyond a bound: an aliased node is shared, not copied, so a "billion
  *   laughs" document would cost nothing to load and everything to walk; `yaml` counts alias
- *   expansions (`maxAliasCount`). Told apart after the fast parse, by a node met twice, not by
- *   looking for `*` in the text, which shell scripts in block scalars are full of (argo-cd's
- *   install manifests, 100–150 KB each, went to the slow parser for a `*)` in a `case`);
+ *   expansions (`maxAliasCount`), js-yaml does not. Told apart after the fast parse (treeShape), by the
+ *   size the documents would have with every shared node copied, not by looking for `*` in the
+ *   text, which shell scripts in block scalars are full of. Within the bound, js-yaml's shared
+ *   nodes are kept: the same data `yaml` gives, read-only for the detectors (Compose files'
+ *   `x-logging: &default` and GitLab CI's `<<: *job` templates, 11 of 5,340 files in ten public
+ *   repositories, had cost `yaml`'s slower parse and, in a fresh worker, its first load);
  * - complex keys (`? …`, and `{{ … }}` in templated files, which YAML reads as a mapping used as a
  *   key): js-yaml turns them into "[object Object]", so such a result is thrown away;
  * - any error: js-yaml stops at the first, while `yaml` keeps the documents around a broken one,
@@ -54,7 +57,7 @@ const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: false, logLevel: 'silent
  * glob in a block scalar is not one, nor is anything on a comment line (prometheus-community's
  * charts write `# key: *anchor` in their values.yaml, which cost a 35 ms slow parse each). Missing an
  * alias here could only change which documents a rare text yields, never cost time: aliases to
- * collections are caught by plainTree.
+ * collections are bounded by treeShape.
  */
 const ALIAS = /(?:^[ \t]*|[-?:][ \t]+|[[{,][ \t]*|["']:[ \t]*)\*\w/gm;
 /** From a line's start: its first non-blank character is `#`, a comment (or text inside a scalar), never an alias. */
@@ -144,7 +147,7 @@ const MAX_ALIAS_COUNT = 100;
 /**
  * js-yaml gives `yaml`'s answer when no anchor is aliased MAX_ALIAS_COUNT times (a text
  * with fewer `*` than that cannot do it, however its aliases are spelled) or when the text has no
- * alias at all. Aliases to collections are caught after the parse (plainTree), so a chart's
+ * alias at all. Aliases to collections are bounded after the parse (treeShape), so a chart's
  * `port: *containerPortName` no longer costs the slow parser (55 ms, cold, for one helm-charts file).
  */
 function fastPathAllowed(text: string): boolean {
@@ -158,26 +161,68 @@ function fewStars(text: string): boolean {
 }
 
 /**
- * Whether js-yaml's documents are what `yaml` would give: no collection reached twice (an alias,
- * which `yaml` copies and bounds) and no mapping used as a key (named "[object Object]"). One walk,
- * stopped at the first node met twice, so it is linear in the text whatever the documents hold.
+ * The most nodes js-yaml's documents may stand for with every shared collection counted as often
+ * as it is reached (what a walk of them visits). Real files stay far below it (a Compose
+ * file's logging block used by 30 services: a few hundred); a "billion laughs" text is far above.
  */
-function plainTree(docs: unknown[]): boolean {
-  const seen = new Set<object>();
-  const stack: unknown[] = [...docs];
-  while (stack.length > 0) {
-    const v = stack.pop();
-    if (typeof v !== 'object' || v === null) continue;
-    if (seen.has(v)) return false;
-    seen.add(v);
-    if (Array.isArray(v)) stack.push(...(v as unknown[]));
-    else
-      for (const [key, child] of Object.entries(v)) {
-        if (key === OBJECT_KEY) return false;
-        stack.push(child);
+const MAX_EXPANDED_NODES = 100_000;
+
+/**
+ * What parsed documents are to the detectors, in one walk linear in their distinct nodes:
+ * - 'plain': a tree (from js-yaml, `yaml`'s answer exactly);
+ * - 'shared': collections reached more than once (aliases), standing for at most
+ *   MAX_EXPANDED_NODES nodes: the data `yaml` gives. (`yaml` may refuse some of these by its own alias
+ *   count, which also weighs scalar aliases; they are read here, bounded all the same.)
+ * - 'too-large': shared collections standing for more than that (a "billion laughs");
+ * - 'cycle': a collection inside itself (`a: &a [*a]`), which both parsers build and no detector
+ *   could walk to its end: such a document counts as broken;
+ * - 'complex-key': a mapping used as a key (js-yaml names it "[object Object]").
+ */
+function treeShape(docs: readonly unknown[]): 'plain' | 'shared' | 'too-large' | 'cycle' | 'complex-key' {
+  /** Expanded sizes of the collections walked so far. */
+  const sizes = new Map<object, number>();
+  /** Collections on the path being walked: met again, they make a cycle. */
+  const open = new Set<object>();
+  let shared = false;
+  const stack: { node: object; children: readonly unknown[]; next: number; size: number }[] = [{ node: docs, children: docs, next: 0, size: 0 }];
+  for (;;) {
+    const top = stack[stack.length - 1];
+    if (top.next < top.children.length) {
+      const child = top.children[top.next++];
+      if (typeof child !== 'object' || child === null) {
+        top.size++;
+        continue;
       }
+      const known = sizes.get(child);
+      if (known !== undefined) {
+        shared = true;
+        top.size += known;
+        if (top.size > MAX_EXPANDED_NODES) return 'too-large';
+        continue;
+      }
+      if (open.has(child)) return 'cycle';
+      let children: unknown[];
+      if (Array.isArray(child)) children = child;
+      else {
+        children = [];
+        for (const [key, value] of Object.entries(child)) {
+          if (key === OBJECT_KEY) return 'complex-key';
+          children.push(value);
+        }
+      }
+      open.add(child);
+      stack.push({ node: child, children, next: 0, size: 1 });
+      continue;
+    }
+    stack.pop();
+    if (stack.length === 0) return shared ? 'shared' : 'plain';
+    open.delete(top.node);
+    sizes.set(top.node, top.size);
+    const parent = stack[stack.length - 1];
+    parent.size += top.size;
+    // Without a shared node the size is the text's own (linear): only sharing can make it explode.
+    if (shared && parent.size > MAX_EXPANDED_NODES) return 'too-large';
   }
-  return true;
 }
 const OBJECT_KEY = String({});
 
@@ -193,7 +238,7 @@ function coreSchema(lib: typeof JsYaml): JsYaml.Schema {
   return schema;
 }
 
-/** js-yaml's documents; 'error' when it refuses the text, 'not-plain' when its answer is not `yaml`'s (see plainTree). */
+/** js-yaml's documents; 'error' when it refuses the text, 'not-plain' when they cannot be used as they are (see treeShape). */
 function parseWithJsYaml(text: string): ParsedYaml | 'error' | 'not-plain' {
   const lib = jsYaml();
   let docs: unknown[];
@@ -203,7 +248,10 @@ function parseWithJsYaml(text: string): ParsedYaml | 'error' | 'not-plain' {
   } catch {
     return 'error';
   }
-  if (!plainTree(docs)) return 'not-plain';
+  const shape = treeShape(docs);
+  // A cycle is a broken document (read again one by one, it counts as one failure).
+  if (shape === 'cycle') return 'error';
+  if (shape === 'too-large' || shape === 'complex-key') return 'not-plain';
   return { docs: docs.filter((d) => d !== null && d !== undefined), failures: 0 };
 }
 
@@ -218,7 +266,8 @@ export function parseWithYaml(text: string): ParsedYaml {
       }
       try {
         const value: unknown = doc.toJS({ maxAliasCount: 100 });
-        if (value !== null && value !== undefined) out.docs.push(value);
+        if (value !== null && value !== undefined && treeShape([value]) === 'cycle') out.failures++;
+        else if (value !== null && value !== undefined) out.docs.push(value);
       } catch {
         out.failures++;
       }

@@ -116,6 +116,49 @@ describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
     same('base: &base {a: 1}\nother: *base\n');
   });
 
+  it('reads shared collections (Compose and GitLab CI anchors) with js-yaml, as `yaml` reads them, and bounds what they stand for', () => {
+    const compose = [
+      'x-logging: &logging',
+      '  driver: json-file',
+      '  options: {max-size: 10m, max-file: "3"}',
+      'services:',
+      ...['api', 'web', 'worker', 'db', 'cache'].flatMap((s) => [`  ${s}:`, `    image: ${s}:1`, '    logging: *logging']),
+    ].join('\n');
+    const gitlab = '.job: &job\n  image: node:20\n  tags: [docker]\ntest:\n  <<: *job\n  script: [npm test]\nlint:\n  <<: *job\n  script: [npm run lint]\n';
+    for (const text of [compose, gitlab]) same(text);
+    // Neither needs the `yaml` package (its calls counted, not replaced).
+    const lib = yamlLib();
+    const parseAll = lib.parseAllDocuments;
+    let calls = 0;
+    Object.assign(lib, { parseAllDocuments: (...args: Parameters<typeof parseAll>) => (calls++, parseAll(...args)) });
+    try {
+      parseYaml(compose);
+      parseYaml(gitlab);
+    } finally {
+      Object.assign(lib, { parseAllDocuments: parseAll });
+    }
+    assert.equal(calls, 0);
+    const services = (parseYaml(compose).docs[0] as { services: Record<string, { logging: unknown }> }).services;
+    assert.deepStrictEqual(services.db.logging, { driver: 'json-file', options: { 'max-size': '10m', 'max-file': '3' } });
+    // Ten levels of ten shared lists stand for 10^10 nodes: refused, as `yaml` refuses them.
+    const laughs = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
+    for (let i = 1; i < 10; i++)
+      laughs.push(
+        `l${i}: &l${i} [${Array(10)
+          .fill(`*l${i - 1}`)
+          .join(', ')}]`,
+      );
+    assert.deepStrictEqual(parseYaml(laughs.join('\n')), { docs: [], failures: 1 });
+  });
+
+  it('counts a document that contains itself (`a: &a [*a]`) as broken, from either parser, instead of handing the detectors a cycle', () => {
+    for (const text of ['a: &a [*a]\n', 'a: &a {b: *a}\n', '&a [*a]\n', `x: &a [*a]\nb: [${Array(120).fill('1').join(', ')}]\n${'# *a\n'.repeat(120)}`]) {
+      assert.deepStrictEqual(parseYaml(text), { docs: [], failures: 1 }, text);
+      assert.deepStrictEqual(reference(text), { docs: [], failures: 1 }, text);
+    }
+    assert.deepStrictEqual(parseYaml('a: 1\n---\nb: &b [*b]\n---\nc: 2\n'), { docs: [{ a: 1 }, { c: 2 }], failures: 1 });
+  });
+
   it('reads templated keys and explicit complex keys as `yaml` does, not as "[object Object]"', () => {
     for (const text of ['labels:\n  cell: {{cell}}\n', '? [a, b]\n: c\n', 'x:\n  - ? k\n    : v\n']) {
       same(text);
