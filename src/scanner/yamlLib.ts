@@ -171,20 +171,24 @@ const MAX_EXPANDED_NODES = 100_000;
  * What parsed documents are to the detectors, in one walk linear in their distinct nodes:
  * - 'plain': a tree (from js-yaml, `yaml`'s answer exactly);
  * - 'shared': collections reached more than once (aliases), standing for at most
- *   MAX_EXPANDED_NODES nodes: the data `yaml` gives. (`yaml` may refuse some of these by its own alias
- *   count, which also weighs scalar aliases; they are read here, bounded all the same.)
+ *   MAX_EXPANDED_NODES nodes: the data `yaml` gives;
+ * - 'nested': an aliased collection that itself holds an alias to a collection. `yaml` weighs
+ *   such nesting (an anchor's uses times the aliases inside it, at most 100), so these texts go to
+ *   it and it decides, as before;
  * - 'too-large': shared collections standing for more than that (a "billion laughs");
  * - 'cycle': a collection inside itself (`a: &a [*a]`), which both parsers build and no detector
  *   could walk to its end: such a document counts as broken;
  * - 'complex-key': a mapping used as a key (js-yaml names it "[object Object]").
  */
-function treeShape(docs: readonly unknown[]): 'plain' | 'shared' | 'too-large' | 'cycle' | 'complex-key' {
+function treeShape(docs: readonly unknown[]): 'plain' | 'shared' | 'nested' | 'too-large' | 'cycle' | 'complex-key' {
   /** Expanded sizes of the collections walked so far. */
   const sizes = new Map<object, number>();
+  /** Collections walked so far that reach a collection met before (an alias inside them). */
+  const holdingAliases = new Set<object>();
   /** Collections on the path being walked: met again, they make a cycle. */
   const open = new Set<object>();
   let shared = false;
-  const stack: { node: object; children: readonly unknown[]; next: number; size: number }[] = [{ node: docs, children: docs, next: 0, size: 0 }];
+  const stack: { node: object; children: readonly unknown[]; next: number; size: number; aliases: boolean }[] = [{ node: docs, children: docs, next: 0, size: 0, aliases: false }];
   for (;;) {
     const top = stack[stack.length - 1];
     if (top.next < top.children.length) {
@@ -195,7 +199,9 @@ function treeShape(docs: readonly unknown[]): 'plain' | 'shared' | 'too-large' |
       }
       const known = sizes.get(child);
       if (known !== undefined) {
+        if (holdingAliases.has(child)) return 'nested';
         shared = true;
+        top.aliases = true;
         top.size += known;
         if (top.size > MAX_EXPANDED_NODES) return 'too-large';
         continue;
@@ -211,15 +217,17 @@ function treeShape(docs: readonly unknown[]): 'plain' | 'shared' | 'too-large' |
         }
       }
       open.add(child);
-      stack.push({ node: child, children, next: 0, size: 1 });
+      stack.push({ node: child, children, next: 0, size: 1, aliases: false });
       continue;
     }
     stack.pop();
     if (stack.length === 0) return shared ? 'shared' : 'plain';
     open.delete(top.node);
     sizes.set(top.node, top.size);
+    if (top.aliases) holdingAliases.add(top.node);
     const parent = stack[stack.length - 1];
     parent.size += top.size;
+    parent.aliases ||= top.aliases;
     // Without a shared node the size is the text's own (linear): only sharing can make it explode.
     if (shared && parent.size > MAX_EXPANDED_NODES) return 'too-large';
   }
@@ -251,7 +259,7 @@ function parseWithJsYaml(text: string): ParsedYaml | 'error' | 'not-plain' {
   const shape = treeShape(docs);
   // A cycle is a broken document (read again one by one, it counts as one failure).
   if (shape === 'cycle') return 'error';
-  if (shape === 'too-large' || shape === 'complex-key') return 'not-plain';
+  if (shape === 'nested' || shape === 'too-large' || shape === 'complex-key') return 'not-plain';
   return { docs: docs.filter((d) => d !== null && d !== undefined), failures: 0 };
 }
 

@@ -140,6 +140,9 @@ describe('YAML parsing (js-yaml first, `yaml` where it must)', () => {
     assert.equal(calls, 0);
     const services = (parseYaml(compose).docs[0] as { services: Record<string, { logging: unknown }> }).services;
     assert.deepStrictEqual(services.db.logging, { driver: 'json-file', options: { 'max-size': '10m', 'max-file': '3' } });
+    // An aliased collection holding aliases is `yaml`'s to judge (it weighs uses times the aliases inside).
+    same('a: &a [x, y]\nb: &b [*a, *a]\nc: [*b, *b]\n');
+    same(`a: &a [x]\nb: &b [${Array(10).fill('*a').join(', ')}]\nc: [${Array(11).fill('*b').join(', ')}]\n`);
     // Ten levels of ten shared lists stand for 10^10 nodes: refused, as `yaml` refuses them.
     const laughs = ['l0: &l0 [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 1; i < 10; i++)
