@@ -106,9 +106,12 @@ export async function measureFirstDetected(browser, { extensionPath, resultsDir 
       },
       { timeout: 120_000, interval: 50, message: 'the Career Tree and the Detected view to show their first rows' },
     );
+    // The view while the scan runs (not awaited: the end of the scan is timed meanwhile).
+    const partialShot = page.screenshot({ path: path.join(resultsDir, 'first-detected-partial.png') }).catch(() => {});
     if (!partialSaid) throw new Error("the Detected view's first rows came without the message that the scan is still running");
     await poll(async () => (await partialMessage.count()) === 0, { timeout: 120_000, interval: 50, message: 'the scan to end (the "found so far" message to go)' });
     const detectedDoneMs = performance.now() - opened;
+    await partialShot;
     await page.screenshot({ path: path.join(resultsDir, 'first-detected.png') }).catch(() => {});
     // The same scan once the workbench has settled (Rescan Workspace): what the scan itself costs in
     // the extension host, apart from the contention of a window starting up on a shared machine.
