@@ -24,6 +24,16 @@ export const BAITS = {
   'Jenkinsfile, 256 KB blank lines': { file: 'Jenkinsfile', content: 'pipeline {\n' + blank(256 * KB - 11) },
   'Ansible playbook, 256 KB blank lines': { file: 'site.yml', content: '- hosts: all\n' + blank(256 * KB - 13) },
   'Prometheus rules, 256 KB blank lines': { file: 'rules.yml', content: 'groups:\n' + blank(256 * KB - 8) },
+  // The YAML fast paths: a text js-yaml refuses, read document by document; an anchor standing for
+  // more than the bound on shared nodes (100,000), which goes to `yaml`.
+  'Prometheus rules, 18,000 broken documents': {
+    file: 'alerts.yml',
+    content: 'groups:\n- name: x\n  rules:\n  - alert: y\n    expr: up == 0\n' + '---\ngroups: [\n'.repeat(18_000),
+  },
+  'compose, one anchor aliased 99 times (110,000 nodes)': {
+    file: 'compose.yaml',
+    content: `x-big: &big [${'1,'.repeat(1110)}1]\nservices:\n` + Array.from({ length: 99 }, (_, i) => `  s${i}: {image: nginx, labels: *big}\n`).join(''),
+  },
 };
 
 /** Writes each bait into a folder of its own below `dir` (emptied first); returns [{ name, dir }]. */
