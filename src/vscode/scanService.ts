@@ -7,14 +7,11 @@ import { WorkspaceFileSource, folderSource, relativePath } from './workspaceSour
 import type { ProgressContext } from './progressContext';
 import { log, notifyError } from './log';
 import { Disposable } from './lifecycle';
+import { ProvisionalResults, type FolderScan, type Provisional } from './provisionalResults';
 
 export type ScanState = 'scanning' | 'done' | 'empty' | 'failed';
 
-export interface FolderScan {
-  folder: string;
-  uri: vscode.Uri;
-  result: ScanResult;
-}
+export type { FolderScan } from './provisionalResults';
 
 const CACHE_KEY = 'devopsRoadmap.scanCache';
 const CACHE_VERSION = 1;
@@ -22,14 +19,6 @@ const CACHE_VERSION = 1;
 const DEBOUNCE_MS = 300;
 /** Changed files read and judged at once when a batch of file events is applied (as many as a full scan reads). */
 const UPDATE_CONCURRENCY = 16;
-/** During a first scan, the Detected view is redrawn with what was found so far at most this often. */
-const PARTIAL_EVERY_MS = 500;
-
-/**
- * What the Detected view shows before the first scan of this window ends: the last session's
- * results, or, with none kept, what the running scan has found so far.
- */
-export type Provisional = 'cached' | 'partial';
 
 /** Runs `task` on every item, at most `limit` at a time. */
 async function eachLimited<T>(items: readonly T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -70,15 +59,10 @@ export class ScanService extends Disposable {
   private latest: Promise<void> = Promise.resolve();
   private applied = 0;
   readonly onDidChange = this.changed.event;
-  /** Shown until the first scan ends (see `shown`), by folder uri. */
-  private provisional: { kind: Provisional; scans: Map<string, FolderScan> } | undefined;
-  private readonly provisionalChanged = this.register(new vscode.EventEmitter<void>());
+  /** Shown until the first scan ends (see `shown`). */
+  private readonly provisional = this.register(new ProvisionalResults());
   /** The provisional results changed (the Detected view redraws; nothing is recorded from them). */
-  readonly onDidChangeProvisional = this.provisionalChanged.event;
-  /** Findings so far not yet shown (throttled), by folder uri. */
-  private readonly partialsDue = new Map<string, { folder: vscode.WorkspaceFolder; partial: () => ScanResult }>();
-  private partialTimer: ReturnType<typeof setTimeout> | undefined;
-  private partialShownAt = 0;
+  readonly onDidChangeProvisional = this.provisional.onDidChange;
   state: ScanState | undefined;
 
   /**
@@ -101,7 +85,6 @@ export class ScanService extends Disposable {
         this.running?.controller.abort();
         void this.pool?.pool.then((pool) => pool?.dispose());
         if (this.timer) clearTimeout(this.timer);
-        if (this.partialTimer) clearTimeout(this.partialTimer);
       },
     });
     this.register(
@@ -122,8 +105,8 @@ export class ScanService extends Disposable {
    * else (progress, portfolio, plan, authorship, reports) uses `scans()`, finished results only.
    */
   shown(): { scans: FolderScan[]; provisional?: Provisional } {
-    if (this.indexes.size > 0 || !this.provisional) return { scans: this.scans() };
-    return { scans: [...this.provisional.scans.values()], provisional: this.provisional.kind };
+    const kind = this.indexes.size > 0 ? undefined : this.provisional.kind;
+    return kind ? { scans: this.provisional.scans(), provisional: kind } : { scans: this.scans() };
   }
 
   /** The latest result of every folder. */
@@ -220,12 +203,12 @@ export class ScanService extends Disposable {
           inspector,
           onFound: (partial) => {
             firstFoundMs ??= performance.now() - started;
-            this.showPartial(folder, partial);
+            if (this.indexes.size === 0) this.provisional.showPartial(folder, partial);
           },
         });
         next.set(folder.uri.toString(), { folder, index });
         // A folder done while the next is scanned is shown whole.
-        this.showPartial(folder, () => index.result());
+        if (this.indexes.size === 0) this.provisional.showPartial(folder, () => index.result());
       }
       return next;
     };
@@ -237,13 +220,12 @@ export class ScanService extends Disposable {
           )
         : await vscode.window.withProgress({ location: { viewId: 'devopsRoadmap.detected' } }, () => run());
       if (controller.signal.aborted) {
-        this.dropPartial();
+        this.provisional.dropPartial();
         return;
       }
       this.indexes.clear();
       for (const [key, value] of next) this.indexes.set(key, value);
-      this.dropPartial();
-      if (this.indexes.size > 0) this.provisional = undefined;
+      this.provisional.clear();
       const scans = this.scans();
       const first = firstFoundMs === undefined ? '' : ` (first finding at ${firstFoundMs.toFixed(0)} ms)`;
       const summary = `Scanned ${scans.length} folder(s) in ${(performance.now() - started).toFixed(0)} ms${first}: ${scans.map((s) => `${s.folder}: ${s.result.filesSeen} files seen, ${s.result.filesRead} read, ${s.result.technologies.length} technologies`).join('; ')}.`;
@@ -265,7 +247,7 @@ export class ScanService extends Disposable {
       this.applied++;
       await this.saveCache();
     } catch (error) {
-      this.dropPartial();
+      this.provisional.dropPartial();
       if (controller.signal.aborted) {
         log().info('Scan cancelled.');
         if (this.indexes.size === 0) await this.setState(undefined);
@@ -328,41 +310,7 @@ export class ScanService extends Disposable {
       .filter((s): s is { folder: vscode.WorkspaceFolder; result: ScanResult } => !!s.folder && Array.isArray(s.result?.technologies) && Array.isArray(s.result?.practices));
     if (scans.length === 0) return;
     this.progress.setScans(scans.map((s) => ({ folder: s.folder.name, result: s.result })));
-    this.provisional = { kind: 'cached', scans: new Map(scans.map((s) => [s.folder.uri.toString(), { folder: s.folder.name, uri: s.folder.uri, result: s.result }])) };
-    this.provisionalChanged.fire();
-  }
-
-  /**
-   * A first scan's findings so far, for the Detected view: the first ones at once, later ones at
-   * most every PARTIAL_EVERY_MS. On a 17,000-file folder its first rows came with the scan's end,
-   * seconds after the window opened; now they come with the first files that show something.
-   * Never over the last session's results, which say more than a scan's first seconds.
-   */
-  private showPartial(folder: vscode.WorkspaceFolder, partial: () => ScanResult): void {
-    if (this.indexes.size > 0 || this.provisional?.kind === 'cached') return;
-    this.partialsDue.set(folder.uri.toString(), { folder, partial });
-    if (this.partialTimer) return;
-    const show = () => {
-      this.partialTimer = undefined;
-      const provisional = (this.provisional ??= { kind: 'partial', scans: new Map() });
-      for (const [key, due] of this.partialsDue) provisional.scans.set(key, { folder: due.folder.name, uri: due.folder.uri, result: due.partial() });
-      this.partialsDue.clear();
-      this.partialShownAt = performance.now();
-      this.provisionalChanged.fire();
-    };
-    const wait = this.partialShownAt + PARTIAL_EVERY_MS - performance.now();
-    if (wait <= 0) show();
-    else this.partialTimer = setTimeout(show, wait);
-  }
-
-  /** A first scan ended (done, failed or cancelled): its findings so far go; the last session's stay until one is done. */
-  private dropPartial(): void {
-    if (this.partialTimer) clearTimeout(this.partialTimer);
-    this.partialTimer = undefined;
-    this.partialsDue.clear();
-    if (this.provisional?.kind !== 'partial') return;
-    this.provisional = undefined;
-    this.provisionalChanged.fire();
+    this.provisional.showCached(scans.map((s) => ({ folder: s.folder.name, uri: s.folder.uri, result: s.result })));
   }
 
   private async saveCache(): Promise<void> {
