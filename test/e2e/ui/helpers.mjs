@@ -52,7 +52,16 @@ export async function runCommand(page, title, { exact = false } = {}) {
       .click({ position: { x: 700, y: 5 }, force: true })
       .catch(() => {});
     await page.keyboard.press('F1');
-    await quickInputBox(page).waitFor({ state: 'visible' });
+    // F1 can be lost while the window lays itself out (a CI run once waited 20 s for a palette that
+    // never opened): press it again, as a person would.
+    const opened = await quickInputBox(page)
+      .waitFor({ state: 'visible', timeout: 5_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!opened) {
+      if (attempt >= 3) throw new Error(`the command palette did not open for F1 (3 tries), to run "${title}"`);
+      continue;
+    }
     await quickInputBox(page).fill(`>${title}`);
     try {
       await pickQuickRow(page, command, { timeout: attempt < 3 ? 8_000 : 20_000, exact });
