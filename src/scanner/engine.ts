@@ -308,11 +308,11 @@ export class ScanIndex {
     } else {
       this.plainReads.delete(path);
       this.records.set(path, record);
-      if (this.keysFound) this.tellIfNew(record.hits);
+      this.tellIfNew(record.hits);
     }
   }
 
-  /** Calls `onFound` when a hit's key is new to the running scan. */
+  /** Calls `onFound` when a hit's key is new to the running full scan (none runs: nothing to tell). */
   private tellIfNew(hits: readonly Hit[]): void {
     const found = this.keysFound;
     if (!found) return;
@@ -328,7 +328,8 @@ export class ScanIndex {
   /**
    * The result so far, while a full scan runs: what no file yet to be listed can take back. A hit
    * that holds "unless" some file exists is left out until the listing is over (that file may come
-   * later; every .tf file is one, unless a Pulumi.yaml sits beside it); a hit that "requires" a file counts once that file is listed, as it will at the end.
+   * later; every .tf file is one, unless a Pulumi.yaml sits beside it); a hit that "requires" a
+   * file counts once that file is listed, as it will at the end.
    * So every id shown here is in the final result (its file count may still grow, or, where a
    * file's hit was revocable, shrink).
    */
@@ -337,11 +338,13 @@ export class ScanIndex {
     this.cached = undefined;
     if (this.listed) return whole;
     const revocable = new Set<string>();
-    for (const record of this.records.values()) for (const hit of record.hits) if (hit.unless !== undefined) revocable.add(hit.key);
-    if (revocable.size === 0) return whole;
     const sure = new Set<string>();
     for (const record of this.records.values())
-      for (const hit of record.hits) if (hit.unless === undefined && (hit.requires === undefined || this.files.has(hit.requires))) sure.add(hit.key);
+      for (const hit of record.hits) {
+        if (hit.unless !== undefined) revocable.add(hit.key);
+        else if (hit.requires === undefined || this.files.has(hit.requires)) sure.add(hit.key);
+      }
+    if (revocable.size === 0) return whole;
     return {
       ...whole,
       technologies: whole.technologies.filter((t) => !revocable.has(`t:${t.id}`) || sure.has(`t:${t.id}`)),

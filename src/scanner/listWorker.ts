@@ -5,15 +5,13 @@
  * with batches of paths, each with the entries passed over before it, then `done`.
  */
 import { parentPort } from 'node:worker_threads';
-import picomatch from 'picomatch';
 import { NodeFileSource } from './fileSource';
-import type { ListReply, ListRequest } from './threadedSource';
+import { excludeMatcher, type ListReply, type ListRequest } from './threadedSource';
 
 const port = parentPort;
 port?.once('message', async (request: ListRequest) => {
   try {
-    const exclude = request.exclude.length > 0 ? picomatch(request.exclude, { dot: true }) : undefined;
-    const source = new NodeFileSource(request.root, { exclude });
+    const source = new NodeFileSource(request.root, { exclude: excludeMatcher(request.exclude) });
     let told = 0;
     for await (const batch of source.listBatches()) {
       const skipped = source.skipped();

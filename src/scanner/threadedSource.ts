@@ -24,6 +24,11 @@ export interface ListRequest {
 /** A batch of paths with the entries passed over before them, then `done` (or `error`). */
 export type ListReply = { type: 'batch'; paths: string[]; skipped: SkippedEntry[] } | { type: 'done'; skipped: SkippedEntry[] } | { type: 'error'; message: string; code?: string };
 
+/** The matcher for `exclude` globs, the same in this thread and in the list worker. */
+export function excludeMatcher(globs: readonly string[]): ((path: string) => boolean) | undefined {
+  return globs.length > 0 ? picomatch([...globs], { dot: true }) : undefined;
+}
+
 export interface ThreadedSourceOptions {
   /** Globs of paths to leave out, as `files.exclude` leaves them out. */
   exclude?: readonly string[];
@@ -44,7 +49,7 @@ export class ThreadedNodeSource implements FileSource {
   constructor(root: string, options: ThreadedSourceOptions = {}) {
     this.exclude = [...(options.exclude ?? [])];
     this.script = options.script;
-    this.rules = new NodeFileSource(root, { exclude: this.exclude.length > 0 ? picomatch(this.exclude, { dot: true }) : undefined });
+    this.rules = new NodeFileSource(root, { exclude: excludeMatcher(this.exclude) });
     this.root = this.rules.root;
   }
 

@@ -274,8 +274,9 @@ export function parseWithYaml(text: string): ParsedYaml {
       }
       try {
         const value: unknown = doc.toJS({ maxAliasCount: 100 });
-        if (value !== null && value !== undefined && treeShape([value]) === 'cycle') out.failures++;
-        else if (value !== null && value !== undefined) out.docs.push(value);
+        if (value === null || value === undefined) continue;
+        if (treeShape([value]) === 'cycle') out.failures++;
+        else out.docs.push(value);
       } catch {
         out.failures++;
       }

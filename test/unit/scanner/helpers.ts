@@ -51,18 +51,17 @@ export function buildShippedCli(dir: string): string {
   return nodePath.join(nodePath.dirname(buildWorkerBundle(dir)), 'cli.js');
 }
 
-/** Builds the detectors' worker bundle (dist/scanWorker.js as shipped) into `dir`; returns its path. */
-export function buildWorkerBundle(dir: string): string {
-  const outfile = nodePath.join(dir, 'scanWorker.js');
-  buildSync({ ...BUNDLE, entryPoints: ['src/scanner/worker.ts'], outfile });
+/** Bundles `entry` into `dir/name` as dist/ ships it; returns its path. */
+function bundleInto(dir: string, entry: string, name: string): string {
+  const outfile = nodePath.join(dir, name);
+  buildSync({ ...BUNDLE, entryPoints: [entry], outfile });
   return outfile;
 }
 
+/** Builds the detectors' worker bundle (dist/scanWorker.js as shipped) into `dir`; returns its path. */
+export const buildWorkerBundle = (dir: string): string => bundleInto(dir, 'src/scanner/worker.ts', 'scanWorker.js');
+
 /** The folder-listing worker (src/scanner/listWorker.ts) bundled into `dir`, as dist/listWorker.js is. */
-export function buildListWorkerBundle(dir: string): string {
-  const outfile = nodePath.join(dir, 'listWorker.js');
-  buildSync({ ...BUNDLE, entryPoints: ['src/scanner/listWorker.ts'], outfile });
-  return outfile;
-}
+export const buildListWorkerBundle = (dir: string): string => bundleInto(dir, 'src/scanner/listWorker.ts', 'listWorker.js');
 
 const BUNDLE = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'silent' } as const;
