@@ -14,13 +14,13 @@ const builds = [
     ...common,
     // The scanner engine is a bundle of its own, loaded on the first scan (src/vscode/scannerEngine.ts);
     // its detectors run in worker threads started from scanWorker.js (src/scanner/workerPool.ts), and
-    // VS Code lists local folders in a thread started from listWorker.js (src/scanner/threadedSource.ts).
+    // VS Code lists and reads local folders in a thread started from folderWorker.js (src/scanner/threadedSource.ts).
     entryPoints: {
       extension: 'src/extension.ts',
       cli: 'src/cli.ts',
       scanner: 'src/scanner/index.ts',
       scanWorker: 'src/scanner/worker.ts',
-      listWorker: 'src/scanner/listWorker.ts',
+      folderWorker: 'src/scanner/folderWorker.ts',
     },
     outdir: 'dist',
     platform: 'node',

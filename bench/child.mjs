@@ -31,29 +31,41 @@ function rgOnce(root) {
 
 async function inproc() {
   const runs = Number(rest[0]);
-  const { scan, NodeFileSource } = engine();
-  const scanMs = [];
-  const rgMs = [];
-  // The listing alone (the Node file source's walk, nothing read): what rg --files does.
-  const listMs = [];
+  const { scan, NodeFileSource, ThreadedNodeSource, WorkerPool } = engine();
+  // The workers' bundles of the production build (dist/), as the extension starts them.
+  const folderWorker = path.join(repo, 'dist', 'folderWorker.js');
+  const pool = new WorkerPool({ script: path.join(repo, 'dist', 'scanWorker.js') });
+  pool.prestart();
+  // Three ways to run the engine: all in this thread over the Node file source (the CLI's source);
+  // over ThreadedNodeSource (the folder listed and read in its worker, the detectors here); and as
+  // VS Code runs it on a local folder (ThreadedNodeSource, and the detectors in the worker pool).
+  const scans = {
+    scan: () => scan(new NodeFileSource(dir)),
+    threaded: () => scan(new ThreadedNodeSource(dir, { script: folderWorker })),
+    vscode: () => scan(new ThreadedNodeSource(dir, { script: folderWorker }), { inspector: pool.inspector }),
+  };
+  const samples = { scan: [], threaded: [], vscode: [], rg: [], list: [] };
   let filesSeen = 0;
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 === 0 ? ['rg', 'scan', 'list'] : ['list', 'scan', 'rg'];
+    const order = ['rg', 'scan', 'threaded', 'vscode', 'list'];
+    if (i % 2 === 1) order.reverse();
     for (const which of order) {
-      if (which === 'rg') rgMs.push(rgOnce(dir));
+      if (which === 'rg') samples.rg.push(rgOnce(dir));
       else if (which === 'list') {
+        // The listing alone (the Node file source's walk, nothing read): what rg --files does.
         const t = performance.now();
         for await (const batch of new NodeFileSource(dir).listBatches()) void batch;
-        listMs.push(ms(t));
+        samples.list.push(ms(t));
       } else {
         const t = performance.now();
-        const r = await scan(new NodeFileSource(dir));
-        scanMs.push(ms(t));
+        const r = await scans[which]();
+        samples[which].push(ms(t));
         filesSeen = r.filesSeen;
       }
     }
   }
-  return { scanMs, rgMs, listMs, filesSeen };
+  pool.dispose();
+  return { scanMs: samples.scan, threadedMs: samples.threaded, vscodeMs: samples.vscode, rgMs: samples.rg, listMs: samples.list, filesSeen };
 }
 
 async function ours() {

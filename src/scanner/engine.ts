@@ -22,7 +22,7 @@ export const DEFAULT_MAX_BYTES_PER_FILE = 256 * 1024;
 export const DEFAULT_MAX_FILES = 200_000;
 /** Skipped entries reported (sorted, the first ones kept). */
 export const MAX_SKIPPED = 1000;
-/** Files read at the same time. */
+/** Files read at the same time, unless the source asks for more (`FileSource.readsInFlight`). */
 const READ_CONCURRENCY = 16;
 /**
  * Bytes read and still waiting for the detectors. Reading runs ahead of the workers up to this:
@@ -228,6 +228,9 @@ export class ScanIndex {
     // under their limits, so listing and reading here overlap the detectors' work in the workers.
     let reading = 0;
     let held = 0;
+    // Bytes asked for by the reads in flight: a source that reads in another thread may hold that much.
+    let asked = 0;
+    const inFlight = this.source.readsInFlight ?? { files: READ_CONCURRENCY, bytes: Infinity };
     let wake: (() => void) | undefined;
     const changed = () => {
       wake?.();
@@ -258,11 +261,14 @@ export class ScanIndex {
         }
         let bytes = 0;
         let isRead = false;
+        const want = Math.min(plan.read, this.maxBytes) + 1;
         reading++;
+        asked += want;
         const onRead = (n: number) => {
           if (isRead) return;
           isRead = true;
           reading--;
+          asked -= want;
           held += bytes = n;
           changed();
         };
@@ -283,7 +289,7 @@ export class ScanIndex {
           held -= bytes;
           changed();
         });
-        while ((reading >= READ_CONCURRENCY || held >= HELD_BYTES) && !failure) await new Promise<void>((resolve) => (wake = resolve));
+        while ((reading >= inFlight.files || asked >= inFlight.bytes || held >= HELD_BYTES) && !failure) await new Promise<void>((resolve) => (wake = resolve));
         if (failure) break walk;
       }
     this.listed = true;

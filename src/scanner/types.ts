@@ -48,6 +48,13 @@ export interface FileSource {
    */
   listBatches?(signal?: AbortSignal): AsyncIterable<FileEntry[]>;
   read(path: string, maxBytes: number, signal?: AbortSignal): Promise<Uint8Array>;
+  /**
+   * Optional: how many reads, and how many bytes asked for, a full scan may leave in flight at once.
+   * A source that reads in another thread wants many, so that thread never waits for the next
+   * request. Default: 16 files, bytes unbounded (a source that reads in the caller's thread
+   * finishes each read before the next is asked).
+   */
+  readonly readsInFlight?: { files: number; bytes: number };
   /** Entries the source itself passed over while listing (loops, unreadable folders, …). */
   skipped(): SkippedEntry[];
   /**

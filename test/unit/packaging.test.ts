@@ -19,7 +19,7 @@ const entry = (file: string) => path.posix.normalize(file.replace(/^\.\//, ''));
 const LOADED = [
   'dist/scanner.js', // src/vscode/scannerEngine.ts, on the first scan
   'dist/scanWorker.js', // src/scanner/threads.ts: the detectors' worker threads
-  'dist/listWorker.js', // src/scanner/threadedSource.ts: local folders listed in a worker thread (VS Code)
+  'dist/folderWorker.js', // src/scanner/threadedSource.ts: local folders listed and read in a worker thread (VS Code)
   'dist/web/scanWorker.js', // src/vscode/scannerEngine.web.ts: the detectors' Web Worker
   'dist/webview.js', // src/vscode/detailsPanel.ts: the details webview
   'dist/webview.css',

@@ -61,7 +61,7 @@ function bundleInto(dir: string, entry: string, name: string): string {
 /** Builds the detectors' worker bundle (dist/scanWorker.js as shipped) into `dir`; returns its path. */
 export const buildWorkerBundle = (dir: string): string => bundleInto(dir, 'src/scanner/worker.ts', 'scanWorker.js');
 
-/** The folder-listing worker (src/scanner/listWorker.ts) bundled into `dir`, as dist/listWorker.js is. */
-export const buildListWorkerBundle = (dir: string): string => bundleInto(dir, 'src/scanner/listWorker.ts', 'listWorker.js');
+/** The folder worker (src/scanner/folderWorker.ts) bundled into `dir`, as dist/folderWorker.js is. */
+export const buildFolderWorkerBundle = (dir: string): string => bundleInto(dir, 'src/scanner/folderWorker.ts', 'folderWorker.js');
 
 const BUNDLE = { bundle: true, minify: true, platform: 'node', format: 'cjs', target: 'node18', logLevel: 'silent' } as const;

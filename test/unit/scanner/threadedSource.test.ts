@@ -1,12 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import nodeFs from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as nodePath from 'node:path';
 import { ScanIndex, scan } from '../../../src/scanner/engine';
 import { NodeFileSource } from '../../../src/scanner/fileSource';
 import { ThreadedNodeSource } from '../../../src/scanner/threadedSource';
-import { buildListWorkerBundle, cleanTrees, makeTree, stable } from './helpers';
+import { buildFolderWorkerBundle, cleanTrees, makeTree, stable } from './helpers';
 
 const tree = {
   '.gitignore': 'build/\n*~\n',
@@ -23,13 +24,13 @@ const tree = {
   '.github/workflows/ci.yml': 'on: push\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: make\n',
 };
 
-describe('a local folder listed in a worker thread (ThreadedNodeSource, what VS Code scans through)', function () {
+describe('a local folder listed and read in a worker thread (ThreadedNodeSource, what VS Code scans through)', function () {
   this.timeout(30_000);
   let dir: string;
   let script: string;
   before(() => {
     dir = mkdtempSync(nodePath.join(tmpdir(), 'dr-list-'));
-    script = buildListWorkerBundle(dir);
+    script = buildFolderWorkerBundle(dir);
   });
   after(() => {
     cleanTrees();
@@ -45,6 +46,46 @@ describe('a local folder listed in a worker thread (ThreadedNodeSource, what VS 
     assert.deepEqual(stable(threaded), stable(cli));
     assert.deepEqual([...new Set(threaded.skipped.map((s) => s.reason))].sort(), ['special-file', 'symlink-outside-root']);
     assert.equal(threaded.technologies.find((t) => t.id === 'docker')?.evidence.join(), 'Dockerfile');
+  });
+
+  it("reads a full scan's files in its worker (this thread opens none of them), in chunks, with the CLI's result", async () => {
+    const files: Record<string, string> = { ...tree };
+    // Enough files for several chunks of answers, some of them larger than a chunk's byte budget.
+    for (let i = 0; i < 150; i++) files[`svc${i % 9}/k8s/deploy${i}.yaml`] = `apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: s${i}}\n`;
+    for (let i = 0; i < 6; i++) files[`big/values${i}.yaml`] = `replicaCount: 1\n${'# padding line\n'.repeat(20_000)}`;
+    files['assets/logo.yaml'] = 'binary\0yaml';
+    const root = makeTree(files);
+    symlinkSync('/etc/hostname', nodePath.join(root, 'Dockerfile.out'));
+    symlinkSync('Dockerfile', nodePath.join(root, 'Dockerfile.link'));
+    execFileSync('mkfifo', [nodePath.join(root, 'docker-compose.yml')]);
+    const opened: string[] = [];
+    // Every open of this thread is recorded (the calls are the real ones).
+    const { openSync, promises } = nodeFs;
+    const open = promises.open;
+    nodeFs.openSync = ((path: string, flags: number, mode?: number) => (opened.push(path), openSync(path, flags, mode))) as typeof openSync;
+    promises.open = ((path: string, flags?: string | number, mode?: number) => (opened.push(path), open(path, flags, mode))) as typeof open;
+    let threaded;
+    try {
+      threaded = await scan(new ThreadedNodeSource(root, { script }));
+    } finally {
+      nodeFs.openSync = openSync;
+      promises.open = open;
+    }
+    assert.deepEqual(opened, []);
+    assert.deepEqual(stable(threaded), stable(await scan(new NodeFileSource(root))));
+    assert.equal(threaded.technologies.find((t) => t.id === 'kubernetes')?.fileCount, 151);
+    // Stopped at a file limit, the scan still gets every read it asked for.
+    assert.deepEqual(stable(await scan(new ThreadedNodeSource(root, { script }), { maxFiles: 40 })), stable(await scan(new NodeFileSource(root), { maxFiles: 40 })));
+  });
+
+  it('reads a file changed after the scan in this thread, the worker gone', async () => {
+    const root = makeTree(tree);
+    const source = new ThreadedNodeSource(root, { script });
+    const index = await ScanIndex.create(source);
+    assert.ok(!index.result().technologies.some((t) => t.id === 'jenkins'));
+    writeFileSync(nodePath.join(root, 'Jenkinsfile'), "pipeline {\n  agent any\n  stages { stage('b') { steps { sh 'make' } } }\n}\n");
+    await index.updateFile('Jenkinsfile');
+    assert.deepEqual(index.result().technologies.find((t) => t.id === 'jenkins')?.evidence, ['Jenkinsfile']);
   });
 
   it('leaves out what the exclude globs name (files.exclude, devopsRoadmap.scan.exclude): a matching folder is not entered', async () => {
