@@ -88,6 +88,26 @@ describe('a local folder listed and read in a worker thread (ThreadedNodeSource,
     assert.deepEqual(index.result().technologies.find((t) => t.id === 'jenkins')?.evidence, ['Jenkinsfile']);
   });
 
+  it('makes the reads in this thread when the folder worker dies with reads unanswered: the scan loses no file', async () => {
+    // The real worker, except that it answers no read and ends once the listing is done.
+    const dying = nodePath.join(dir, 'dyingFolderWorker.js');
+    writeFileSync(
+      dying,
+      `const { parentPort } = require('node:worker_threads');
+const post = parentPort.postMessage.bind(parentPort);
+let done = false, dropped = false;
+const end = () => { if (done && dropped) setTimeout(() => process.exit(3), 20); };
+parentPort.postMessage = (m, t) => {
+  if (m.type === 'read') { dropped = true; return end(); }
+  post(m, t);
+  if (m.type === 'done') { done = true; end(); }
+};
+require(${JSON.stringify(script)});`,
+    );
+    const root = makeTree(tree);
+    assert.deepEqual(stable(await scan(new ThreadedNodeSource(root, { script: dying }))), stable(await scan(new NodeFileSource(root))));
+  });
+
   it('leaves out what the exclude globs name (files.exclude, devopsRoadmap.scan.exclude): a matching folder is not entered', async () => {
     const root = makeTree(tree);
     const source = new ThreadedNodeSource(root, { script, exclude: ['generated/**', '**/*.tf'] });
