@@ -49,7 +49,12 @@ interface Session {
 
 export class ThreadedNodeSource implements FileSource {
   readonly root: string;
-  /** Enough reads in flight that the worker always has the next ones (see `FileSource.readsInFlight`). */
+  /**
+   * Enough reads in flight that the worker always has the next chunk to read while this thread judges
+   * the last (see `FileSource.readsInFlight`). The bytes asked for bound the memory a burst of large
+   * files can take, though most files are far smaller than what is asked (256 KB for most YAML):
+   * with 16 MB, about one chunk in flight, grafana/loki's warm scan took 262–277 ms, with 64 MB 189–200.
+   */
   readonly readsInFlight = { files: 512, bytes: 64 * 1024 * 1024 };
   private skippedEntries: SkippedEntry[] = [];
   /** The same rules in this thread, for single-file questions (`ignores`): small reads, on watcher events only. */
