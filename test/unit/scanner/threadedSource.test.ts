@@ -138,7 +138,7 @@ require(${JSON.stringify(script)});`,
     assert.ok(batches >= 3, `${batches} batches for 3,000 files`);
   });
 
-  it('rejects with the folder error for a missing folder, and stops its worker when the scan is cancelled', async () => {
+  it('rejects with the folder error for a missing folder, and stops listing when the scan is cancelled', async () => {
     await assert.rejects(scan(new ThreadedNodeSource(nodePath.join(dir, 'missing'), { script })), (error: { code?: string }) => error.code === 'ENOENT');
     const controller = new AbortController();
     controller.abort();
