@@ -83,6 +83,11 @@ const IN_THREAD =
   async (_path, data, complete) =>
     inspectInThread(plan, data, complete);
 
+/** Bytes read of a file the plan wants read: what its detectors ask for, within the per-file cap. */
+function readSize(plan: Plan, maxBytes: number): number {
+  return Math.max(1, Math.min(plan.read, maxBytes));
+}
+
 /**
  * Reads (if needed) and inspects one file: the bytes go to the inspector (a worker pool in VS Code
  * and the CLI). Never throws except on abort and on a file that vanished (ENOENT).
@@ -98,7 +103,7 @@ async function processFile(
 ): Promise<FileRecord> {
   const record: FileRecord = { hits: dedupe(plan.hits), read: false, bytes: 0, fixture: plan.p.fixture };
   if (plan.read <= 0 || plan.readers.length === 0) return record;
-  const want = Math.max(1, Math.min(plan.read, maxBytes));
+  const want = readSize(plan, maxBytes);
   let data: Uint8Array;
   try {
     // One byte more than wanted tells whether the file is longer than what we look at.
@@ -261,7 +266,8 @@ export class ScanIndex {
         }
         let bytes = 0;
         let isRead = false;
-        const want = Math.min(plan.read, this.maxBytes) + 1;
+        // What the read asks for: one byte more than it keeps (see processFile).
+        const want = readSize(plan, this.maxBytes) + 1;
         reading++;
         asked += want;
         const onRead = (n: number) => {

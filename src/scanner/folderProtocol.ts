@@ -21,20 +21,41 @@ export type FolderRequest =
 
 export type ReadJob = [id: number, path: string, maxBytes: number];
 
-/** Why a read was refused, as NodeFileSource.read throws it (the engine reads `code` and `skipReason`). */
-export interface ReadFailure {
+/**
+ * An error sent across: a listing's failure, or why a read was refused, with the `code` and
+ * `skipReason` the engine reads (see `refusal` in fileSource.ts).
+ */
+export interface ErrorReport {
   message: string;
   code?: string;
   skipReason?: string;
 }
 
-export type FolderReply =
-  /** A batch of paths, with the entries passed over before them. */
+/** The report of an error thrown in the worker. */
+export function errorReport(error: unknown): ErrorReport {
+  const { code, skipReason } = (error ?? {}) as { code?: unknown; skipReason?: unknown };
+  return {
+    message: error instanceof Error ? error.message : String(error),
+    ...(typeof code === 'string' ? { code } : {}),
+    ...(typeof skipReason === 'string' ? { skipReason } : {}),
+  };
+}
+
+/** The error again, on the caller's side. */
+export function errorFrom(report: ErrorReport): Error {
+  return Object.assign(new Error(report.message), report.code ? { code: report.code } : {}, report.skipReason ? { skipReason: report.skipReason } : {});
+}
+
+/** The listing's answers: batches of paths, each with the entries passed over before them, then `done` or `error`. */
+export type ListingReply =
   | { type: 'batch'; listing: number; paths: string[]; skipped: SkippedEntry[] }
   | { type: 'done'; listing: number; skipped: SkippedEntry[] }
-  | { type: 'error'; listing: number; message: string; code?: string }
+  | { type: 'error'; listing: number; error: ErrorReport };
+
+export type FolderReply =
+  | ListingReply
   /**
    * Answers to read jobs: file `ids[i]` is `data[ends[i-1] .. ends[i]]` (from 0 for the first), or,
    * where `failures[i]` is set, was refused with that error.
    */
-  | { type: 'read'; listing: number; ids: number[]; ends: number[]; failures: (ReadFailure | null)[]; data: ArrayBuffer };
+  | { type: 'read'; listing: number; ids: number[]; ends: number[]; failures: (ErrorReport | null)[]; data: ArrayBuffer };

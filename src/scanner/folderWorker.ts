@@ -7,8 +7,8 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { NodeFileSource } from './fileSource';
-import type { FolderReply, FolderRequest, ReadFailure, ReadJob } from './folderProtocol';
-import { excludeMatcher } from './threadedSource';
+import { excludeMatcher } from './excludeGlobs';
+import { errorReport, type ErrorReport, type FolderReply, type FolderRequest, type ReadJob } from './folderProtocol';
 
 /** A chunk of answers is posted once it holds this many files or bytes, so the caller starts early. */
 const CHUNK_FILES = 64;
@@ -41,13 +41,7 @@ async function list(listing: number, root: string, exclude: string[]): Promise<v
     }
     port.postMessage({ type: 'done', listing, skipped: walker.skipped().slice(told) } satisfies FolderReply);
   } catch (error) {
-    const code = (error as { code?: unknown } | undefined)?.code;
-    port.postMessage({
-      type: 'error',
-      listing,
-      message: error instanceof Error ? error.message : String(error),
-      ...(typeof code === 'string' ? { code } : {}),
-    } satisfies FolderReply);
+    port.postMessage({ type: 'error', listing, error: errorReport(error) } satisfies FolderReply);
   }
 }
 
@@ -55,7 +49,7 @@ async function read(listing: number, jobs: ReadJob[]): Promise<void> {
   const source = folders.get(listing);
   let ids: number[] = [];
   let parts: Uint8Array[] = [];
-  let failures: (ReadFailure | null)[] = [];
+  let failures: (ErrorReport | null)[] = [];
   let bytes = 0;
   const post = () => {
     const data = new Uint8Array(bytes);
@@ -81,7 +75,7 @@ async function read(listing: number, jobs: ReadJob[]): Promise<void> {
       bytes += head.length;
     } catch (error) {
       parts.push(EMPTY);
-      failures.push(failure(error));
+      failures.push(errorReport(error));
     }
     if (ids.length >= CHUNK_FILES || bytes >= CHUNK_BYTES) post();
   }
@@ -89,12 +83,3 @@ async function read(listing: number, jobs: ReadJob[]): Promise<void> {
 }
 
 const EMPTY = new Uint8Array(0);
-
-function failure(error: unknown): ReadFailure {
-  const { code, skipReason } = (error ?? {}) as { code?: unknown; skipReason?: unknown };
-  return {
-    message: error instanceof Error ? error.message : String(error),
-    ...(typeof code === 'string' ? { code } : {}),
-    ...(typeof skipReason === 'string' ? { skipReason } : {}),
-  };
-}

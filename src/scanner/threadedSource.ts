@@ -11,17 +11,12 @@
  * `.gitignore`.
  */
 import * as fs from 'node:fs';
-import picomatch from 'picomatch';
+import { excludeMatcher } from './excludeGlobs';
 import { NodeFileSource, readInside } from './fileSource';
-import type { FolderReply, FolderRequest, ReadJob } from './folderProtocol';
+import { errorFrom, type FolderReply, type FolderRequest, type ListingReply, type ReadJob } from './folderProtocol';
 import { openListing, type FolderListing } from './folderThread';
 import { siblingScript } from './nodeWorker';
 import type { FileEntry, FileSource, SkippedEntry } from './types';
-
-/** The matcher for `exclude` globs, the same in this thread and in the folder worker. */
-export function excludeMatcher(globs: readonly string[]): ((path: string) => boolean) | undefined {
-  return globs.length > 0 ? picomatch([...globs], { dot: true }) : undefined;
-}
 
 export interface ThreadedSourceOptions {
   /** Globs of paths to leave out, as `files.exclude` leaves them out. */
@@ -86,7 +81,7 @@ export class ThreadedNodeSource implements FileSource {
     this.skippedEntries = [];
     this.rootReal = undefined;
     this.endSession(new Error('a new listing of the folder began'));
-    const replies: FolderReply[] = [];
+    const replies: ListingReply[] = [];
     let wake: (() => void) | undefined;
     let lost: unknown;
     const arrived = () => {
@@ -126,8 +121,7 @@ export class ThreadedNodeSource implements FileSource {
           await new Promise<void>((resolve) => (wake = resolve));
           continue;
         }
-        if (reply.type === 'error') throw Object.assign(new Error(reply.message), reply.code ? { code: reply.code } : {});
-        if (reply.type === 'read') continue;
+        if (reply.type === 'error') throw errorFrom(reply.error);
         this.skippedEntries.push(...reply.skipped);
         if (reply.type === 'done') return;
         yield reply.paths.map((path) => ({ path }));
@@ -174,8 +168,7 @@ export class ThreadedNodeSource implements FileSource {
       const read = session.pending.get(id);
       session.pending.delete(id);
       const failure = reply.failures[i];
-      if (failure)
-        read?.reject(Object.assign(new Error(failure.message), failure.code ? { code: failure.code } : {}, failure.skipReason ? { skipReason: failure.skipReason } : {}));
+      if (failure) read?.reject(errorFrom(failure));
       else read?.resolve(new Uint8Array(reply.data, start, end - start));
       start = end;
     });
